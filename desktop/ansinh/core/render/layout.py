@@ -1,0 +1,161 @@
+"""WeasyPrint layout and what we read back from its boxes.
+
+One `lay_out` call lays out an HTML document (one page per piece; batches put many
+pieces in one document, which is ~20× faster than one call each). `inspect_page`
+walks one page's box tree and reports, per field slot (`data-field` elements):
+rendered line count against `data-lines`, text or images running past the slot's
+box or the page, the natural width of shrink-to-fit text, and the placed size of
+images (for their effective resolution).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import weasyprint
+from fontTools.ttLib import TTFont
+from weasyprint.formatting_structure import boxes
+from weasyprint.layout.absolute import AbsolutePlaceholder
+from weasyprint.text.fonts import FontConfiguration
+
+from .. import paths
+from .fetcher import SafeFetcher
+
+FONT_FAMILY = "Be Vietnam Pro"
+_WEIGHTS = {
+    "Regular": (400, "normal"), "Italic": (400, "italic"), "Medium": (500, "normal"),
+    "SemiBold": (600, "normal"), "Bold": (700, "normal"), "ExtraBold": (800, "normal"),
+    "Black": (900, "normal"),
+}
+PX_PER_MM = 96 / 25.4
+TOLERANCE_PX = 0.5  # sub-pixel rounding in layout is not an overflow
+
+# WeasyPrint reports missing resources and unsupported CSS through logging.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+
+
+def font_face_css() -> str:
+    rules = []
+    for style_name, (weight, style) in _WEIGHTS.items():
+        font = paths.fonts_dir() / f"BeVietnamPro-{style_name}.ttf"
+        rules.append(
+            f"@font-face {{ font-family: '{FONT_FAMILY}'; src: url('{font.as_uri()}'); "
+            f"font-weight: {weight}; font-style: {style}; }}"
+        )
+    return "\n".join(rules)
+
+
+@functools.cache
+def font_codepoints() -> frozenset[int]:
+    """Characters the shipped font draws (all weights share one character set)."""
+    with TTFont(paths.fonts_dir() / "BeVietnamPro-Regular.ttf", lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+@functools.cache
+def font_config() -> FontConfiguration:
+    # Kept per process: @font-face files are loaded once, not per render.
+    return FontConfiguration()
+
+
+@dataclass
+class SlotReport:
+    field: str
+    lines: int = 0
+    max_lines: int | None = None
+    overflow_box: bool = False
+    overflow_page: bool = False
+    natural_width: float = 0.0  # widest line of text, CSS px
+    available_width: float = 0.0  # the slot's content width, CSS px
+    images: list[tuple[str, float, float]] = field(default_factory=list)  # (src, w_px, h_px)
+
+
+@dataclass
+class PageReport:
+    slots: dict[str, SlotReport]
+    stray_overflow: bool = False  # content outside the page that belongs to no slot
+
+
+def lay_out(html: str, base_url: Path, roots: list[Path]) -> tuple[weasyprint.Document, SafeFetcher]:
+    fetcher = SafeFetcher(roots)
+    document = weasyprint.HTML(
+        string=html, base_url=str(base_url) + "/", url_fetcher=fetcher
+    ).render(font_config=font_config())
+    return document, fetcher
+
+
+def _children(box: boxes.Box) -> list[boxes.Box]:
+    if isinstance(box, AbsolutePlaceholder):
+        return [box._box]
+    return list(getattr(box, "children", None) or [])
+
+
+def _walk(box: boxes.Box, slot: str | None) -> Iterator[tuple[boxes.Box, str | None]]:
+    element = getattr(box, "element", None)
+    if element is not None and element.get("data-field") and box.element_tag != "html":
+        slot = element.get("data-field")
+    yield box, slot
+    for child in _children(box):
+        yield from _walk(child, slot)
+
+
+def _padding_box(box: boxes.Box) -> tuple[float, float, float, float]:
+    left = box.position_x + box.margin_left + box.border_left_width
+    top = box.position_y + box.margin_top + box.border_top_width
+    return (
+        left,
+        top,
+        left + box.padding_left + box.width + box.padding_right,
+        top + box.padding_top + box.height + box.padding_bottom,
+    )
+
+
+def inspect_page(page: weasyprint.Page) -> PageReport:
+    root = page._page_box
+    page_box = (0.0, 0.0, root.margin_width(), root.margin_height())
+    slots: dict[str, SlotReport] = {}
+    slot_boxes: dict[str, tuple[float, float, float, float]] = {}
+    stray = False
+    for box, slot in _walk(root, None):
+        element = getattr(box, "element", None)
+        if slot and element is not None and element.get("data-field") == slot \
+                and slot not in slot_boxes and isinstance(box, boxes.BlockContainerBox | boxes.ReplacedBox | boxes.FlexBox):
+            report = slots.setdefault(slot, SlotReport(slot))
+            lines = element.get("data-lines")
+            report.max_lines = int(lines) if lines and lines.isdigit() else None
+            slot_boxes[slot] = _padding_box(box)
+            report.available_width = box.width
+        is_content = isinstance(box, boxes.TextBox | boxes.ReplacedBox)
+        if isinstance(box, boxes.LineBox) and slot in slot_boxes:
+            slots[slot].lines += 1
+            text_width = sum(
+                child.margin_width() for child in box.descendants() if isinstance(child, boxes.TextBox)
+            )
+            slots[slot].natural_width = max(slots[slot].natural_width, text_width)
+        if not is_content:
+            continue
+        right = box.position_x + box.margin_width()
+        bottom = box.position_y + box.margin_height()
+        outside_page = (
+            box.position_x < page_box[0] - TOLERANCE_PX
+            or box.position_y < page_box[1] - TOLERANCE_PX
+            or right > page_box[2] + TOLERANCE_PX
+            or bottom > page_box[3] + TOLERANCE_PX
+        )
+        if slot in slot_boxes:
+            report = slots[slot]
+            left, top, slot_right, slot_bottom = slot_boxes[slot]
+            if right > slot_right + TOLERANCE_PX or bottom > slot_bottom + TOLERANCE_PX \
+                    or box.position_x < left - TOLERANCE_PX:
+                report.overflow_box = True
+            report.overflow_page |= outside_page
+            if isinstance(box, boxes.ReplacedBox):
+                report.images.append((element.get("src", "") if element is not None else "",
+                                      box.width, box.height))
+        elif outside_page:
+            stray = True
+    return PageReport(slots, stray)

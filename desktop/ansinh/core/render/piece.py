@@ -1,0 +1,434 @@
+"""Rendering one piece: fields → HTML → checked layout → PDF → PNG, or → text.
+
+`render_piece` is what the CLI, the bundle exporter and the GUI's preview worker
+call. It always returns a `RenderResult`: its checks say whether the piece may be
+exported (an overflowing piece is reported, never clipped silently).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+from markupsafe import Markup
+
+from .. import paths, vntext
+from ..campaign import Campaign, Piece
+from ..checks import Check, error, warning
+from ..errors import UserError
+from ..policy import policy_at
+from ..segments import Segment, get_segment
+from ..templates.fields import ImageValue, ResolvedFields, resolve_fields
+from ..templates.manifest import Size, Template
+from ..templates.registry import TemplateRegistry
+from . import layout, raster
+from .jinja import make_environment
+
+CAMPAIGN_LABELS = {
+    "hotline": ("Đường dây nóng", "Hotline"),
+    "unit": ("Đơn vị phát hành", "Issuing unit"),
+    "key_message": ("Thông điệp chính", "Key message"),
+    "call_to_action": ("Lời kêu gọi", "Call to action"),
+    "logo": ("Logo", "Logo"),
+    "name": ("Tên chiến dịch", "Campaign name"),
+}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    formats: tuple[str, ...] = ("pdf", "png", "txt")
+    png_dpi: float | None = None  # print sizes; default: the size's own png_dpi
+    png_width: int | None = None  # overrides png_dpi (previews, thumbnails)
+    crop_marks: bool = False
+    pdf_x4: bool = False
+    trim_png: bool = True  # False keeps the bleed in the PNG (the preview shows guides)
+
+
+@dataclass
+class Artifact:
+    format: str  # pdf, png, txt
+    role: str  # piece, caption, read-aloud, sms, sms-ascii
+    data: bytes
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class RenderResult:
+    template: Template
+    size: Size | None
+    segment: Segment
+    checks: list[Check]
+    artifacts: list[Artifact]
+    pages: int = 0
+    boxes: raster.Boxes | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not any(check.is_error for check in self.checks)
+
+    def artifact(self, fmt: str, role: str = "piece") -> Artifact | None:
+        return next((a for a in self.artifacts if a.format == fmt and a.role == role), None)
+
+
+@dataclass
+class Prepared:
+    """Everything about a piece that does not depend on layout."""
+
+    template: Template
+    size: Size | None
+    segment: Segment
+    campaign: Campaign
+    resolved: ResolvedFields
+    context: dict[str, Any]
+    checks: list[Check]
+
+
+def _label(template: Template, field_id: str | None, lang: int) -> str:
+    if field_id is None:
+        return ""
+    for spec in template.fields:
+        if spec.id == field_id:
+            return (spec.label_en or spec.label) if lang else spec.label
+    return CAMPAIGN_LABELS.get(field_id, (field_id, field_id))[lang]
+
+
+def glyph_checks(template: Template, texts: dict[str, str]) -> list[Check]:
+    codepoints = layout.font_codepoints()
+    checks = []
+    for field_id, text in texts.items():
+        missing = sorted({ch for ch in text if not ch.isspace() and ord(ch) not in codepoints})
+        if missing:
+            shown = " ".join(f"«{ch}» (U+{ord(ch):04X})" for ch in missing[:5])
+            checks.append(error(
+                "glyph",
+                f"«{_label(template, field_id, 0)}» có ký tự phông chữ không vẽ được: {shown}.",
+                f"«{_label(template, field_id, 1)}» has characters the font cannot draw: {shown}.",
+                field_id,
+            ))
+    return checks
+
+
+def metadata(prepared: Prepared) -> dict[str, str]:
+    t, seg, c = prepared.template, prepared.segment, prepared.campaign
+    size = prepared.size.describe() if prepared.size else ""
+    return {
+        "Title": f"{t.name} — {seg.name}",
+        "Subject": f"{c.name} · kênh {t.channel} · đối tượng {seg.name}",
+        "Keywords": ", ".join([c.name, t.channel, t.kind, seg.slug, seg.name, size]),
+        "Campaign": c.name,
+        "Channel": t.channel,
+        "Segment": seg.slug,
+        "Template": t.id,
+    }
+
+
+def page_css(size: Size, crop_marks: bool) -> str:
+    rule = f"size: {size.css_size()}; margin: 0;"
+    if size.is_print and size.bleed_mm:
+        rule += f" bleed: {size.bleed_mm:g}mm;"
+    if crop_marks and size.is_print:
+        rule += " marks: crop;"
+    bleed = f"{size.bleed_mm:g}mm" if size.is_print else "0px"
+    return (
+        f"{layout.font_face_css()}\n@page {{ {rule} }}\n"
+        f":root {{ --page-w: {size.width:g}{size.unit}; --page-h: {size.height:g}{size.unit}; "
+        f"--bleed: {bleed}; }}"
+    )
+
+
+def prepare(
+    piece: Piece,
+    campaign: Campaign,
+    registry: TemplateRegistry,
+    segments: dict[str, Segment] | None = None,
+) -> Prepared:
+    template = registry.get(piece.template)
+    size = template.size(piece.size) if template.is_visual else None
+    segment = get_segment(piece.segment, segments)
+    campaign_ctx = campaign.context()
+    resolved = resolve_fields(template, piece.values, campaign_ctx, campaign.base_dir)
+    checks = list(resolved.checks)
+    campaign_texts = {k: campaign_ctx[k] for k in ("unit", "hotline", "key_message",
+                                                    "call_to_action", "name")}
+    checks += glyph_checks(template, {**campaign_texts, **resolved.texts})
+    logo = None
+    if campaign.logo:
+        if campaign.logo.is_file():
+            logo = ImageValue(campaign.logo.resolve(), campaign.logo.resolve().as_uri())
+        else:
+            checks.append(warning("image", f"Không thấy tệp logo {campaign.logo.name}.",
+                                  f"Logo file {campaign.logo.name} not found.", "logo"))
+    policy = policy_at(campaign.day, unconfirmed=campaign.unconfirmed_figures)
+    context = {
+        "f": resolved.values,
+        "campaign": campaign_ctx,
+        "logo": logo,
+        "segment": segment,
+        "policy": policy,
+        "template": template,
+        "size": size,
+        "fit": {},
+        "part": "document",
+    }
+    prepared = Prepared(template, size, segment, campaign, resolved, context, checks)
+    context["meta"] = metadata(prepared)
+    return prepared
+
+
+def resource_roots(prepared: Prepared, registry: TemplateRegistry) -> list[Path]:
+    roots = [prepared.template.folder, registry.shared_folder(), paths.assets_dir()]
+    roots += [path.parent for path in prepared.resolved.images.values()]
+    if prepared.context["logo"]:
+        roots.append(prepared.context["logo"].path.parent)
+    return roots
+
+
+def render_html(prepared: Prepared, registry: TemplateRegistry, options: RenderOptions,
+                fit: dict[str, float]) -> str:
+    template = prepared.template
+    env = make_environment([template.folder, registry.shared_folder()], html=True)
+    assert prepared.size is not None
+    context = {**prepared.context, "fit": fit,
+               "page_css": Markup(page_css(prepared.size, options.crop_marks))}
+    try:
+        return env.get_template(template.html).render(context)
+    except UserError:
+        raise
+    except Exception as exc:  # a broken template must not take the app down
+        raise UserError(
+            f"Mẫu «{template.id}» lỗi khi dựng: {exc}",
+            f"Template «{template.id}» failed to render: {exc}",
+            path=str(template.folder / (template.html or "")),
+            line=getattr(exc, "lineno", None),
+        ) from exc
+
+
+def fit_sizes(template: Template, report: layout.PageReport | None,
+              current: dict[str, float]) -> tuple[dict[str, float], list[Check]]:
+    """Shrink one-line fields so their text fits the slot, between the declared bounds."""
+    sizes, checks = dict(current), []
+    for spec in template.fields:
+        if not spec.fit:
+            continue
+        sizes.setdefault(spec.id, spec.fit.max_pt)
+        slot = report.slots.get(spec.id) if report else None
+        if not slot or slot.natural_width <= slot.available_width:
+            continue
+        # Text width scales with type size (unhinted layout), so one measurement suffices.
+        wanted = sizes[spec.id] * slot.available_width / slot.natural_width * 0.99
+        wanted = math.floor(wanted * 2) / 2
+        if wanted < spec.fit.min_pt:
+            checks.append(error(
+                "fit",
+                f"«{spec.label}» quá dài: phải thu chữ xuống {wanted:g} pt, dưới mức tối thiểu "
+                f"{spec.fit.min_pt:g} pt để còn đọc được.",
+                f"«{spec.label_en or spec.label}» is too long: it would need {wanted:g} pt, "
+                f"below the legible minimum of {spec.fit.min_pt:g} pt.",
+                spec.id,
+            ))
+            wanted = spec.fit.min_pt
+        sizes[spec.id] = wanted
+    return sizes, checks
+
+
+def layout_checks(prepared: Prepared, pages: int, report: layout.PageReport | None,
+                  refused: list[str]) -> list[Check]:
+    template, checks = prepared.template, []
+    if pages != 1:
+        checks.append(error(
+            "page",
+            f"Nội dung tràn sang trang thứ hai ({pages} trang): hãy rút ngắn chữ.",
+            f"The content spills onto a second page ({pages} pages): shorten the text.",
+        ))
+    if report:
+        for slot in report.slots.values():
+            vi_label, en_label = _label(template, slot.field, 0), _label(template, slot.field, 1)
+            if slot.overflow_box or slot.overflow_page:
+                checks.append(error(
+                    "overflow",
+                    f"«{vi_label}» tràn ra ngoài khung: hãy rút ngắn.",
+                    f"«{en_label}» overflows its box: shorten it.",
+                    slot.field,
+                ))
+            if slot.max_lines and slot.lines > slot.max_lines:
+                checks.append(error(
+                    "lines",
+                    f"«{vi_label}» chiếm {slot.lines} dòng, khung chỉ có {slot.max_lines} dòng.",
+                    f"«{en_label}» takes {slot.lines} lines; its box holds {slot.max_lines}.",
+                    slot.field,
+                ))
+        if report.stray_overflow:
+            checks.append(error("overflow", "Có nội dung tràn ra ngoài trang.",
+                                "Some content runs off the page."))
+        checks += _resolution_checks(prepared, report)
+    for url in refused:
+        checks.append(warning("resource", f"Mẫu tham chiếu tệp không được phép: {url[:80]}",
+                              f"The template refers to a file it may not use: {url[:80]}"))
+    return checks
+
+
+def _resolution_checks(prepared: Prepared, report: layout.PageReport) -> list[Check]:
+    from PIL import Image
+
+    if not prepared.size or not prepared.size.is_print:
+        return []
+    checks = []
+    for field_id, path in prepared.resolved.images.items():
+        slot = report.slots.get(field_id)
+        if not slot or not slot.images or path.suffix.lower() == ".svg":
+            continue
+        placed_px = max(width for _, width, _ in slot.images)
+        try:
+            with Image.open(path) as image:
+                pixels = image.width
+        except OSError:
+            continue
+        dpi = pixels / (placed_px / 96)
+        minimum = prepared.template.field(field_id).min_dpi
+        if dpi < minimum:
+            checks.append(warning(
+                "image",
+                f"Ảnh «{_label(prepared.template, field_id, 0)}» chỉ đạt {dpi:.0f} dpi khi in "
+                f"(nên ≥ {minimum:.0f} dpi): ảnh sẽ bị mờ.",
+                f"Image «{_label(prepared.template, field_id, 1)}» is only {dpi:.0f} dpi at print "
+                f"size (want ≥ {minimum:.0f} dpi): it will look blurry.",
+                field_id,
+            ))
+    return checks
+
+
+def _finisher(document: Any, pdf: Any) -> None:
+    # WeasyPrint caps the BleedBox at 10 pt from the trim; print shops expect the full bleed.
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("Type") == "/Page" and "MediaBox" in obj:
+            obj["BleedBox"] = obj["MediaBox"]
+
+
+def write_pdf(document: Any, options: RenderOptions) -> bytes:
+    return document.write_pdf(
+        finisher=_finisher,
+        custom_metadata=True,
+        pdf_variant="pdf/x-4" if options.pdf_x4 else None,
+        uncompressed_pdf=False,
+    )
+
+
+def render_visual(prepared: Prepared, registry: TemplateRegistry,
+                  options: RenderOptions) -> RenderResult:
+    roots = resource_roots(prepared, registry)
+    fit, fit_problems = fit_sizes(prepared.template, None, {})
+    html = render_html(prepared, registry, options, fit)
+    document, fetcher = layout.lay_out(html, prepared.template.folder, roots)
+    report = layout.inspect_page(document.pages[0]) if document.pages else None
+    new_fit, fit_problems = fit_sizes(prepared.template, report, fit)
+    if new_fit != fit:
+        html = render_html(prepared, registry, options, new_fit)
+        document, fetcher = layout.lay_out(html, prepared.template.folder, roots)
+        report = layout.inspect_page(document.pages[0]) if document.pages else None
+    checks = prepared.checks + fit_problems + layout_checks(
+        prepared, len(document.pages), report, fetcher.refused)
+    result = RenderResult(prepared.template, prepared.size, prepared.segment, checks, [],
+                          pages=len(document.pages))
+    pdf = write_pdf(document, options)
+    result.boxes = raster.page_boxes(pdf)
+    if "pdf" in options.formats:
+        result.artifacts.append(Artifact("pdf", "piece", pdf, {"pages": len(document.pages)}))
+    if "png" in options.formats:
+        result.artifacts.append(_png(pdf, prepared, options))
+    if "txt" in options.formats and prepared.template.caption:
+        result.artifacts.append(_caption(prepared, registry, result.checks))
+    return result
+
+
+def _png(pdf: bytes, prepared: Prepared, options: RenderOptions) -> Artifact:
+    size = prepared.size
+    assert size is not None
+    dpi = None if options.png_width else (options.png_dpi or size.png_dpi)
+    width = options.png_width or (None if size.is_print else int(size.width))
+    document = pdfium.PdfDocument(pdf)
+    try:
+        image = raster.render_page(document, 0, dpi=dpi, width_px=width,
+                                   trim=options.trim_png)
+    finally:
+        document.close()
+    data = raster.png_bytes(image, metadata(prepared), dpi if size.is_print else None)
+    return Artifact("png", "piece", data, {"width_px": image.width, "height_px": image.height,
+                                           "dpi": dpi})
+
+
+def render_text_source(prepared: Prepared, registry: TemplateRegistry, source: str) -> str:
+    env = make_environment([prepared.template.folder, registry.shared_folder()], html=False)
+    try:
+        text = env.get_template(source).render(prepared.context)
+    except Exception as exc:
+        raise UserError(
+            f"Mẫu «{prepared.template.id}» lỗi khi dựng văn bản: {exc}",
+            f"Template «{prepared.template.id}» failed to render its text: {exc}",
+            path=str(prepared.template.folder / source),
+            line=getattr(exc, "lineno", None),
+        ) from exc
+    # Templates keep blank lines between paragraphs; collapse any longer runs.
+    lines = [line.rstrip() for line in vntext.normalize(text).strip().split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def _caption(prepared: Prepared, registry: TemplateRegistry, checks: list[Check]) -> Artifact:
+    assert prepared.template.caption
+    text = render_text_source(prepared, registry, prepared.template.caption)
+    info = vntext.caption_info(text, prepared.template.caption_limit)
+    if info.over:
+        checks.append(error(
+            "limit",
+            f"Chú thích dài {info.characters} ký tự, vượt giới hạn {info.limit} của kênh.",
+            f"The caption has {info.characters} characters, over the channel's {info.limit}.",
+        ))
+    return Artifact("txt", "caption", text.encode("utf-8"),
+                    {"characters": info.characters, "limit": info.limit})
+
+
+def render_text(prepared: Prepared, registry: TemplateRegistry,
+                syllables_per_second: float = 4.0) -> RenderResult:
+    template = prepared.template
+    assert template.text
+    written = render_text_source(prepared, registry, template.text)
+    checks = list(prepared.checks)
+    artifacts = []
+    if template.kind == "loudspeaker":
+        spoken = vntext.read_aloud(written)
+        seconds = vntext.reading_time(spoken, syllables_per_second)
+        artifacts.append(Artifact("txt", "read-aloud", spoken.encode("utf-8"), {
+            "reading_seconds": round(seconds, 1),
+            "reading_time": vntext.format_duration_vi(seconds),
+            "syllables": vntext.count_syllables(spoken),
+            "syllables_per_second": syllables_per_second,
+        }))
+    else:
+        message = written.strip()
+        for role, text in (("sms", message), ("sms-ascii", vntext.strip_diacritics(message))):
+            info = vntext.sms_info(text)
+            artifacts.append(Artifact("txt", role, (text + "\n").encode("utf-8"), {
+                "encoding": info.encoding, "characters": info.characters, "sms_parts": info.parts,
+            }))
+    return RenderResult(template, None, prepared.segment, checks, artifacts)
+
+
+def render_piece(
+    piece: Piece,
+    campaign: Campaign,
+    options: RenderOptions | None = None,
+    registry: TemplateRegistry | None = None,
+    segments: dict[str, Segment] | None = None,
+) -> RenderResult:
+    options = options or RenderOptions()
+    registry = registry or TemplateRegistry()
+    prepared = prepare(piece, campaign, registry, segments)
+    if prepared.template.is_visual:
+        return render_visual(prepared, registry, options)
+    return render_text(prepared, registry)

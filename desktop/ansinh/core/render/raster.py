@@ -1,0 +1,68 @@
+"""PNG from the very PDF that prints (pypdfium2), so the preview is the print.
+
+PDFium is not thread-safe: call this only from one thread per process (the render
+worker process does).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+from PIL import Image, PngImagePlugin
+
+POINTS_PER_INCH = 72.0
+
+
+@dataclass(frozen=True)
+class Boxes:
+    """A page's boxes in PDF points, origin bottom-left: (left, bottom, right, top)."""
+
+    media: tuple[float, float, float, float]
+    trim: tuple[float, float, float, float]
+    bleed: tuple[float, float, float, float]
+
+
+def page_boxes(pdf: bytes, index: int = 0) -> Boxes:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[index]
+        return Boxes(page.get_mediabox(), page.get_trimbox(), page.get_bleedbox())
+    finally:
+        document.close()
+
+
+def render_page(
+    document: pdfium.PdfDocument,
+    index: int,
+    *,
+    dpi: float | None = None,
+    width_px: int | None = None,
+    trim: bool = True,
+) -> Image.Image:
+    """Rasterize one page; `trim` cuts the bleed away (the finished size)."""
+    page = document[index]
+    media = page.get_mediabox()
+    box = page.get_trimbox() if trim else media
+    width_pt = box[2] - box[0]
+    scale = (width_px / width_pt) if width_px else (dpi or 96) / POINTS_PER_INCH
+    crop = (box[0] - media[0], box[1] - media[1], media[2] - box[2], media[3] - box[3])
+    bitmap = page.render(scale=scale, crop=crop, rev_byteorder=True)
+    image = bitmap.to_pil()
+    page.close()
+    if width_px and image.width != width_px:
+        # Rounding inside PDFium can leave a pixel over; screen media need exact sizes.
+        height = round(width_px * (box[3] - box[1]) / width_pt)
+        image = image.resize((width_px, height), Image.LANCZOS)
+    return image.convert("RGB")
+
+
+def png_bytes(image: Image.Image, metadata: dict[str, str], dpi: float | None = None) -> bytes:
+    info = PngImagePlugin.PngInfo()
+    for key, value in metadata.items():
+        info.add_itxt(key, value)  # iTXt: UTF-8, so Vietnamese survives
+    extra = {"dpi": (dpi, dpi)} if dpi else {}
+    out = io.BytesIO()
+    image.save(out, "PNG", pnginfo=info, compress_level=6, **extra)
+    return out.getvalue()

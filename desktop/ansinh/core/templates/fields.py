@@ -1,0 +1,212 @@
+"""Turning raw field values into checked, render-ready values.
+
+Raw values come from the form, a campaign file or a spreadsheet cell, so they arrive
+as text or as typed values. Each field type has one coercion here; limits and
+required-ness become `Check`s naming the field, so the form can point at it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import markdown
+import segno
+from markupsafe import Markup
+
+from .. import paths
+from ..checks import Check, error
+from ..vntext import normalize
+from .manifest import Field, Template
+
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
+
+
+@dataclass(frozen=True)
+class ImageValue:
+    path: Path
+    url: str
+
+    def __str__(self) -> str:
+        return self.url
+
+
+@dataclass(frozen=True)
+class LinkValue:
+    url: str
+    qr: str  # SVG data URI of the QR code
+
+    def __str__(self) -> str:
+        return self.url
+
+
+@dataclass
+class ResolvedFields:
+    values: dict[str, Any]  # what templates see as `f`
+    texts: dict[str, str]  # the plain text of each textual field (glyph checks)
+    checks: list[Check]
+    images: dict[str, Path]  # field id -> image file (resolution checks)
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _parse_number(raw: Any) -> float:
+    if isinstance(raw, int | float):
+        return raw
+    text = str(raw).strip().replace(" ", "").replace("đ", "").replace("₫", "")
+    # Vietnamese writing: "." groups thousands, "," marks decimals.
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text) or "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    return float(text)
+
+
+def _parse_date(raw: Any) -> date:
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(str(raw).strip(), fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(raw)
+
+
+def paragraph_html(text: str) -> Markup:
+    # The user's text is escaped first, so Markdown adds the only markup there is.
+    return Markup(markdown.markdown(html.escape(text, quote=False), output_format="html"))
+
+
+def qr_data_uri(url: str) -> str:
+    return segno.make(url, error="m").svg_data_uri(border=0, dark="#000000")
+
+
+def _text_limits(spec: Field, text: str, checks: list[Check]) -> None:
+    if spec.max_chars and len(text) > spec.max_chars:
+        checks.append(error(
+            "limit",
+            f"«{spec.label}» dài {len(text)} ký tự, tối đa {spec.max_chars}.",
+            f"«{spec.label_en or spec.label}» has {len(text)} characters, at most "
+            f"{spec.max_chars}.",
+            spec.id,
+        ))
+    lines = text.count("\n") + 1
+    if spec.max_lines and lines > spec.max_lines:
+        checks.append(error(
+            "limit",
+            f"«{spec.label}» có {lines} dòng, tối đa {spec.max_lines}.",
+            f"«{spec.label_en or spec.label}» has {lines} lines, at most {spec.max_lines}.",
+            spec.id,
+        ))
+
+
+def _coerce(spec: Field, raw: Any, base_dir: Path) -> Any:
+    """One field's value, or ValueError with what is wrong (in Vietnamese)."""
+    kind = spec.type
+    if kind in ("text", "paragraph"):
+        return normalize(str(raw)).strip()
+    if kind == "color":
+        if not _COLOR.match(str(raw).strip()):
+            raise ValueError("màu phải dạng #RRGGBB|colour must be #RRGGBB")
+        return str(raw).strip().upper()
+    if kind == "date":
+        try:
+            return _parse_date(raw)
+        except ValueError:
+            raise ValueError("ngày phải dạng 31/12/2026|date must be 31/12/2026") from None
+    if kind in ("number", "money"):
+        try:
+            number = _parse_number(raw)
+        except ValueError:
+            raise ValueError("cần một con số|a number is needed") from None
+        if spec.minimum is not None and number < spec.minimum:
+            raise ValueError(f"nhỏ nhất là {spec.minimum:g}|the minimum is {spec.minimum:g}")
+        if spec.maximum is not None and number > spec.maximum:
+            raise ValueError(f"lớn nhất là {spec.maximum:g}|the maximum is {spec.maximum:g}")
+        if kind == "money":
+            if number < 0:
+                raise ValueError("số tiền không âm|money cannot be negative")
+            return int(round(number))
+        return int(number) if float(number).is_integer() else number
+    if kind == "choice":
+        value = str(raw).strip()
+        for choice_value, label in spec.choices:
+            if value in (choice_value, label):
+                return choice_value
+        allowed = ", ".join(v for v, _ in spec.choices)
+        raise ValueError(f"chọn một trong: {allowed}|choose one of: {allowed}")
+    if kind == "link":
+        url = str(raw).strip()
+        return LinkValue(url, qr_data_uri(url))
+    if kind == "image":
+        text = str(raw).strip()
+        if text.startswith("asset:"):  # shipped artwork, e.g. a template's default image
+            path = paths.assets_dir() / text.removeprefix("asset:")
+        else:
+            path = Path(text)
+            path = path if path.is_absolute() else base_dir / path
+        if path.suffix.lower() not in IMAGE_SUFFIXES:
+            raise ValueError("ảnh phải là PNG, JPEG, WebP hoặc SVG|"
+                             "images must be PNG, JPEG, WebP or SVG")
+        if not path.is_file():
+            raise ValueError(f"không thấy tệp ảnh {path.name}|image file {path.name} not found")
+        return ImageValue(path.resolve(), path.resolve().as_uri())
+    raise AssertionError(kind)
+
+
+def resolve_fields(
+    template: Template,
+    raw_values: dict[str, Any],
+    campaign_context: dict[str, Any],
+    base_dir: Path,
+) -> ResolvedFields:
+    values: dict[str, Any] = {}
+    texts: dict[str, str] = {}
+    checks: list[Check] = []
+    images: dict[str, Path] = {}
+    for spec in template.fields:
+        raw = raw_values.get(spec.id)
+        if _is_empty(raw) and spec.campaign_default:
+            raw = campaign_context.get(spec.campaign_default)
+        if _is_empty(raw):
+            raw = spec.default
+        if _is_empty(raw):
+            if spec.required:
+                checks.append(error(
+                    "required",
+                    f"Chưa điền «{spec.label}».",
+                    f"«{spec.label_en or spec.label}» is required.",
+                    spec.id,
+                ))
+            values[spec.id] = None if spec.type not in ("text", "paragraph") else ""
+            continue
+        try:
+            value = _coerce(spec, raw, base_dir)
+        except ValueError as exc:
+            vi, _, en = str(exc).partition("|")
+            checks.append(error(
+                "value",
+                f"«{spec.label}»: {vi}.",
+                f"«{spec.label_en or spec.label}»: {en or vi}.",
+                spec.id,
+            ))
+            values[spec.id] = None
+            continue
+        if spec.type in ("text", "paragraph"):
+            _text_limits(spec, value, checks)
+            texts[spec.id] = value
+            if spec.type == "paragraph":
+                value = paragraph_html(value)
+        if isinstance(value, ImageValue):
+            images[spec.id] = value.path
+        values[spec.id] = value
+    return ResolvedFields(values, texts, checks, images)
