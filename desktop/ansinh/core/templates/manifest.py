@@ -324,7 +324,7 @@ def parse_manifest(folder: Path, origin: str = "shipped") -> tuple[Template | No
         size = _parse_size(raw, locator.table("sizes", index), default_bleed, problems)
         if size:
             sizes.append(size)
-    if not data.get("sizes"):
+    if not data.get("sizes") and kind not in TEXT_KINDS:
         problems.add(1, "Mẫu cần ít nhất một khổ ([[sizes]]).", "A template needs [[sizes]].")
 
     fields = []

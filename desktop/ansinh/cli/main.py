@@ -1,0 +1,273 @@
+"""ansinh-cli: the command line over the same core the desktop app uses.
+
+Every failure the user can act on ends as one line in Vietnamese (or English with
+--lang en) and a non-zero exit status, never a traceback (ANSINH_DEBUG=1 shows it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..core import paths
+from ..core.campaign import Campaign, Piece, load_campaign
+from ..core.errors import UserError
+from ..core.export import export_campaign
+from ..core.render.piece import RenderOptions, render_piece
+from ..core.segments import load_segments
+from ..core.templates import TemplateRegistry
+from ..core.templates.checker import check_templates
+from ..core.bundle import Bundle
+
+EXIT_USER_ERROR = 2
+EXIT_CHECKS_FAILED = 1
+FORMATS = ("pdf", "png", "txt")
+
+
+class Output:
+    """Prints in the chosen language; `say` takes the two texts side by side."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def say(self, vi: str, en: str, *, err: bool = False) -> None:
+        print(en if self.lang == "en" else vi, file=sys.stderr if err else sys.stdout,
+              flush=True)
+
+    def progress(self, done: int, total: int, started: float, label: str) -> None:
+        elapsed = time.monotonic() - started
+        eta = elapsed / done * (total - done) if done else 0
+        width = 24
+        bar = "█" * round(width * done / total) + "░" * (width - round(width * done / total))
+        tail = f"ETA {eta:4.0f}s" if done < total else f"{elapsed:.1f}s"
+        print(f"\r{bar} {done}/{total} {tail} {label[:40]:<40}", end="", file=sys.stderr,
+              flush=True)
+        if done == total:
+            print(file=sys.stderr)
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    chosen = tuple(f.strip().lower() for f in text.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise UserError(f"Định dạng không hợp lệ: {text} (dùng pdf,png,txt).",
+                        f"Unknown format: {text} (use pdf,png,txt).")
+    return chosen
+
+
+def _read_values(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+        data = json.loads(raw) if path.suffix.lower() == ".json" else tomllib.loads(
+            raw.decode("utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"Không thấy tệp dữ liệu {path}.", f"Data file {path} not found.") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UserError(f"Tệp dữ liệu {path.name} không đọc được: {exc}",
+                        f"Cannot read data file {path.name}: {exc}") from None
+    if not isinstance(data, dict):
+        raise UserError("Tệp dữ liệu phải là một bảng tên trường = giá trị.",
+                        "The data file must be a table of field = value.")
+    return data.get("values", data)
+
+
+def _options(args: argparse.Namespace) -> RenderOptions:
+    return RenderOptions(
+        formats=_formats(args.format),
+        png_dpi=args.dpi,
+        crop_marks=args.crop_marks,
+        pdf_x4=args.pdf_x4,
+    )
+
+
+def cmd_templates(args: argparse.Namespace, out: Output) -> int:
+    registry = TemplateRegistry()
+    templates = registry.all()
+    if args.json:
+        listing = [{
+            "id": t.id, "name": t.name, "name_en": t.name_en, "kind": t.kind,
+            "channel": t.channel, "origin": t.origin, "outputs": list(t.outputs),
+            "description": t.description,
+            "sizes": [{"id": s.id, "label": s.label, "width": s.width, "height": s.height,
+                       "unit": s.unit, "bleed_mm": s.bleed_mm} for s in t.sizes],
+            "fields": [{"id": f.id, "type": f.type, "label": f.label, "required": f.required,
+                        "max_chars": f.max_chars, "max_lines": f.max_lines,
+                        "campaign_default": f.campaign_default,
+                        "fit": None if not f.fit else {"min_pt": f.fit.min_pt,
+                                                       "max_pt": f.fit.max_pt},
+                        "choices": [v for v, _ in f.choices]} for f in t.fields],
+        } for t in templates]
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        return 0
+    for t in templates:
+        sizes = ", ".join(s.id for s in t.sizes) or "—"
+        name = t.name_en if out.lang == "en" and t.name_en else t.name
+        print(f"{t.id:<24} {t.kind:<12} {sizes:<28} {name}")
+    return 0
+
+
+def cmd_segments(args: argparse.Namespace, out: Output) -> int:
+    segments = load_segments()
+    if args.json:
+        print(json.dumps([vars(s) for s in segments.values()], ensure_ascii=False, indent=2))
+    else:
+        for segment in segments.values():
+            print(f"{segment.slug:<26} {segment.name}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, out: Output) -> int:
+    registry = TemplateRegistry()
+    problems, checked = check_templates(registry, args.templates or None, render=not args.quick)
+    for problem in problems:
+        out.say(problem.text("vi"), problem.text("en"))
+    if problems:
+        out.say(f"{len(problems)} vấn đề trong {checked} mẫu.",
+                f"{len(problems)} problems in {checked} templates.", err=True)
+        return EXIT_CHECKS_FAILED
+    out.say(f"Đã kiểm tra {checked} mẫu: không có vấn đề.",
+            f"Checked {checked} templates: no problems.")
+    return 0
+
+
+def _campaign(path: Path | None) -> Campaign:
+    if path is None:
+        return Campaign(name="An Sinh Studio", base_dir=Path.cwd())
+    return load_campaign(path)
+
+
+def _report_checks(result: Any, out: Output) -> None:
+    for check in result.checks:
+        mark = "✗" if check.is_error else "!"
+        out.say(f"  {mark} {check.vi}", f"  {mark} {check.en}", err=check.is_error)
+
+
+def cmd_render(args: argparse.Namespace, out: Output) -> int:
+    campaign = _campaign(args.campaign)
+    values = _read_values(args.data) if args.data else {}
+    if args.data:
+        campaign = replace(campaign, base_dir=args.data.parent)
+    piece = Piece(args.template, args.segment, args.size, values)
+    result = render_piece(piece, campaign, _options(args))
+    _report_checks(result, out)
+    if not result.ok:
+        first = next(c for c in result.checks if c.is_error)
+        raise UserError(f"Không xuất được: {first.vi}", f"Not exported: {first.en}",
+                        field=first.field)
+    bundle = Bundle(args.out, campaign)
+    for entry in bundle.add(result, 1):
+        out.say(f"  → {entry.file}", f"  → {entry.file}")
+    target = bundle.close(make_zip=args.zip)
+    out.say(f"Đã xuất vào {target}", f"Exported to {target}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out: Output) -> int:
+    campaign = load_campaign(args.campaign)
+    segments = [s.strip() for s in args.segments.split(",")] if args.segments else None
+    started = time.monotonic()
+    bundle = None
+    failures = 0
+    for event in export_campaign(campaign, args.out, _options(args), segments_override=segments):
+        bundle = event.bundle
+        label = f"{event.piece.template} · {event.piece.segment}"
+        out.progress(event.done, event.total, started, label)
+        if event.error:
+            failures += 1
+            out.say(f"  ✗ {label}: {event.error.vi}", f"  ✗ {label}: {event.error.en}", err=True)
+        elif event.result and not event.result.ok:
+            failures += 1
+            out.say(f"  ✗ {label}:", f"  ✗ {label}:", err=True)
+            _report_checks(event.result, out)
+    assert bundle is not None
+    target = bundle.close(make_zip=args.zip)
+    out.say(f"Đã xuất {len(bundle.entries)} tệp vào {target}",
+            f"Exported {len(bundle.entries)} files to {target}")
+    if failures:
+        out.say(f"{failures} ấn phẩm có lỗi, chưa xuất (xem manifest.json).",
+                f"{failures} pieces have errors and were not exported (see manifest.json).",
+                err=True)
+        return EXIT_CHECKS_FAILED
+    return 0
+
+
+def _add_render_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, default=paths.default_exports_dir(),
+                        help="thư mục xuất / output folder")
+    parser.add_argument("--format", default="pdf,png,txt", help="pdf,png,txt")
+    parser.add_argument("--dpi", type=float, default=None, help="PNG dpi (khổ in / print)")
+    parser.add_argument("--crop-marks", action="store_true", help="dấu xén / crop marks")
+    parser.add_argument("--pdf-x4", action="store_true", help="PDF/X-4")
+    parser.add_argument("--zip", action="store_true", help="nén .zip / make a .zip")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ansinh-cli",
+                                     description="An Sinh Studio – dòng lệnh / command line")
+    parser.add_argument("--lang", choices=("vi", "en"), default=os.environ.get("ANSINH_LANG", "vi"))
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("templates", help="liệt kê mẫu / list templates")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_templates)
+
+    p = sub.add_parser("segments", help="liệt kê đối tượng / list audience segments")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_segments)
+
+    p = sub.add_parser("check", help="kiểm tra mẫu / validate templates")
+    p.add_argument("templates", nargs="*")
+    p.add_argument("--quick", action="store_true", help="không dựng thử / skip trial renders")
+    p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("render", help="dựng một ấn phẩm / render one piece")
+    p.add_argument("template")
+    p.add_argument("--size")
+    p.add_argument("--segment", required=True)
+    p.add_argument("--data", type=Path, help=".toml / .json")
+    p.add_argument("--campaign", type=Path, help="tệp chiến dịch / campaign file (.toml)")
+    _add_render_options(p)
+    p.set_defaults(run=cmd_render)
+
+    p = sub.add_parser("export", help="xuất cả chiến dịch / export a whole campaign")
+    p.add_argument("campaign", type=Path)
+    p.add_argument("--segments", help="xuất lại cho các đối tượng này / re-target segments")
+    _add_render_options(p)
+    p.set_defaults(run=cmd_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    out = Output(args.lang)
+    try:
+        return args.run(args, out)
+    except UserError as exc:
+        out.say(f"Lỗi: {exc.text('vi')}", f"Error: {exc.text('en')}", err=True)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        out.say("Đã dừng theo yêu cầu.", "Stopped on request.", err=True)
+        return 130
+    except OSError as exc:
+        if os.environ.get("ANSINH_DEBUG"):
+            raise
+        out.say(f"Lỗi tệp: {exc.strerror or exc} ({exc.filename or ''})",
+                f"File error: {exc.strerror or exc} ({exc.filename or ''})", err=True)
+        return EXIT_USER_ERROR
+    except Exception as exc:  # the last guard: one line, never a traceback
+        if os.environ.get("ANSINH_DEBUG"):
+            raise
+        out.say(f"Lỗi không mong đợi: {type(exc).__name__}: {exc}",
+                f"Unexpected error: {type(exc).__name__}: {exc}", err=True)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""Export bundles: one folder per export with every file and its manifest.
+
+Each file is written atomically and listed in `manifest.json` and `manifest.csv`
+with its channel, template, size, segment, campaign, sha256 and stats (pages,
+reading time, SMS parts), so the officer — and the print shop — can see what each
+file is for. File names carry the segment slug and are safe on Windows.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import zipfile
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .campaign import Campaign
+from .checks import Check
+from .filenames import UniqueNames, safe_filename, slugify, write_atomic
+from .render.piece import RenderResult
+
+ROLE_SUFFIX = {
+    "piece": "",
+    "caption": "-chu-thich",
+    "read-aloud": "-loa",
+    "sms": "-co-dau",
+    "sms-ascii": "-khong-dau",
+}
+CSV_COLUMNS = (
+    "file", "channel", "format", "role", "template", "size", "segment", "segment_name",
+    "campaign", "row", "bytes", "sha256", "pages", "reading_time", "sms_parts", "encoding",
+    "characters", "width_px", "height_px",
+)
+
+
+@dataclass
+class BundleEntry:
+    file: str
+    channel: str
+    format: str
+    role: str
+    template: str
+    size: str
+    segment: str
+    segment_name: str
+    campaign: str
+    bytes: int
+    sha256: str
+    row: int | None = None
+    stats: dict[str, Any] = field(default_factory=dict)
+    checks: list[dict] = field(default_factory=list)
+
+
+def neutralise_cell(value: Any) -> Any:
+    """Keep spreadsheet apps from running a value as a formula (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+class Bundle:
+    def __init__(self, out_dir: Path, campaign: Campaign, name: str | None = None) -> None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder_name = safe_filename(name or f"{slugify(campaign.name)[:48]}-{stamp}")
+        self.campaign = campaign
+        self.folder = out_dir / folder_name
+        suffix = 2
+        while self.folder.exists():
+            self.folder = out_dir / f"{folder_name}-{suffix}"
+            suffix += 1
+        self.folder.mkdir(parents=True)
+        self.names = UniqueNames()
+        self.entries: list[BundleEntry] = []
+        self.skipped: list[dict[str, Any]] = []
+        self.created = datetime.now().isoformat(timespec="seconds")
+
+    def base_name(self, result: RenderResult, index: int, label: str | None = None) -> str:
+        size = result.size.id if result.size else "van-ban"
+        parts = [f"{index:02d}", result.template.channel, result.template.id, size]
+        if label:
+            parts.append(label)
+        parts.append(result.segment.slug)
+        return "-".join(parts)
+
+    def add(self, result: RenderResult, index: int, *, label: str | None = None,
+            row: int | None = None) -> list[BundleEntry]:
+        """Write a result's files; a result with errors is recorded as skipped instead."""
+        checks = [c.to_dict() for c in result.checks]
+        if not result.ok:
+            self.skipped.append({"piece": index, "template": result.template.id,
+                                 "segment": result.segment.slug, "row": row, "checks": checks})
+            return []
+        base = safe_filename(self.base_name(result, index, label), max_len=120)
+        added = []
+        for artifact in result.artifacts:
+            filename = self.names.take(base + ROLE_SUFFIX[artifact.role], ext="." + artifact.format)
+            write_atomic(self.folder / filename, artifact.data)
+            entry = BundleEntry(
+                file=filename,
+                channel=result.template.channel,
+                format=artifact.format,
+                role=artifact.role,
+                template=result.template.id,
+                size=result.size.id if result.size else "",
+                segment=result.segment.slug,
+                segment_name=result.segment.name,
+                campaign=self.campaign.name,
+                bytes=len(artifact.data),
+                sha256=hashlib.sha256(artifact.data).hexdigest(),
+                row=row,
+                stats=dict(artifact.stats),
+                checks=[c for c in checks if c["severity"] == "warning"],
+            )
+            self.entries.append(entry)
+            added.append(entry)
+        return added
+
+    def manifest(self) -> dict[str, Any]:
+        return {
+            "generator": "An Sinh Studio",
+            "created": self.created,
+            "campaign": self.campaign.name,
+            "unit": self.campaign.unit,
+            "campaign_date": self.campaign.day.isoformat(),
+            "files": [asdict(entry) for entry in self.entries],
+            "skipped": self.skipped,
+        }
+
+    def _csv(self) -> bytes:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore",
+                                lineterminator="\r\n")
+        writer.writeheader()
+        for entry in self.entries:
+            record = {**asdict(entry), **entry.stats}
+            writer.writerow({key: neutralise_cell(record.get(key, "")) for key in CSV_COLUMNS})
+        # A BOM so Excel opens the Vietnamese text as UTF-8.
+        return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+    def close(self, make_zip: bool = False) -> Path:
+        manifest = json.dumps(self.manifest(), ensure_ascii=False, indent=2, default=str)
+        write_atomic(self.folder / "manifest.json", manifest.encode("utf-8"))
+        write_atomic(self.folder / "manifest.csv", self._csv())
+        if not make_zip:
+            return self.folder
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(self.folder.iterdir()):
+                archive.write(path, f"{self.folder.name}/{path.name}")
+        target = self.folder.with_suffix(".zip")
+        write_atomic(target, buffer.getvalue())
+        return target
+
+
+def check_summary(checks: list[Check], lang: str = "vi") -> str:
+    return "; ".join(check.text(lang) for check in checks)
