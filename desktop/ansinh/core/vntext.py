@@ -1,0 +1,502 @@
+"""Vietnamese text tools: hygiene, loudspeaker scripts, reading time, SMS and caption counters.
+
+Pure Python, no Qt. Apart from invalid arguments (unknown ``style``, negative limit, bad speech
+rate) every function accepts any string and never raises.
+
+``read_aloud`` makes three passes over ``normalize``-d text: (1) ``ABBREVIATIONS`` (case-
+sensitive, whole words), "&" and web addresses; (2) one scan with a single regex whose
+alternatives are tried in priority order (phone, dates, document numbers "159/2025/NĐ-CP",
+times, numbers with scale and unit), so "1900 9068" is never two numbers and "01/07/2025"
+never a fraction; ranges ("2027–2030", "20-50%") are found from the gap between two
+neighbouring matches, and the last alternative reads any digit run, so no ASCII digit
+survives; (3) rates ("đồng/tháng" → "đồng mỗi tháng") and a stray "%". Words, punctuation and
+lines are left alone; nothing is re-capitalised (callers compare exact strings).
+
+Reading conventions:
+* Numbers come from ``number_words``, not num2words, which (0.5.14) says "hai nghìn lẻ hai
+  mươi lăm" for 2025 and "bốn phẩy năm mươi" for 4.5. We say "mốt" (21), "lăm" (15, 25),
+  "linh" (north) / "lẻ" (south) for 105, "nghìn" / "ngàn", and "không trăm" for a zero
+  hundreds digit after a higher group (2025 → "hai nghìn không trăm hai mươi lăm"). A
+  fraction of 1-3 digits without a leading zero is read as a number ("4,25" → "bốn phẩy hai
+  mươi lăm"), otherwise digit by digit ("4,05" → "bốn phẩy không năm").
+* "." groups thousands, "," marks decimals; "1,500,000" (two or more comma groups) is taken
+  as thousands too, and "1.5" reads "một chấm năm" (section numbers).
+* Money keeps what is written: "1,5 triệu đồng" → "một phẩy năm triệu đồng" (literal and
+  right for every decimal, unlike "một triệu rưỡi"); "đ", "₫", "VND", "VNĐ" after a number
+  become "đồng"; a bare "2 tỷ" stays "hai tỷ", as adding "đồng" could invent words.
+* Days 1-10 are "mùng …", as announcers say; months "tháng một … tháng tư … tháng mười hai".
+  A valid "d/m" is taken as a date: campaign scripts rarely hold fractions.
+* Phones go digit by digit, groups joined by ", " (a pause): the groups as written, or 4-4
+  (1900/1800), 4-3-3 (10 digits), 3-4-4 (11 digits) when written solid.
+* VssID reads "vê ét ét ai đi": Vietnamese letter names for V-S-S, "ID" the English way, as
+  officers commonly say it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import accumulate
+
+from ansinh.core.errors import UserError
+
+# ---------------------------------------------------------------------------- hygiene
+
+# Invisible characters pasted from Word/web pages. ZWJ (U+200D) stays: emoji need it.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u2060\ufeff\u00ad\u200e\u200f"))
+# Look-alikes of Đ/đ found in old documents (Icelandic eth, African D).
+_LOOKALIKES = {0x00D0: "Đ", 0x00F0: "đ", 0x0189: "Đ", 0x0256: "đ"}
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029]")
+
+
+def normalize(text: str) -> str:
+    """NFC, "\\n" line ends, no zero-width characters or BOM, Đ look-alikes fixed.
+
+    Non-breaking spaces and all other spacing are kept as typed. Legacy TCVN3/VNI bytes are
+    not guessed here: they need the file's encoding, not a text heuristic.
+    """
+    text = _NEWLINES.sub("\n", text).translate({**_INVISIBLE, **_LOOKALIKES})
+    return unicodedata.normalize("NFC", text)
+
+
+# ---------------------------------------------------------------------------- numbers
+
+_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+_MONTHS = ["", "một", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
+           "mười một", "mười hai"]
+_MAX_WORDS = 10**30  # beyond this nobody reads a number aloud
+
+
+def _check_style(style: str) -> None:
+    if style not in ("north", "south"):
+        raise UserError(vi=f"Kiểu đọc số không hợp lệ: {style!r} (north hoặc south).",
+                        en=f"Unknown reading style {style!r} (use north or south).")
+
+
+def _triple(value: int, full: bool, style: str) -> list[str]:
+    """Words for 0-999; ``full`` when a higher group precedes (reads "không trăm")."""
+    hundreds, rest = divmod(value, 100)
+    tens, units = divmod(rest, 10)
+    words = [_DIGITS[hundreds], "trăm"] if full or hundreds else []
+    if tens == 0:
+        if units:  # "một trăm linh năm", but plain "năm" in a leading group
+            words += (["linh" if style == "north" else "lẻ"] if words else []) + [_DIGITS[units]]
+        return words
+    words += ["mười"] if tens == 1 else [_DIGITS[tens], "mươi"]
+    if units == 1 and tens > 1:
+        words.append("mốt")
+    elif units == 5:
+        words.append("lăm")
+    elif units:
+        words.append(_DIGITS[units])
+    return words
+
+
+def _int_words(n: int, style: str, leading: bool = True) -> list[str]:
+    if n >= 10**9:  # "nghìn tỷ", "triệu tỷ": the head is read like any number
+        head, rest = divmod(n, 10**9)
+        tail = _int_words(rest, style, leading=False) if rest else []
+        return _int_words(head, style, leading) + ["tỷ"] + tail
+    thousand = "nghìn" if style == "north" else "ngàn"
+    words: list[str] = []
+    for scale, value in (("triệu", n // 10**6), (thousand, n // 1000 % 1000), ("", n % 1000)):
+        if value:
+            words += _triple(value, bool(words) or not leading, style)
+            words += [scale] if scale else []
+    return words or ["không"]
+
+
+def _spell(digits: str) -> str:
+    return " ".join(_DIGITS[int(c)] for c in digits)
+
+
+def _read_parts(whole: str, frac: str, style: str, spell_over: int = 15) -> str:
+    # In scripts, long solid digit runs (IDs, account numbers) make sense only digit by digit.
+    digits = whole.lstrip("0") or "0"  # int() refuses over 4300 digits, even zeros
+    words = _spell(whole) if len(digits) > spell_over else " ".join(_int_words(int(digits), style))
+    if frac:
+        short = len(frac) <= 3 and not frac.startswith("0")
+        words += " phẩy " + (" ".join(_int_words(int(frac), style)) if short else _spell(frac))
+    return words
+
+
+_VN_NUMBER = re.compile(r"([0-9]{1,3}(?:,[0-9]{3}){2,})|([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)"
+                        r"(?:,([0-9]+))?")
+
+
+def _split_number(text: str) -> tuple[str, str] | None:
+    m = _VN_NUMBER.fullmatch(text)
+    if not m:
+        return None
+    if m.group(1):
+        return m.group(1).replace(",", ""), ""
+    return m.group(2).replace(".", ""), m.group(3) or ""
+
+
+def number_words(n: int | Decimal | str, style: str = "north") -> str:
+    """Vietnamese words for a number: 105 → "một trăm linh năm", "4,5" → "bốn phẩy năm".
+
+    Strings use Vietnamese formatting ("1.500.000", "4,5"), optionally signed.
+    """
+    _check_style(style)
+    if isinstance(n, float):
+        n = Decimal(repr(n))
+    if isinstance(n, str):
+        raw = n.strip().replace("\u2212", "-")
+        sign = raw[:1] if raw[:1] in ("+", "-") else ""
+        parts = _split_number(raw[len(sign):])
+        if parts is None:
+            raise UserError(vi=f"Không đọc được số: {n!r} (viết kiểu 1.500.000 hoặc 4,5).",
+                            en=f"Not a number: {n!r} (write it as 1.500.000 or 4,5).")
+        negative = sign == "-"
+    elif isinstance(n, Decimal) and not n.is_finite():
+        raise UserError(vi="Không đọc được số vô hạn.", en="Cannot read a non-finite number.")
+    else:
+        negative, size, parts = n < 0, abs(n), ("", "")  # ("", "") = too large, see below
+        if size < _MAX_WORDS:  # str() of a huge int would itself fail
+            whole, _, frac = (format(size, "f") if isinstance(size, Decimal) else str(size)
+                              ).partition(".")
+            parts = whole, frac
+    if not parts[0] or len(parts[0].lstrip("0")) > 30:
+        raise UserError(vi="Số quá lớn để đọc thành chữ.", en="Number too large to read out.")
+    words = _read_parts(*parts, style, spell_over=30)
+    return "âm " + words if negative and words != "không" else words
+
+
+# ------------------------------------------------------------------------- read aloud
+
+# Callers may extend this; keys are matched case-sensitively as whole words.
+ABBREVIATIONS: dict[str, str] = {
+    "BHXH": "bảo hiểm xã hội", "BHYT": "bảo hiểm y tế", "BHTN": "bảo hiểm thất nghiệp",
+    "BHXHVN": "bảo hiểm xã hội Việt Nam", "VssID": "vê ét ét ai đi", "VSSID": "vê ét ét ai đi",
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc",
+    "LHPN": "Liên hiệp Phụ nữ", "TNCS HCM": "Thanh niên Cộng sản Hồ Chí Minh",
+    "TNCS": "Thanh niên Cộng sản", "HCM": "Hồ Chí Minh", "HTX": "hợp tác xã",
+    "TP.": "thành phố", "Tp.": "thành phố", "CCCD": "căn cước công dân",
+    "CMND": "chứng minh nhân dân", "KCB": "khám chữa bệnh", "NLĐ": "người lao động",
+    "SĐT": "số điện thoại", "VN": "Việt Nam", "v.v...": "vân vân", "v.v.": "vân vân",
+}
+
+_DOMAIN_RE = re.compile(r"(?<![\w.@/])(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|edu)(?!\.?\w)")
+_AMP_RE = re.compile(r"[ \t\u00a0]*&[ \t\u00a0]*")
+_SP = r"[ \u00a0]?"
+# Alternatives in priority order: phone, d/m/yyyy, ISO date, document number or m/yyyy, d/m,
+# time, number (+ scale + unit), dotted section number, any other digit run.
+_ITEM_RE = re.compile(
+    r"(?<![0-9])(?:"
+    r"(?P<phone>(?:(?:\+84|\(0[0-9]{2,3}\))[ .-]?[0-9]{1,10}(?:[ .-][0-9]{1,4}){0,3}"
+    r"|1[89]00[ .-]?[0-9]{4}|0[0-9]{2,3}(?:[ .-][0-9]{3,4}){2}|0[0-9]{2,3}[ .-][0-9]{6,8}"
+    r"|0[0-9]{9,10})(?![0-9]|[.,/][0-9]))"
+    r"|(?P<date>(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4}))(?![0-9])"
+    r"|(?P<iso>(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2}))(?![0-9])"
+    r"|(?P<doc>(?P<dn>[0-9]{1,4})/(?P<dy>[0-9]{4})(?P<code>(?:/[^\W_]+(?:-[^\W_]+)*)*))"
+    r"(?![0-9])"
+    r"|(?P<dm>(?P<dd>[0-9]{1,2})/(?P<dmm>[0-9]{1,2}))(?![0-9]|/[0-9])"
+    r"|(?P<time>(?P<hh>[0-9]{1,2})(?:[hH](?P<hm>[0-9]{2})?p?|:(?P<cm>[0-9]{2})))(?!\w)"
+    r"|(?P<num>[0-9]{1,3}(?:,[0-9]{3}){2,}(?![0-9]|[.,][0-9])"
+    r"|(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?(?![0-9]|[.,][0-9]))"
+    rf"(?P<scale>{_SP}(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
+    rf"(?P<unit>{_SP}(?:%|₫|(?:đồng|đ|VNĐ|VND|vnđ|vnd)(?!\w)))?"
+    r"|(?P<dotted>[0-9]+(?:\.[0-9]+)+)"
+    r"|(?P<digits>[0-9]+))"
+)
+_KINDS = ("phone", "date", "iso", "doc", "dm", "time", "num", "dotted", "digits")
+_RANGE_GAP = re.compile(r"[ \t\u00a0]*[-–—][ \t\u00a0]*")
+_PREV_WORD = re.compile(r"(\w+)[ \u00a0]*\Z")
+_PER_RE = re.compile(
+    r"(\w+)[ \t]*/[ \t]*(?=(?:tháng|người|năm|ngày|tuần|quý|lần|hộ|thẻ|kỳ|giờ)(?!\w))")
+_TIME_UNITS = {"ngày", "tháng", "năm", "tuần", "quý", "giờ"}  # "ngày/tháng/năm" is a label
+_PERCENT_RE = re.compile(r"[ \t\u00a0]*%")
+
+
+def _pad(spoken: str, text: str, start: int, end: int) -> str:
+    """Keep a space between the spoken words and letters glued to them ("QH15")."""
+    if start > 0 and text[start - 1].isalnum():
+        spoken = " " + spoken
+    if end < len(text) and text[end].isalnum():
+        spoken += " "
+    return spoken
+
+
+def _expand_abbreviations(text: str) -> str:
+    # Built per call because callers may extend ABBREVIATIONS; re caches the pattern.
+    values = {unicodedata.normalize("NFC", k): v for k, v in ABBREVIATIONS.items() if k}
+    if values:  # longest first, so "TNCS HCM" wins over "TNCS"
+        keys = "|".join(re.escape(k) + (r"(?!\w)" if k[-1].isalnum() else "")
+                        for k in sorted(values, key=len, reverse=True))
+
+        def expand(m: re.Match[str]) -> str:
+            spoken = values[m.group(0)]
+            # "v.v." ending a paragraph still ends its sentence.
+            if m.group(0).endswith(".") and text[m.end():m.end() + 1] in ("", "\n"):
+                spoken += "."
+            return _pad(spoken, text, m.start(), m.end())
+
+        text = re.sub(rf"(?<!\w)(?:{keys})", expand, text)
+    text = _AMP_RE.sub(lambda m: _pad("và", text, m.start(), m.end()), text)
+    return _DOMAIN_RE.sub(lambda m: m.group(0).replace(".", " chấm "), text)
+
+
+def _date_words(day: int | None, month: int, year: int | None, prev: str, style: str) -> str:
+    words = []  # "prev" is the word before the match: do not say "ngày ngày"
+    if day is not None:
+        if prev not in ("ngày", "mùng", "mồng"):
+            words.append("ngày")
+        if day <= 10 and prev not in ("mùng", "mồng"):
+            words.append("mùng")
+        words += [number_words(day, style), "tháng"]
+    elif prev != "tháng":
+        words.append("tháng")
+    words.append(_MONTHS[month])
+    if year is not None:
+        words += ["năm", number_words(year, style)]
+    return " ".join(words)
+
+
+def _runs(text: str, style: str) -> str:
+    """Fallback: read every digit run as a number, keep what lies between."""
+    return re.sub(r"[0-9]+", lambda m: _pad(_read_parts(m.group(0), "", style), text,
+                                             m.start(), m.end()), text)
+
+
+def _speak(m: re.Match[str], text: str, style: str) -> tuple[str, str]:
+    """Spoken form of one match and its kind ("range" kinds may be joined by "đến")."""
+    g = m.group
+    kind = next(k for k in _KINDS if g(k) is not None)
+    found = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
+    prev = found.group(1).lower() if found else ""
+    if kind == "phone":
+        groups, prefix = re.findall(r"[0-9]+", g(kind)), ""
+        if g(kind).startswith("+84"):
+            prefix, groups[0] = "cộng tám bốn, ", groups[0][2:]
+            groups = [x for x in groups if x]
+        if len(groups) == 1:
+            groups = _group_solid(groups[0])
+        return "phone", prefix + ", ".join(_spell(x) for x in groups)
+    if kind in ("date", "iso"):
+        d, mo, y = (int(g(k)) for k in (("d", "m", "y") if kind == "date" else ("id", "im", "iy")))
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            return "range", _date_words(d, mo, y, prev, style)
+    elif kind == "doc":
+        a, y, code = int(g("dn")), int(g("dy")), g("code")
+        if code or not 1 <= a <= 12:  # "159/2025/NĐ-CP": number, year, issuer code
+            code_words = " " + _runs(code[1:].replace("/", " "), style) if code else ""
+            return "other", f"{number_words(a, style)} năm {number_words(y, style)}{code_words}"
+        return "range", _date_words(None, a, y, prev, style)
+    elif kind == "dm":
+        d, mo = int(g("dd")), int(g("dmm"))
+        if (d, mo) == (24, 7) and prev != "ngày":  # "hotline 24/7"
+            return "other", "hai mươi bốn trên bảy"
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            return "range", _date_words(d, mo, None, prev, style)
+        return "other", f"{number_words(d, style)} trên {number_words(mo, style)}"
+    elif kind == "time":
+        hh, mm = int(g("hh")), int(g("hm") or g("cm") or 0)
+        if hh <= 24 and mm <= 59:
+            minutes = f" {number_words(mm, style)} phút" if mm else ""
+            return "range", f"{number_words(hh, style)} giờ{minutes}"
+    elif kind == "num":
+        whole, frac = _split_number(g("num")) or (g("num"), "")
+        value = int(whole) if not frac and len(whole) < 4 else -1
+        after = text[m.end():m.end() + 12]
+        if prev == "thứ" and value in (1, 4):
+            spoken = "nhất" if value == 1 else "tư"
+        elif prev == "tháng" and 1 <= value <= 12 and not g("unit"):
+            spoken = _MONTHS[value]
+        elif prev == "ngày" and 1 <= value <= 10 and re.match(r"[ \u00a0]*tháng", after):
+            spoken = "mùng " + number_words(value, style)
+        else:
+            spoken = _read_parts(whole, frac, style)
+        if g("scale"):
+            spoken += " " + g("scale").strip()
+        unit = (g("unit") or "").strip()
+        if unit:
+            spoken += " phần trăm" if unit == "%" else " đồng"
+        return ("percent" if unit == "%" else "range"), spoken
+    elif kind == "dotted":
+        return "other", " chấm ".join(_read_parts(x, "", style) for x in g(kind).split("."))
+    return "other", _runs(m.group(0), style)
+
+
+def _group_solid(digits: str) -> list[str]:
+    n = len(digits)
+    sizes = {8: (4, 4), 10: (4, 3, 3), 11: (3, 4, 4)}.get(n, (3,) * -(-n // 3))
+    return [digits[end - size:end] for size, end in zip(sizes, accumulate(sizes), strict=True)]
+
+
+def _speak_numbers(text: str, style: str) -> str:
+    out: list[str] = []
+    pos, prev_kind = 0, ""
+    for m in _ITEM_RE.finditer(text):
+        kind, spoken = _speak(m, text, style)
+        gap = text[pos:m.start()]
+        if prev_kind:
+            if {prev_kind, kind} <= {"range", "percent"} and _RANGE_GAP.fullmatch(gap):
+                gap = " đến "
+            elif prev_kind == kind == "percent" and gap == "/":
+                gap = ", "
+        out += [gap, _pad(spoken, text, m.start(), m.end())]
+        pos, prev_kind = m.end(), kind
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _per_unit(m: re.Match[str]) -> str:
+    word = m.group(1)
+    return m.group(0) if word.lower() in _TIME_UNITS else word + " mỗi "
+
+
+def read_aloud(text: str, style: str = "north") -> str:
+    """The script an announcer reads verbatim: every number, date, phone and sign in words.
+
+    ``style`` picks northern ("linh", "nghìn") or southern ("lẻ", "ngàn") number words.
+    """
+    _check_style(style)
+    text = _expand_abbreviations(normalize(text))
+    text = _speak_numbers(text, style)
+    text = _PER_RE.sub(_per_unit, text)
+    text = _PERCENT_RE.sub(lambda m: _pad("phần trăm", text, m.start(), m.end()), text)
+    return unicodedata.normalize("NFC", text)
+
+
+# ------------------------------------------------------------------------ reading time
+
+SENTENCE_PAUSE_S = 0.4  # breath after ".", "!", "?", "…" or a line without one
+PARAGRAPH_PAUSE_S = 0.8  # extra pause between paragraphs (blank line)
+_SYLLABLE_RE = re.compile(r"[^\W_]+")
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’)»]*(?=\s|\Z)")
+_LINE_END_RE = re.compile(r"[.!?…][\"”’)»]*\s*\Z")
+
+
+def count_syllables(text: str) -> int:
+    """Syllables the announcer says: words of ``read_aloud(text)``, punctuation ignored."""
+    return len(_SYLLABLE_RE.findall(read_aloud(text)))
+
+
+def reading_time(text: str, syllables_per_second: float = 4.0) -> float:
+    """Seconds to read ``text`` aloud: syllables / rate + pauses (see the constants above).
+
+    The default 4 syllables/s is slower than natural speech (~5/s), as outdoor loudspeaker
+    reading is; callers pass the rate from settings.
+    """
+    if not syllables_per_second > 0 or math.isinf(syllables_per_second):
+        raise UserError(vi="Tốc độ đọc phải là số dương.",
+                        en="Reading speed must be a positive number.")
+    spoken = read_aloud(text)
+    paragraphs = [p for p in re.split(r"\n[ \t\u00a0]*\n", spoken) if p.strip()]
+    # A line without final punctuation (a title, a list item) still ends in a pause.
+    sentences = sum(len(_SENTENCE_END_RE.findall(line)) + (not _LINE_END_RE.search(line))
+                    for line in spoken.split("\n") if line.strip())
+    syllables = len(_SYLLABLE_RE.findall(spoken))
+    return (syllables / syllables_per_second + sentences * SENTENCE_PAUSE_S
+            + max(len(paragraphs) - 1, 0) * PARAGRAPH_PAUSE_S)
+
+
+def _duration(seconds: float, hours: str, minutes: str, secs: str) -> str:
+    if math.isnan(seconds) or math.isinf(seconds):
+        raise UserError(vi="Thời lượng không hợp lệ.", en="Invalid duration.")
+    total = math.floor(max(seconds, 0.0) + 0.5)  # round half up, unlike round()
+    h, m, s = total // 3600, total // 60 % 60, total % 60
+    if h:
+        return f"{h} {hours} {m:02d} {minutes} {s:02d} {secs}"
+    return f"{m} {minutes} {s:02d} {secs}" if m else f"{s} {secs}"
+
+
+def format_duration_vi(seconds: float) -> str:
+    """125 → "2 phút 05 giây"; 45 → "45 giây"; 3725 → "1 giờ 02 phút 05 giây"."""
+    return _duration(seconds, "giờ", "phút", "giây")
+
+
+def format_duration_en(seconds: float) -> str:
+    """125 → "2 min 05 s"; 45 → "45 s"; 3725 → "1 h 02 min 05 s"."""
+    return _duration(seconds, "h", "min", "s")
+
+
+# --------------------------------------------------------------------------------- SMS
+
+# GSM 03.38 default alphabet (127 characters; the escape code is not a character) and the
+# extension table, whose characters take two septets (escape + code).
+GSM_BASIC = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
+GSM_EXTENSION = frozenset("^{}\\[~]|€\f")
+_TRANSLIT = str.maketrans({
+    "Đ": "D", "đ": "d", "₫": "d", "‘": "'", "’": "'", "‚": ",", "‛": "'", "“": '"',
+    "”": '"', "„": '"', "«": '"', "»": '"', "‹": "'", "›": "'", "–": "-", "—": "-",
+    "−": "-", "‐": "-", "‑": "-", "…": "...", "\u00a0": " ", "\t": " ", "•": "-", "·": ".",
+    "×": "x", "\u200d": "", "\ufe0f": "", "\ufe0e": "",
+})
+
+
+def strip_diacritics(text: str) -> str:
+    """ASCII-ish text that fits GSM-7: "Bảo hiểm xã hội Đà Nẵng" → "Bao hiem xa hoi Da Nang".
+
+    Every tone and vowel mark goes (also on letters GSM-7 could carry, e.g. "é"), typographic
+    punctuation becomes its ASCII twin, other characters are folded by compatibility (NFKD)
+    or replaced by "?".
+    """
+    out = []
+    for ch in unicodedata.normalize("NFD", normalize(text).translate(_TRANSLIT)):
+        if unicodedata.category(ch).startswith("M"):
+            continue
+        if ch in GSM_BASIC or ch in GSM_EXTENSION:
+            out.append(ch)
+            continue
+        folded = "".join(c for c in unicodedata.normalize("NFKD", ch)
+                         if not unicodedata.category(c).startswith("M"))
+        ok = folded and all(c in GSM_BASIC or c in GSM_EXTENSION for c in folded)
+        out.append(folded if ok else "?")
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class SmsInfo:
+    encoding: str  # "GSM-7" or "UCS-2"
+    characters: int  # septets (GSM-7, extension chars count 2) or UTF-16 code units (UCS-2)
+    parts: int  # 0 for an empty message: nothing would be sent
+    per_part: int  # 160/70 for a single SMS, 153/67 per part once concatenated
+    remaining: int  # room left in the last part (a full part when empty)
+
+
+def sms_info(text: str) -> SmsInfo:
+    """Encoding and size of ``text`` as an SMS, counted after ``normalize`` (what is sent).
+
+    Parts follow the usual formula; a phone never splits an escape pair or a surrogate pair
+    across parts, so in rare cases one more part may actually be needed.
+    """
+    text = normalize(text)
+    if all(c in GSM_BASIC or c in GSM_EXTENSION for c in text):
+        encoding, single, multi = "GSM-7", 160, 153
+        characters = len(text) + sum(c in GSM_EXTENSION for c in text)
+    else:
+        encoding, single, multi = "UCS-2", 70, 67
+        characters = len(text.encode("utf-16-le", "surrogatepass")) // 2
+    if characters == 0:
+        return SmsInfo(encoding, 0, 0, single, single)
+    parts = 1 if characters <= single else -(-characters // multi)
+    per_part = single if parts == 1 else multi
+    return SmsInfo(encoding, characters, parts, per_part, parts * per_part - characters)
+
+
+# ----------------------------------------------------------------------------- captions
+
+
+@dataclass(frozen=True)
+class CaptionInfo:
+    characters: int
+    limit: int
+    over: bool
+    remaining: int  # negative when over: how many characters to cut
+
+
+def caption_info(text: str, limit: int) -> CaptionInfo:
+    """Characters as a reader sees them: NFC code points, not counting marks left uncombined
+    or emoji joiners/variation selectors (they do not add a visible character)."""
+    if limit < 0:
+        raise UserError(vi="Giới hạn ký tự không được âm.", en="The character limit is negative.")
+    characters = sum(1 for c in normalize(text) if not unicodedata.category(c).startswith("M")
+                     and c not in "\u200d\ufe0e\ufe0f")
+    return CaptionInfo(characters, limit, characters > limit, limit - characters)
