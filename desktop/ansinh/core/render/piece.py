@@ -111,6 +111,21 @@ def glyph_checks(template: Template, texts: dict[str, str]) -> list[Check]:
     return checks
 
 
+def fallback_font_checks(pdf: bytes) -> list[Check]:
+    """Text the shipped font could not draw was set in some system font: not the same
+    bytes on every machine, and often the wrong look. Field text is checked before
+    layout; this catches the rest (template text, CSS content, policy figures)."""
+    family = layout.FONT_FAMILY.replace(" ", "")
+    others = sorted({name.split("+")[-1] for name, _ in raster.pdf_fonts(pdf)
+                     if family not in name.replace("-", "")})
+    if not others:
+        return []
+    shown = ", ".join(others)
+    return [error("glyph", f"Có chữ phải vẽ bằng phông khác ({shown}): phông của mẫu thiếu ký tự.",
+                  f"Some text fell back to another font ({shown}): the template font lacks "
+                  "those characters.")]
+
+
 def metadata(prepared: Prepared) -> dict[str, str]:
     t, seg, c = prepared.template, prepared.segment, prepared.campaign
     size = prepared.size.describe() if prepared.size else ""
@@ -334,6 +349,7 @@ def render_visual(prepared: Prepared, registry: TemplateRegistry,
                           pages=len(document.pages))
     pdf = write_pdf(document, options)
     result.boxes = raster.page_boxes(pdf)
+    result.checks += fallback_font_checks(pdf)
     if "pdf" in options.formats:
         result.artifacts.append(Artifact("pdf", "piece", pdf, {"pages": len(document.pages)}))
     if "png" in options.formats:

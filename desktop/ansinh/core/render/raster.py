@@ -6,10 +6,12 @@ worker process does).
 
 from __future__ import annotations
 
+import ctypes
 import io
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image, PngImagePlugin
 
 POINTS_PER_INCH = 72.0
@@ -66,3 +68,20 @@ def png_bytes(image: Image.Image, metadata: dict[str, str], dpi: float | None = 
     out = io.BytesIO()
     image.save(out, "PNG", pnginfo=info, compress_level=6, **extra)
     return out.getvalue()
+
+
+def pdf_fonts(pdf: bytes) -> set[tuple[str, bool]]:
+    """(base font name, embedded?) of every font a text object of the PDF uses."""
+    document = pdfium.PdfDocument(pdf)
+    fonts = set()
+    try:
+        for page in document:
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+                font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+                length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+                buffer = ctypes.create_string_buffer(length)
+                pdfium_c.FPDFFont_GetBaseFontName(font, buffer, length)
+                fonts.add((buffer.value.decode("latin-1"), bool(pdfium_c.FPDFFont_GetIsEmbedded(font))))
+    finally:
+        document.close()
+    return fonts

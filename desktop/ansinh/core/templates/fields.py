@@ -174,11 +174,11 @@ def resolve_fields(
     checks: list[Check] = []
     images: dict[str, Path] = {}
     for spec in template.fields:
-        raw = raw_values.get(spec.id)
+        # A missing value takes the template's default (a new piece is prefilled);
+        # a value the user cleared stays empty, unless a campaign-wide value stands in.
+        raw = raw_values.get(spec.id, spec.default)
         if _is_empty(raw) and spec.campaign_default:
             raw = campaign_context.get(spec.campaign_default)
-        if _is_empty(raw):
-            raw = spec.default
         if _is_empty(raw):
             if spec.required:
                 checks.append(error(

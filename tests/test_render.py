@@ -1,0 +1,206 @@
+"""Every shipped template × size renders to a print-ready, checked page.
+
+Boxes, text, fonts and metadata are read back from the PDF itself; PNG sizes and
+metadata from the PNG.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from ansinh.core.campaign import Piece
+from ansinh.core.render.piece import RenderOptions, RenderResult, render_piece
+from ansinh.core.templates import TemplateRegistry
+from ansinh.core.render.raster import pdf_fonts
+from helpers import MM, pdf_boxes, pdf_info, pdf_pages, pdf_text, png_image, save_failure
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _shipped() -> list[tuple[str, str | None]]:
+    cases = []
+    for manifest in sorted((ROOT / "templates").glob("*/template.toml")):
+        data = tomllib.loads(manifest.read_text(encoding="utf-8"))
+        sizes = [s["id"] for s in data.get("sizes", [])] or [None]
+        cases += [(data["id"], size) for size in sizes]
+    return cases
+
+
+CASES = _shipped()
+VISUAL = [case for case in CASES if case[1] is not None]
+
+
+@cache
+def _render(template_id: str, size: str | None, segment: str = "toan-dan") -> RenderResult:
+    from ansinh.core.campaign import load_campaign
+
+    campaign = load_campaign(ROOT / "assets" / "sample" / "campaign.toml")
+    return render_piece(Piece(template_id, segment, size), campaign,
+                        RenderOptions(png_width=300), registry=TemplateRegistry(
+                            [(ROOT / "templates", "shipped")]))
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+@pytest.mark.parametrize(("template_id", "size_id"), VISUAL)
+def test_visual_template_is_one_checked_print_ready_page(template_id: str, size_id: str) -> None:
+    result = _render(template_id, size_id)
+    pdf = result.artifact("pdf").data
+    if not result.ok:
+        save_failure(f"{template_id}-{size_id}.pdf", pdf)
+    assert result.ok, [c.vi for c in result.checks if c.is_error]
+    assert pdf_pages(pdf) == 1
+
+    size = result.size
+    boxes = pdf_boxes(pdf)
+    media, trim = boxes["media"], boxes["trim"]
+    if size.is_print:
+        assert trim[2] - trim[0] == pytest.approx(size.width * MM, abs=0.05)
+        assert trim[3] - trim[1] == pytest.approx(size.height * MM, abs=0.05)
+        bleed = size.bleed_mm * MM
+        assert media[2] - media[0] == pytest.approx(size.width * MM + 2 * bleed, abs=0.05)
+        assert media[3] - media[1] == pytest.approx(size.height * MM + 2 * bleed, abs=0.05)
+        assert size.bleed_mm >= (5 if size.width >= 1000 else 3)
+        assert boxes["bleed"] == pytest.approx(media)
+    else:
+        assert media[2] - media[0] == pytest.approx(size.width * 0.75, abs=0.05)
+        png = png_image(result.artifact("png").data)
+        assert png.size == (int(size.width), int(size.height))
+
+    fonts = pdf_fonts(pdf)
+    assert fonts, "no text drawn"
+    assert all(embedded for _, embedded in fonts), fonts
+    assert all("BeVietnamPro" in name.replace("-", "") for name, _ in fonts), fonts
+
+
+@pytest.mark.parametrize(("template_id", "size_id"), VISUAL)
+def test_pdf_text_holds_the_vietnamese_input_exactly(template_id: str, size_id: str) -> None:
+    result = _render(template_id, size_id)
+    text = _fold(pdf_text(result.artifact("pdf").data))
+    template = result.template
+    expected = [str(f.default) for f in template.fields
+                if f.type == "text" and f.default and not f.fit]
+    assert expected or template.fields
+    for value in expected:
+        assert _fold(value) in text, value
+    assert _fold("1900 9068") in text
+
+
+@pytest.mark.parametrize(("template_id", "size_id"), VISUAL)
+def test_metadata_carries_campaign_channel_and_segment(template_id: str, size_id: str) -> None:
+    result = _render(template_id, size_id)
+    info = pdf_info(result.artifact("pdf").data)
+    assert "toan-dan" in info["Keywords"]
+    assert result.template.channel in info["Keywords"]
+    assert "Tháng vận động" in info["Subject"]
+    png = png_image(result.artifact("png").data)
+    assert png.text["Segment"] == "toan-dan"
+    assert png.text["Campaign"].startswith("Tháng vận động")
+
+
+def test_decomposed_input_comes_out_nfc(sample_campaign) -> None:
+    title = unicodedata.normalize("NFD", "Thôn Đồng Tâm hưởng ứng")
+    result = render_piece(Piece("poster-bhxh", "nong-dan", "A4", {"title": title}),
+                          sample_campaign, RenderOptions(formats=("pdf",)))
+    assert result.ok
+    text = pdf_text(result.artifact("pdf").data)
+    assert unicodedata.normalize("NFC", "THÔN ĐỒNG TÂM HƯỞNG ỨNG") in text
+
+
+def test_overlong_title_is_an_error_naming_the_field(sample_campaign) -> None:
+    title = "Bảo hiểm xã hội tự nguyện, chỗ dựa vững chắc cho mọi nhà khi về già"
+    result = render_piece(Piece("poster-bhxh", "toan-dan", "A4", {"title": title[:60]}),
+                          sample_campaign, RenderOptions(formats=("pdf",)))
+    assert not result.ok
+    errors = [c for c in result.checks if c.is_error]
+    assert {c.field for c in errors} == {"title"}
+    assert any("Tiêu đề" in c.vi for c in errors)
+
+
+def test_missing_glyph_and_missing_required_field_are_reported(sample_campaign) -> None:
+    result = render_piece(Piece("poster-bhxh", "toan-dan", "A4", {"title": "BHXH 社会保险"}),
+                          sample_campaign, RenderOptions(formats=("pdf",)))
+    glyph = [c for c in result.checks if c.code == "glyph"]
+    assert glyph and glyph[0].field == "title" and "U+793E" in glyph[0].vi
+
+    result = render_piece(Piece("sms-bhxh", "toan-dan", None, {"message": "  "}),
+                          sample_campaign)
+    assert [c.field for c in result.checks if c.code == "required"] == ["message"]
+
+
+def test_low_resolution_image_is_flagged(sample_campaign, tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (120, 80), "#3366aa").save(tmp_path / "small.png")
+    piece = Piece("poster-bhxh", "toan-dan", "A2", {"photo": str(tmp_path / "small.png")})
+    result = render_piece(piece, sample_campaign, RenderOptions(formats=("pdf",)))
+    image_checks = [c for c in result.checks if c.code == "image"]
+    assert image_checks and image_checks[0].field == "photo"
+    assert not image_checks[0].is_error  # a warning: blurry is allowed, clipped is not
+
+
+def test_segment_changes_the_printed_figure(sample_campaign) -> None:
+    poor = _render("poster-bhxh", "A4", "ho-ngheo")
+    others = _render("poster-bhxh", "A4", "toan-dan")
+    assert "165.000" in pdf_text(poor.artifact("pdf").data)
+    assert "264.000" in pdf_text(others.artifact("pdf").data)
+    a = png_image(poor.artifact("png").data).convert("L")
+    b = png_image(others.artifact("png").data).convert("L")
+    assert a.size == b.size
+    differing = sum(1 for x, y in zip(a.getdata(), b.getdata(), strict=True) if abs(x - y) > 40)
+    assert differing > 50
+
+
+def test_pdf_x4_preset_and_crop_marks(sample_campaign) -> None:
+    piece = Piece("poster-bhxh", "toan-dan", "A4")
+    x4 = render_piece(piece, sample_campaign, RenderOptions(formats=("pdf",), pdf_x4=True))
+    data = x4.artifact("pdf").data
+    assert data.startswith(b"%PDF-1.6") and b"PDF/X-4" in data
+    marks = render_piece(piece, sample_campaign, RenderOptions(formats=("pdf",), crop_marks=True))
+    plain = _render("poster-bhxh", "A4")
+    assert pdf_boxes(marks.artifact("pdf").data)["trim"] == pytest.approx(
+        pdf_boxes(plain.artifact("pdf").data)["trim"])
+    assert marks.artifact("pdf").data != plain.artifact("pdf").data
+
+
+def test_png_dpi_sets_pixel_size(sample_campaign) -> None:
+    result = render_piece(Piece("poster-bhxh", "toan-dan", "A4"), sample_campaign,
+                          RenderOptions(formats=("png",), png_dpi=50))
+    png = png_image(result.artifact("png").data)
+    expected = (210 / 25.4 * 50, 297 / 25.4 * 50)  # PDFium rounds to a whole pixel
+    assert all(abs(got - want) <= 1 for got, want in zip(png.size, expected, strict=True))
+
+
+def test_loudspeaker_script_is_written_out_for_reading(sample_campaign) -> None:
+    result = render_piece(Piece("loa-bhxh", "dong-bao-dtts"), sample_campaign)
+    assert result.ok
+    spoken = result.artifact("txt", "read-aloud")
+    text = spoken.data.decode("utf-8")
+    assert text == unicodedata.normalize("NFC", text)
+    assert not any(ch.isdigit() for ch in text) and "%" not in text
+    assert "một chín không không, chín không sáu tám" in text
+    assert "ba mươi phần trăm" in text  # ethnic-minority support rate
+    assert "bà con các buôn, bản" in text
+    assert 30 < spoken.stats["reading_seconds"] < 300
+
+
+def test_sms_counts_parts_for_both_encodings(sample_campaign) -> None:
+    result = render_piece(Piece("sms-bhxh", "ho-can-ngheo"), sample_campaign)
+    with_marks = result.artifact("txt", "sms")
+    ascii_only = result.artifact("txt", "sms-ascii")
+    body = with_marks.data.decode().strip()
+    assert "198.000" in body and "1900 9068" in body
+    assert with_marks.stats["encoding"] == "UCS-2"
+    assert ascii_only.stats["encoding"] == "GSM-7"
+    assert ascii_only.data.decode().strip().isascii()
+    n = with_marks.stats["characters"]
+    assert with_marks.stats["sms_parts"] == (1 if n <= 70 else -(-n // 67))
+    m = ascii_only.stats["characters"]
+    assert ascii_only.stats["sms_parts"] == (1 if m <= 160 else -(-m // 153))
