@@ -63,28 +63,33 @@ def neutralise_cell(value: Any) -> Any:
 
 
 class Bundle:
-    def __init__(self, out_dir: Path, campaign: Campaign, name: str | None = None) -> None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        folder_name = safe_filename(name or f"{slugify(campaign.name)[:48]}-{stamp}")
+    def __init__(self, out_dir: Path, campaign: Campaign, name: str | None = None, *,
+                 folder: Path | None = None, entries: list[BundleEntry] | None = None) -> None:
+        """A new bundle folder under `out_dir`; or, with `folder`, that very folder
+        (a batch writes into the folder the user chose, and a re-run adds to it)."""
         self.campaign = campaign
-        self.folder = out_dir / folder_name
-        suffix = 2
-        while self.folder.exists():
-            self.folder = out_dir / f"{folder_name}-{suffix}"
-            suffix += 1
-        self.folder.mkdir(parents=True)
-        self.names = UniqueNames()
-        self.entries: list[BundleEntry] = []
+        if folder is None:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            folder_name = safe_filename(name or f"{slugify(campaign.name)[:48]}-{stamp}")
+            folder = out_dir / folder_name
+            suffix = 2
+            while folder.exists():
+                folder = out_dir / f"{folder_name}-{suffix}"
+                suffix += 1
+        self.folder = folder
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.entries: list[BundleEntry] = list(entries or [])
+        self.names = UniqueNames(taken=[e.file for e in self.entries])
         self.skipped: list[dict[str, Any]] = []
+        self.combined: str | None = None  # the one print PDF of a batch
         self.created = datetime.now().isoformat(timespec="seconds")
 
     def base_name(self, result: RenderResult, index: int, label: str | None = None) -> str:
+        if label:  # a batch row: its number as Excel shows it, and its own name
+            return f"{index:04d}-{label}-{result.segment.slug}"
         size = result.size.id if result.size else "van-ban"
         parts = [f"{index:02d}", result.template.channel, result.template.id, size]
-        if label:
-            parts.append(label)
-        parts.append(result.segment.slug)
-        return "-".join(parts)
+        return "-".join([*parts, result.segment.slug])
 
     def add(self, result: RenderResult, index: int, *, label: str | None = None,
             row: int | None = None) -> list[BundleEntry]:
@@ -126,6 +131,7 @@ class Bundle:
             "campaign": self.campaign.name,
             "unit": self.campaign.unit,
             "campaign_date": self.campaign.day.isoformat(),
+            "combined_pdf": self.combined,
             "files": [asdict(entry) for entry in self.entries],
             "skipped": self.skipped,
         }

@@ -78,6 +78,7 @@ class SlotReport:
 class PageReport:
     slots: dict[str, SlotReport]
     stray_overflow: bool = False  # content outside the page that belongs to no slot
+    row: str | None = None  # the batch row this page shows (its sheet's data-row)
 
 
 def lay_out(html: str, base_url: Path, roots: list[Path]) -> tuple[weasyprint.Document, SafeFetcher]:
@@ -120,8 +121,11 @@ def inspect_page(page: weasyprint.Page) -> PageReport:
     slots: dict[str, SlotReport] = {}
     slot_boxes: dict[str, tuple[float, float, float, float]] = {}
     stray = False
+    row = None
     for box, slot in _walk(root, None):
         element = getattr(box, "element", None)
+        if row is None and element is not None and element.get("data-row"):
+            row = element.get("data-row")
         if slot and element is not None and element.get("data-field") == slot \
                 and slot not in slot_boxes and isinstance(box, boxes.BlockContainerBox | boxes.ReplacedBox | boxes.FlexBox):
             report = slots.setdefault(slot, SlotReport(slot))
@@ -158,4 +162,4 @@ def inspect_page(page: weasyprint.Page) -> PageReport:
                                       box.width, box.height))
         elif outside_page:
             stray = True
-    return PageReport(slots, stray)
+    return PageReport(slots, stray, row)

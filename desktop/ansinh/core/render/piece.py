@@ -190,6 +190,7 @@ def prepare(
         "size": size,
         "fit": {},
         "part": "document",
+        "row_id": None,
     }
     prepared = Prepared(template, size, segment, campaign, resolved, context, checks)
     context["meta"] = metadata(prepared)
@@ -205,11 +206,12 @@ def resource_roots(prepared: Prepared, registry: TemplateRegistry) -> list[Path]
 
 
 def render_html(prepared: Prepared, registry: TemplateRegistry, options: RenderOptions,
-                fit: dict[str, float]) -> str:
+                fit: dict[str, float], part: str = "document") -> str:
+    """The piece's HTML; `part` picks head, sheet or tail when a batch joins many pieces."""
     template = prepared.template
     env = make_environment([template.folder, registry.shared_folder()], html=True)
     assert prepared.size is not None
-    context = {**prepared.context, "fit": fit,
+    context = {**prepared.context, "fit": fit, "part": part,
                "page_css": Markup(page_css(prepared.size, options.crop_marks))}
     try:
         return env.get_template(template.html).render(context)
@@ -357,13 +359,13 @@ def render_visual(prepared: Prepared, registry: TemplateRegistry,
     if "pdf" in options.formats:
         result.artifacts.append(Artifact("pdf", "piece", pdf, {"pages": len(document.pages)}))
     if "png" in options.formats:
-        result.artifacts.append(_png(pdf, prepared, options))
+        result.artifacts.append(png_artifact(pdf, prepared, options))
     if "txt" in options.formats and prepared.template.caption:
         result.artifacts.append(_caption(prepared, registry, result.checks))
     return result
 
 
-def _png(pdf: bytes, prepared: Prepared, options: RenderOptions) -> Artifact:
+def png_artifact(pdf: bytes, prepared: Prepared, options: RenderOptions) -> Artifact:
     size = prepared.size
     assert size is not None
     dpi = None if options.png_width else (options.png_dpi or size.png_dpi)

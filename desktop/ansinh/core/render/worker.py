@@ -97,6 +97,17 @@ class RenderPool:
                 "The render process stopped abruptly (out of memory or a font/image fault).",
             ) from None
 
+    def terminate(self) -> None:
+        """Stop now (cancel): kill the workers instead of waiting for their tasks."""
+        if self._executor is not None:
+            processes = list((self._executor._processes or {}).values())  # no public API in 3.11
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.kill()
+            for process in processes:
+                process.join(timeout=2)
+            self._executor = None
+
     def restart(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)

@@ -87,6 +87,7 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     fit: Fit | None = None
     min_dpi: float = 150.0  # image fields: lowest effective resolution at print size
+    aliases: tuple[str, ...] = ()  # spreadsheet headers that mean this field ("Tên thôn")
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,7 @@ def _parse_field(raw: dict, line: int, problems: _Problems) -> Field | None:
         choices=tuple(choices),
         fit=fit,
         min_dpi=float(raw.get("min_dpi", 150)),
+        aliases=tuple(str(a) for a in raw.get("aliases", ())),
     )
 
 

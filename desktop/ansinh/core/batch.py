@@ -1,0 +1,333 @@
+"""Batches: one spreadsheet row per village → banners, posters, scripts.
+
+The work is a generator of `BatchEvent`s (row done, row failed, finished) that the CLI
+shows as a progress bar and the GUI drives; closing the generator cancels at once.
+
+1. `plan_batch` reads the sheet (`sheets`), maps columns to fields (by field id, label
+   or alias, ignoring case and diacritics; `--map` overrides), takes the segment from a
+   column or one for all, and validates every row before anything renders. Problems
+   carry the row number Excel shows.
+2. `run_batch` sends chunks of rows to worker processes. A worker lays a whole chunk out
+   in ONE WeasyPrint pass (a shared head, one sheet per row), reads each page's boxes
+   back (which row, overflow, line counts, the natural width of shrink-to-fit text),
+   lays out again only the rows whose text must shrink, then writes each row's PDF and
+   PNG. The parent writes files atomically under safe, unique names, streams every page
+   into one combined print PDF, and keeps `batch.json` (row → status) so a re-run can
+   redo only the rows that failed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import sheets
+from .bundle import Bundle, BundleEntry
+from .campaign import Campaign
+from .checks import Check
+from .errors import UserError
+from .filenames import write_atomic
+from .render.piece import Artifact, RenderOptions, RenderResult
+from .render.worker import RenderPool
+from .segments import Segment, load_segments
+from .templates import Template, TemplateRegistry
+from .templates.fields import resolve_fields
+
+STATE_FILE = "batch.json"
+SEGMENT_HEADERS = ("doi tuong", "doi tuong muc tieu", "nhom doi tuong", "segment")
+DEFAULT_CHUNK = 40
+
+
+def header_key(text: str) -> str:
+    """Compare headers as officers write them: no case, no diacritics, no punctuation."""
+    decomposed = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int
+    field: str | None
+    vi: str
+    en: str
+
+    def text(self, lang: str = "vi") -> str:
+        message = self.en if lang == "en" else self.vi
+        return f"Dòng {self.row}: {message}" if lang != "en" else f"Row {self.row}: {message}"
+
+
+@dataclass
+class BatchRow:
+    number: int  # as Excel shows it
+    segment: str
+    values: dict[str, Any]
+    name: str  # what the files are named after
+
+
+@dataclass
+class BatchPlan:
+    template: Template
+    size: str | None
+    mapping: dict[str, str]  # column header -> field id
+    segment_column: str | None
+    rows: list[BatchRow]
+    problems: list[RowProblem]
+    total_rows: int
+    sheet: str | None = None
+    encoding: str = ""
+
+    @property
+    def bad_rows(self) -> set[int]:
+        return {p.row for p in self.problems}
+
+
+def auto_map(headers: list[str], template: Template,
+             overrides: dict[str, str] | None = None) -> dict[str, str]:
+    """Column → field: explicit overrides first, then matching id, label or alias."""
+    mapping: dict[str, str] = {}
+    keys = {}
+    for spec in template.fields:
+        for name in (spec.id.replace("_", " "), spec.label, spec.label_en, *spec.aliases):
+            if name:
+                keys.setdefault(header_key(name), spec.id)
+    field_ids = {f.id for f in template.fields}
+    for column, target in (overrides or {}).items():
+        if column not in headers:
+            raise UserError(f"Bảng tính không có cột «{column}» (có: {', '.join(headers)}).",
+                            f"The sheet has no column «{column}» (has: {', '.join(headers)}).")
+        if target not in field_ids:
+            raise UserError(f"Mẫu «{template.id}» không có trường «{target}».",
+                            f"Template «{template.id}» has no field «{target}».")
+        mapping[column] = target
+    taken = set(mapping.values())
+    for column in headers:
+        target = keys.get(header_key(column))
+        if column not in mapping and target and target not in taken:
+            mapping[column] = target
+            taken.add(target)
+    return mapping
+
+
+def _segment_lookup(segments: dict[str, Segment]) -> dict[str, str]:
+    lookup = {}
+    for segment in segments.values():
+        lookup[header_key(segment.slug)] = segment.slug
+        lookup[header_key(segment.name)] = segment.slug
+    return lookup
+
+
+def plan_batch(
+    template_id: str,
+    rows_path: Path,
+    campaign: Campaign,
+    *,
+    size: str | None = None,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+    segment: str | None = None,
+    segment_column: str | None = None,
+    constants: dict[str, Any] | None = None,
+    registry: TemplateRegistry | None = None,
+) -> BatchPlan:
+    registry = registry or TemplateRegistry()
+    template = registry.get(template_id)
+    if size is not None or template.is_visual:
+        size = template.size(size).id if template.is_visual else None
+    segments = load_segments()
+    headers, _, stream = sheets.iter_rows(rows_path, sheet)
+    columns = auto_map(headers, template, mapping)
+    if segment_column is None and segment is None:
+        segment_column = next((h for h in headers if header_key(h) in SEGMENT_HEADERS), None)
+    if segment_column is not None and segment_column not in headers:
+        raise UserError(f"Bảng tính không có cột đối tượng «{segment_column}».",
+                        f"The sheet has no segment column «{segment_column}».")
+    if segment is None and segment_column is None:
+        raise UserError("Hãy chọn một đối tượng cho cả bảng (--segment) hoặc cột đối tượng.",
+                        "Choose one segment for all rows (--segment) or a segment column.")
+    if segment is not None and segment not in segments:
+        raise UserError(f"Không có đối tượng «{segment}».", f"No segment «{segment}».")
+    if not columns:
+        raise UserError(
+            f"Không cột nào khớp với trường của mẫu «{template.id}»; hãy ghép cột bằng --map.",
+            f"No column matches a field of «{template.id}»; map columns with --map.")
+    lookup = _segment_lookup(segments)
+    name_field = next((f.id for f in template.fields if f.fit and f.id in columns.values()),
+                      next(iter(columns.values())))
+    base_dir = Path(rows_path).resolve().parent
+    sheet_campaign = campaign.context()
+    plan = BatchPlan(template, size, columns, segment_column, [], [], 0,
+                     sheet=stream.sheet, encoding=stream.encoding)
+    with stream:
+        for row in stream:
+            plan.total_rows += 1
+            values = dict(constants or {})
+            values.update({columns[c]: row.values.get(c) for c in columns})
+            row_segment = segment
+            if segment_column is not None:
+                raw = row.values.get(segment_column)
+                row_segment = lookup.get(header_key(raw or ""), segment)
+                if row_segment is None:
+                    plan.problems.append(RowProblem(
+                        row.number, None, f"đối tượng «{raw or ''}» không có trong danh sách.",
+                        f"unknown segment «{raw or ''}»."))
+                    continue
+            values = {k: (v if v is not None else "") for k, v in values.items()}
+            resolved = resolve_fields(template, values, sheet_campaign, base_dir)
+            problems = [c for c in resolved.checks if c.is_error]
+            plan.problems += [RowProblem(row.number, c.field, c.vi, c.en) for c in problems]
+            if not problems:
+                values = {k: (str(v) if k in resolved.images else v) for k, v in values.items()}
+                for image_field, path in resolved.images.items():
+                    values[image_field] = str(path)
+                plan.rows.append(BatchRow(row.number, row_segment or "",
+                                          values, str(resolved.texts.get(name_field) or "")))
+    return plan
+
+
+# --- worker side -------------------------------------------------------------------
+
+
+@dataclass
+class RowOutput:
+    number: int
+    checks: list[Check]
+    artifacts: list[Artifact] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(c.is_error for c in self.checks)
+
+
+def render_chunk(template_id: str, rows: list[BatchRow], size: str | None, campaign: Campaign,
+                 options: RenderOptions) -> list[RowOutput]:
+    """Render many rows of one template; runs in a worker process."""
+    from .render import chunk  # heavy imports stay in the worker
+
+    return chunk.render_rows(template_id, rows, size, campaign, options)
+
+
+# --- parent side -------------------------------------------------------------------
+
+
+@dataclass
+class BatchEvent:
+    kind: str  # "row" (done), "failed", "finished"
+    done: int
+    total: int
+    row: int | None = None
+    files: list[str] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    bundle: Bundle | None = None
+
+
+def combine_pdfs(paths: list[Path], target: Path) -> int:
+    """Join finished per-row PDFs into the one file the print shop asked for."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    combined = pdfium.PdfDocument.new()
+    try:
+        for path in paths:
+            source = pdfium.PdfDocument(path)
+            try:
+                combined.import_pages(source)
+            finally:
+                source.close()
+        pages = len(combined)
+        buffer = io.BytesIO()
+        combined.save(buffer)
+    finally:
+        combined.close()
+    write_atomic(target, buffer.getvalue())
+    return pages
+
+
+def _load_state(folder: Path) -> dict[str, Any]:
+    try:
+        return json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def run_batch(
+    plan: BatchPlan,
+    campaign: Campaign,
+    out_dir: Path,
+    options: RenderOptions | None = None,
+    *,
+    jobs: int | None = None,
+    chunk_size: int = DEFAULT_CHUNK,
+    only_failed: bool = False,
+    combined: bool = True,
+    pool: RenderPool | None = None,
+) -> Iterator[BatchEvent]:
+    """Render the plan's valid rows into `out_dir`; see the module docstring."""
+    options = options or RenderOptions(formats=("pdf", "png"), png_width=1500)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    state = _load_state(out_dir) if only_failed else {}
+    done_before = {int(k) for k, v in state.get("rows", {}).items() if v == "ok"}
+    rows = [r for r in plan.rows if r.number not in done_before]
+    kept = [BundleEntry(**e) for e in state.get("entries", [])] if only_failed else []
+    bundle = Bundle(out_dir.parent, campaign, folder=out_dir, entries=kept)
+    segments = load_segments()
+    status: dict[str, str] = dict(state.get("rows", {}))
+    for problem in plan.problems:
+        status[str(problem.row)] = "invalid"
+    own_pool = pool is None
+    pool = pool or RenderPool(workers=jobs)
+    chunks = [rows[i:i + chunk_size] for i in range(0, len(rows), chunk_size)]
+    # Keep two chunks per worker in flight: enough to stay busy, little memory.
+    in_flight = max(2, pool.workers * 2)
+    futures: list[Future] = []
+    done = 0
+    finished = False
+    try:
+        for index in range(min(in_flight, len(chunks))):
+            futures.append(pool.submit(render_chunk, plan.template.id, chunks[index], plan.size,
+                                       campaign, options))
+        for index, chunk_rows in enumerate(chunks):
+            outputs = pool.result(futures[index])
+            if index + in_flight < len(chunks):
+                futures.append(pool.submit(render_chunk, plan.template.id,
+                                           chunks[index + in_flight], plan.size, campaign,
+                                           options))
+            by_number = {r.number: r for r in chunk_rows}
+            for output in outputs:
+                done += 1
+                row = by_number[output.number]
+                result = RenderResult(plan.template, plan.template.size(plan.size)
+                                      if plan.size else None,
+                                      segments[row.segment], output.checks,
+                                      output.artifacts)
+                entries = bundle.add(result, row.number, label=row.name, row=row.number)
+                status[str(row.number)] = "ok" if entries else "failed"
+                yield BatchEvent("row" if entries else "failed", done, len(rows), row.number,
+                                 [e.file for e in entries], output.checks, bundle)
+        finished = True
+    finally:
+        for future in futures:
+            future.cancel()
+        if not finished:
+            pool.terminate()  # cancel: stop the workers now, they hold no open files
+        if own_pool:
+            pool.close()
+        row_pdfs = sorted((e.row or 0, e.file) for e in bundle.entries
+                          if e.format == "pdf" and e.role == "piece")
+        if finished and combined and row_pdfs:
+            name = f"{plan.template.id}-tat-ca-{len(row_pdfs)}-dong.pdf"
+            combine_pdfs([out_dir / file for _, file in row_pdfs], out_dir / name)
+            bundle.combined = name
+        state = {"template": plan.template.id, "size": plan.size, "rows": status,
+                 "entries": [vars(e) for e in bundle.entries], "finished": finished}
+        write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False,
+                                                      default=str).encode("utf-8"))
+        bundle.close()
+    yield BatchEvent("finished", done, len(rows), bundle=bundle)

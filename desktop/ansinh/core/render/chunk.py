@@ -1,0 +1,134 @@
+"""Many rows of one template in one WeasyPrint pass (a batch worker's job).
+
+Laying out N pages in one document is ~20× cheaper than N documents: the stylesheet,
+fonts and images are parsed once. Pages are matched back to rows through the
+`data-row` of each sheet; a row whose shrink-to-fit text is too wide is laid out again
+(only those rows, in a second shared pass) at the size that fits. Each row then gets its
+own PDF (`Document.copy` of its pages, with its own metadata) and PNG.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from ..campaign import Campaign, Piece
+from ..checks import error
+from ..errors import UserError
+from ..segments import load_segments
+from ..templates.registry import TemplateRegistry
+from . import layout
+from .piece import (
+    Artifact,
+    Prepared,
+    RenderOptions,
+    fit_sizes,
+    layout_checks,
+    metadata,
+    png_artifact,
+    prepare,
+    render_html,
+    render_text,
+    resource_roots,
+    write_pdf,
+)
+
+if TYPE_CHECKING:
+    from ..batch import BatchRow, RowOutput
+
+
+@functools.cache
+def _registry() -> TemplateRegistry:
+    return TemplateRegistry()
+
+
+@functools.cache
+def _segments() -> dict:
+    return load_segments()
+
+
+def _lay_out(items: list[tuple[Prepared, dict[str, float]]], options: RenderOptions):
+    registry = _registry()
+    first = items[0][0]
+    html = [render_html(first, registry, options, items[0][1], "head")]
+    html += [render_html(p, registry, options, fit, "sheet") for p, fit in items]
+    html.append(render_html(first, registry, options, items[0][1], "tail"))
+    roots = {root for p, _ in items for root in resource_roots(p, registry)}
+    document, fetcher = layout.lay_out("".join(html), first.template.folder, sorted(roots))
+    pages: dict[str, list[int]] = {}
+    reports: dict[str, layout.PageReport] = {}
+    for index, page in enumerate(document.pages):
+        report = layout.inspect_page(page)
+        if report.row is not None:
+            pages.setdefault(report.row, []).append(index)
+            reports.setdefault(report.row, report)
+    return document, pages, reports, fetcher.refused
+
+
+def _set_metadata(document, prepared: Prepared) -> None:
+    meta = metadata(prepared)
+    document.metadata.title = meta["Title"]
+    document.metadata.description = meta["Subject"]
+    document.metadata.keywords = [k.strip() for k in meta["Keywords"].split(",")]
+    document.metadata.custom.update({
+        "ansinh-campaign": meta["Campaign"], "ansinh-channel": meta["Channel"],
+        "ansinh-segment": meta["Segment"], "ansinh-template": meta["Template"],
+    })
+
+
+def render_rows(template_id: str, rows: list[BatchRow], size: str | None,
+                campaign: Campaign, options: RenderOptions) -> list[RowOutput]:
+    from ..batch import RowOutput
+
+    registry, outputs, items = _registry(), {}, []
+    for row in rows:
+        try:
+            prepared = prepare(Piece(template_id, row.segment, size, row.values), campaign,
+                               registry, _segments())
+        except UserError as exc:
+            outputs[row.number] = RowOutput(row.number, [error("value", exc.vi, exc.en)])
+            continue
+        prepared.context["row_id"] = str(row.number)
+        items.append((row, prepared))
+    if items and not items[0][1].template.is_visual:
+        for row, prepared in items:
+            result = render_text(prepared, registry)
+            outputs[row.number] = RowOutput(row.number, result.checks, result.artifacts)
+        return [outputs[row.number] for row in rows]
+    if not items:
+        return [outputs[row.number] for row in rows]
+
+    template = items[0][1].template
+    start, _ = fit_sizes(template, None, {})
+    document, pages, reports, refused = _lay_out([(p, start) for _, p in items], options)
+    final = {}  # row number -> (document, page indexes, report, fit problems)
+    redo = []
+    for row, prepared in items:
+        key = str(row.number)
+        fit, problems = fit_sizes(template, reports.get(key), start)
+        if fit != start:
+            redo.append((row, prepared, fit, problems))
+        final[row.number] = (document, pages.get(key, []), reports.get(key), problems)
+    if redo:
+        again, pages2, reports2, refused2 = _lay_out([(p, fit) for _, p, fit, _ in redo], options)
+        refused += refused2
+        for row, _, _, problems in redo:
+            key = str(row.number)
+            final[row.number] = (again, pages2.get(key, []), reports2.get(key), problems)
+
+    for row, prepared in items:
+        doc, indexes, report, problems = final[row.number]
+        checks = prepared.checks + problems + layout_checks(prepared, len(indexes), report,
+                                                            refused)
+        output = RowOutput(row.number, checks)
+        outputs[row.number] = output
+        if not output.ok:
+            continue  # nothing is written for a row that would print wrong
+        single = doc.copy([doc.pages[i] for i in indexes])
+        _set_metadata(single, prepared)
+        pdf = write_pdf(single, options)
+        if "pdf" in options.formats:
+            output.artifacts.append(Artifact("pdf", "piece", pdf, {"pages": len(indexes)}))
+        if "png" in options.formats:
+            output.artifacts.append(png_artifact(pdf, prepared, options))
+    return [outputs[row.number] for row in rows]
