@@ -15,7 +15,9 @@ SAMPLE_CAMPAIGN = ROOT / "assets" / "sample" / "campaign.toml"
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_user_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     user_dir = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("ANSINH_USER_DIR", str(user_dir))
     return user_dir

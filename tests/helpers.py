@@ -25,8 +25,11 @@ def pdf_boxes(data: bytes, index: int = 0) -> dict[str, tuple[float, float, floa
     document = pdfium.PdfDocument(data)
     try:
         page = document[index]
-        return {"media": page.get_mediabox(), "trim": page.get_trimbox(),
-                "bleed": page.get_bleedbox()}
+        return {
+            "media": page.get_mediabox(),
+            "trim": page.get_trimbox(),
+            "bleed": page.get_bleedbox(),
+        }
     finally:
         document.close()
 

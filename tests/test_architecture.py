@@ -39,8 +39,8 @@ def test_no_core_module_names_qt_or_the_gui() -> None:
 
 def test_importing_the_whole_core_loads_no_qt() -> None:
     modules = sorted(
-        "ansinh." + ".".join(p.relative_to(CORE.parent).with_suffix("").parts)
-        .removesuffix(".__init__")
+        "ansinh."
+        + ".".join(p.relative_to(CORE.parent).with_suffix("").parts).removesuffix(".__init__")
         for p in CORE.rglob("*.py")
     )
     code = (

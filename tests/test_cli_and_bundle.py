@@ -60,24 +60,48 @@ def test_export_sample_campaign_writes_a_segment_tagged_bundle(tmp_path: Path, c
 def test_render_one_piece_from_a_data_file(tmp_path: Path) -> None:
     data = tmp_path / "thon.toml"
     data.write_text('title = "Thôn Ea Kao tham gia BHXH"\n', encoding="utf-8")
-    code = main(["render", "poster-bhxh", "--size", "A4", "--segment", "nong-dan",
-                 "--data", str(data), "--campaign", str(SAMPLE), "--out", str(tmp_path),
-                 "--format", "pdf"])
+    code = main(
+        [
+            "render",
+            "poster-bhxh",
+            "--size",
+            "A4",
+            "--segment",
+            "nong-dan",
+            "--data",
+            str(data),
+            "--campaign",
+            str(SAMPLE),
+            "--out",
+            str(tmp_path),
+            "--format",
+            "pdf",
+        ]
+    )
     assert code == 0
     pdfs = list(tmp_path.glob("*/*.pdf"))
     assert len(pdfs) == 1 and "nong-dan" in pdfs[0].name
     assert "THÔN EA KAO THAM GIA BHXH" in pdf_text(pdfs[0].read_bytes())
 
 
-@pytest.mark.parametrize(("args", "vi", "en"), [
-    (["render", "khong-co", "--segment", "toan-dan"], "Không có mẫu", "No template"),
-    (["render", "poster-bhxh", "--segment", "ai-do"], "Không có đối tượng", "No segment"),
-    (["render", "poster-bhxh", "--segment", "toan-dan", "--size", "A9"], "không có khổ",
-     "has no size"),
-    (["render", "poster-bhxh", "--segment", "toan-dan", "--data", "/nope.toml"],
-     "Không thấy tệp dữ liệu", "not found"),
-    (["export", "/nope/campaign.toml"], "Không đọc được tệp chiến dịch", "Cannot read"),
-])
+@pytest.mark.parametrize(
+    ("args", "vi", "en"),
+    [
+        (["render", "khong-co", "--segment", "toan-dan"], "Không có mẫu", "No template"),
+        (["render", "poster-bhxh", "--segment", "ai-do"], "Không có đối tượng", "No segment"),
+        (
+            ["render", "poster-bhxh", "--segment", "toan-dan", "--size", "A9"],
+            "không có khổ",
+            "has no size",
+        ),
+        (
+            ["render", "poster-bhxh", "--segment", "toan-dan", "--data", "/nope.toml"],
+            "Không thấy tệp dữ liệu",
+            "not found",
+        ),
+        (["export", "/nope/campaign.toml"], "Không đọc được tệp chiến dịch", "Cannot read"),
+    ],
+)
 def test_bad_input_is_one_line_in_the_chosen_language(args, vi, en, capsys) -> None:
     assert main(args) == 2
     err = capsys.readouterr().err.strip()
@@ -88,10 +112,26 @@ def test_bad_input_is_one_line_in_the_chosen_language(args, vi, en, capsys) -> N
 
 def test_overlong_title_fails_naming_the_field(tmp_path: Path, capsys) -> None:
     data = tmp_path / "d.json"
-    data.write_text(json.dumps({"title": "Vận động toàn dân tham gia BHXH tự nguyện"
-                                         " và BHYT hộ gia đình năm 2026"}), encoding="utf-8")
-    code = main(["render", "poster-bhxh", "--size", "A4", "--segment", "toan-dan",
-                 "--data", str(data), "--out", str(tmp_path)])
+    data.write_text(
+        json.dumps(
+            {"title": "Vận động toàn dân tham gia BHXH tự nguyện và BHYT hộ gia đình năm 2026"}
+        ),
+        encoding="utf-8",
+    )
+    code = main(
+        [
+            "render",
+            "poster-bhxh",
+            "--size",
+            "A4",
+            "--segment",
+            "toan-dan",
+            "--data",
+            str(data),
+            "--out",
+            str(tmp_path),
+        ]
+    )
     assert code == 2
     err = capsys.readouterr().err
     assert "Tiêu đề" in err and "Không xuất được" in err
@@ -105,9 +145,12 @@ def test_check_reports_problems_with_file_and_line(isolated_user_dir: Path, caps
         'id = "hong"\nname = "Mẫu hỏng"\nkind = "poster"\nhtml = "p.html.j2"\n\n'
         '[[sizes]]\nid = "A4"\nwidth_mm = 210\nheight_mm = 297\n\n'
         '[[fields]]\nid = "tieu_de"\ntype = "chu"\nlabel = "Tiêu đề"\n',
-        encoding="utf-8")
-    (broken / "p.html.j2").write_text('{% extends "page.html.j2" %}\n{% block sheet %}\n'
-                                      '{{ f.tieu_de }\n{% endblock %}\n', encoding="utf-8")
+        encoding="utf-8",
+    )
+    (broken / "p.html.j2").write_text(
+        '{% extends "page.html.j2" %}\n{% block sheet %}\n{{ f.tieu_de }\n{% endblock %}\n',
+        encoding="utf-8",
+    )
     assert main(["check", "hong"]) == 1
     out = capsys.readouterr().out
     assert f"{broken / 'template.toml'}:13:" in out and "chu" in out
@@ -122,11 +165,15 @@ def test_cli_never_prints_a_traceback_for_a_broken_template(isolated_user_dir: P
     folder.mkdir(parents=True)
     (folder / "template.toml").write_text(
         'id = "loi"\nname = "Lỗi"\nkind = "poster"\nhtml = "p.html.j2"\n'
-        '[[sizes]]\nid = "A4"\nwidth_mm = 210\nheight_mm = 297\n', encoding="utf-8")
+        '[[sizes]]\nid = "A4"\nwidth_mm = 210\nheight_mm = 297\n',
+        encoding="utf-8",
+    )
     (folder / "p.html.j2").write_text("{{ khong_co.thu_gi }}", encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "ansinh.cli.main", "render", "loi", "--segment", "toan-dan"],
-        capture_output=True, text=True, env={**__import__("os").environ},
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ},
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and "loi" in done.stderr

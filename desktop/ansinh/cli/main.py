@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ..core import paths
+from ..core.batch import plan_batch, run_batch
+from ..core.bundle import Bundle
 from ..core.campaign import Campaign, Piece, load_campaign
 from ..core.errors import UserError
 from ..core.export import export_campaign
@@ -24,7 +26,6 @@ from ..core.render.piece import RenderOptions, render_piece
 from ..core.segments import load_segments
 from ..core.templates import TemplateRegistry
 from ..core.templates.checker import check_templates
-from ..core.bundle import Bundle
 
 EXIT_USER_ERROR = 2
 EXIT_CHECKS_FAILED = 1
@@ -38,8 +39,7 @@ class Output:
         self.lang = lang
 
     def say(self, vi: str, en: str, *, err: bool = False) -> None:
-        print(en if self.lang == "en" else vi, file=sys.stderr if err else sys.stdout,
-              flush=True)
+        print(en if self.lang == "en" else vi, file=sys.stderr if err else sys.stdout, flush=True)
 
     def progress(self, done: int, total: int, started: float, label: str) -> None:
         elapsed = time.monotonic() - started
@@ -47,8 +47,9 @@ class Output:
         width = 24
         bar = "█" * round(width * done / total) + "░" * (width - round(width * done / total))
         tail = f"ETA {eta:4.0f}s" if done < total else f"{elapsed:.1f}s"
-        print(f"\r{bar} {done}/{total} {tail} {label[:40]:<40}", end="", file=sys.stderr,
-              flush=True)
+        print(
+            f"\r{bar} {done}/{total} {tail} {label[:40]:<40}", end="", file=sys.stderr, flush=True
+        )
         if done == total:
             print(file=sys.stderr)
 
@@ -57,24 +58,33 @@ def _formats(text: str) -> tuple[str, ...]:
     chosen = tuple(f.strip().lower() for f in text.split(",") if f.strip())
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
-        raise UserError(f"Định dạng không hợp lệ: {text} (dùng pdf,png,txt).",
-                        f"Unknown format: {text} (use pdf,png,txt).")
+        raise UserError(
+            f"Định dạng không hợp lệ: {text} (dùng pdf,png,txt).",
+            f"Unknown format: {text} (use pdf,png,txt).",
+        )
     return chosen
 
 
 def _read_values(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
-        data = json.loads(raw) if path.suffix.lower() == ".json" else tomllib.loads(
-            raw.decode("utf-8"))
+        data = (
+            json.loads(raw)
+            if path.suffix.lower() == ".json"
+            else tomllib.loads(raw.decode("utf-8"))
+        )
     except FileNotFoundError:
         raise UserError(f"Không thấy tệp dữ liệu {path}.", f"Data file {path} not found.") from None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise UserError(f"Tệp dữ liệu {path.name} không đọc được: {exc}",
-                        f"Cannot read data file {path.name}: {exc}") from None
+        raise UserError(
+            f"Tệp dữ liệu {path.name} không đọc được: {exc}",
+            f"Cannot read data file {path.name}: {exc}",
+        ) from None
     if not isinstance(data, dict):
-        raise UserError("Tệp dữ liệu phải là một bảng tên trường = giá trị.",
-                        "The data file must be a table of field = value.")
+        raise UserError(
+            "Tệp dữ liệu phải là một bảng tên trường = giá trị.",
+            "The data file must be a table of field = value.",
+        )
     return data.get("values", data)
 
 
@@ -91,19 +101,46 @@ def cmd_templates(args: argparse.Namespace, out: Output) -> int:
     registry = TemplateRegistry()
     templates = registry.all()
     if args.json:
-        listing = [{
-            "id": t.id, "name": t.name, "name_en": t.name_en, "kind": t.kind,
-            "channel": t.channel, "origin": t.origin, "outputs": list(t.outputs),
-            "description": t.description,
-            "sizes": [{"id": s.id, "label": s.label, "width": s.width, "height": s.height,
-                       "unit": s.unit, "bleed_mm": s.bleed_mm} for s in t.sizes],
-            "fields": [{"id": f.id, "type": f.type, "label": f.label, "required": f.required,
-                        "max_chars": f.max_chars, "max_lines": f.max_lines,
+        listing = [
+            {
+                "id": t.id,
+                "name": t.name,
+                "name_en": t.name_en,
+                "kind": t.kind,
+                "channel": t.channel,
+                "origin": t.origin,
+                "outputs": list(t.outputs),
+                "description": t.description,
+                "sizes": [
+                    {
+                        "id": s.id,
+                        "label": s.label,
+                        "width": s.width,
+                        "height": s.height,
+                        "unit": s.unit,
+                        "bleed_mm": s.bleed_mm,
+                    }
+                    for s in t.sizes
+                ],
+                "fields": [
+                    {
+                        "id": f.id,
+                        "type": f.type,
+                        "label": f.label,
+                        "required": f.required,
+                        "max_chars": f.max_chars,
+                        "max_lines": f.max_lines,
                         "campaign_default": f.campaign_default,
-                        "fit": None if not f.fit else {"min_pt": f.fit.min_pt,
-                                                       "max_pt": f.fit.max_pt},
-                        "choices": [v for v, _ in f.choices]} for f in t.fields],
-        } for t in templates]
+                        "fit": None
+                        if not f.fit
+                        else {"min_pt": f.fit.min_pt, "max_pt": f.fit.max_pt},
+                        "choices": [v for v, _ in f.choices],
+                    }
+                    for f in t.fields
+                ],
+            }
+            for t in templates
+        ]
         print(json.dumps(listing, ensure_ascii=False, indent=2))
         return 0
     for t in templates:
@@ -129,11 +166,15 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
     for problem in problems:
         out.say(problem.text("vi"), problem.text("en"))
     if problems:
-        out.say(f"{len(problems)} vấn đề trong {checked} mẫu.",
-                f"{len(problems)} problems in {checked} templates.", err=True)
+        out.say(
+            f"{len(problems)} vấn đề trong {checked} mẫu.",
+            f"{len(problems)} problems in {checked} templates.",
+            err=True,
+        )
         return EXIT_CHECKS_FAILED
-    out.say(f"Đã kiểm tra {checked} mẫu: không có vấn đề.",
-            f"Checked {checked} templates: no problems.")
+    out.say(
+        f"Đã kiểm tra {checked} mẫu: không có vấn đề.", f"Checked {checked} templates: no problems."
+    )
     return 0
 
 
@@ -159,8 +200,9 @@ def cmd_render(args: argparse.Namespace, out: Output) -> int:
     _report_checks(result, out)
     if not result.ok:
         first = next(c for c in result.checks if c.is_error)
-        raise UserError(f"Không xuất được: {first.vi}", f"Not exported: {first.en}",
-                        field=first.field)
+        raise UserError(
+            f"Không xuất được: {first.vi}", f"Not exported: {first.en}", field=first.field
+        )
     bundle = Bundle(args.out, campaign)
     for entry in bundle.add(result, 1):
         out.say(f"  → {entry.file}", f"  → {entry.file}")
@@ -188,19 +230,112 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
             _report_checks(event.result, out)
     assert bundle is not None
     target = bundle.close(make_zip=args.zip)
-    out.say(f"Đã xuất {len(bundle.entries)} tệp vào {target}",
-            f"Exported {len(bundle.entries)} files to {target}")
+    out.say(
+        f"Đã xuất {len(bundle.entries)} tệp vào {target}",
+        f"Exported {len(bundle.entries)} files to {target}",
+    )
     if failures:
-        out.say(f"{failures} ấn phẩm có lỗi, chưa xuất (xem manifest.json).",
-                f"{failures} pieces have errors and were not exported (see manifest.json).",
-                err=True)
+        out.say(
+            f"{failures} ấn phẩm có lỗi, chưa xuất (xem manifest.json).",
+            f"{failures} pieces have errors and were not exported (see manifest.json).",
+            err=True,
+        )
+        return EXIT_CHECKS_FAILED
+    return 0
+
+
+def _pairs(items: list[str], what: str) -> dict[str, str]:
+    pairs = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UserError(
+                f"{what} phải viết dạng A=B (có «{item}»).",
+                f"{what} must be written A=B (got «{item}»).",
+            )
+        pairs[key.strip()] = value.strip()
+    return pairs
+
+
+def cmd_batch(args: argparse.Namespace, out: Output) -> int:
+    campaign = _campaign(args.campaign)
+    bundle = None
+    mapping = _pairs(args.map, "--map")
+    if args.map_file:
+        mapping.update(_read_values(args.map_file))
+    plan = plan_batch(
+        args.template,
+        args.rows,
+        campaign,
+        size=args.size,
+        sheet=args.sheet,
+        mapping=mapping,
+        segment=args.segment,
+        segment_column=args.segment_column,
+        constants=_pairs(args.set, "--set"),
+    )
+    columns = ", ".join(f"{c} → {f}" for c, f in plan.mapping.items())
+    out.say(f"Ghép cột: {columns}", f"Columns: {columns}")
+    for problem in plan.problems:
+        out.say(problem.text("vi"), problem.text("en"), err=True)
+    if plan.problems and args.stop_on_error:
+        out.say(
+            f"{len(plan.bad_rows)} dòng lỗi: chưa dựng gì (bỏ --stop-on-error để bỏ qua "
+            "các dòng lỗi).",
+            f"{len(plan.bad_rows)} bad rows: nothing rendered (drop --stop-on-error to skip them).",
+            err=True,
+        )
+        return EXIT_CHECKS_FAILED
+    options = RenderOptions(
+        formats=_formats(args.format),
+        png_width=args.png_width,
+        crop_marks=args.crop_marks,
+        pdf_x4=args.pdf_x4,
+        png_compress=1,
+    )
+    started = time.monotonic()
+    failed = 0
+    events = run_batch(
+        plan, campaign, args.out, options, jobs=args.jobs, only_failed=args.only_failed
+    )
+    try:
+        for event in events:
+            if event.kind == "finished":
+                bundle = event.bundle
+                break
+            if event.kind == "failed":
+                failed += 1
+                for check in event.checks:
+                    if check.is_error:
+                        out.say(
+                            f"\nDòng {event.row}: {check.vi}",
+                            f"\nRow {event.row}: {check.en}",
+                            err=True,
+                        )
+            out.progress(event.done, event.total, started, event.files[0] if event.files else "")
+    finally:
+        events.close()  # Ctrl-C lands here: the workers are stopped, no half-written files
+    assert bundle is not None
+    combined = f" + {bundle.combined}" if bundle.combined else ""
+    out.say(
+        f"Đã dựng {len(bundle.entries)} tệp{combined} vào {bundle.folder}",
+        f"Rendered {len(bundle.entries)} files{combined} into {bundle.folder}",
+    )
+    bad = failed + len(plan.bad_rows)
+    if bad:
+        out.say(
+            f"{bad} dòng chưa dựng được; sửa rồi chạy lại với --only-failed.",
+            f"{bad} rows not rendered; fix them and re-run with --only-failed.",
+            err=True,
+        )
         return EXIT_CHECKS_FAILED
     return 0
 
 
 def _add_render_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, default=paths.default_exports_dir(),
-                        help="thư mục xuất / output folder")
+    parser.add_argument(
+        "--out", type=Path, default=paths.default_exports_dir(), help="thư mục xuất / output folder"
+    )
     parser.add_argument("--format", default="pdf,png,txt", help="pdf,png,txt")
     parser.add_argument("--dpi", type=float, default=None, help="PNG dpi (khổ in / print)")
     parser.add_argument("--crop-marks", action="store_true", help="dấu xén / crop marks")
@@ -209,8 +344,9 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ansinh-cli",
-                                     description="An Sinh Studio – dòng lệnh / command line")
+    parser = argparse.ArgumentParser(
+        prog="ansinh-cli", description="An Sinh Studio – dòng lệnh / command line"
+    )
     parser.add_argument("--lang", choices=("vi", "en"), default=os.environ.get("ANSINH_LANG", "vi"))
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -241,6 +377,48 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--segments", help="xuất lại cho các đối tượng này / re-target segments")
     _add_render_options(p)
     p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("batch", help="dựng hàng loạt từ bảng tính / render rows of a sheet")
+    p.add_argument("template")
+    p.add_argument("--rows", type=Path, required=True, help=".xlsx / .csv")
+    p.add_argument("--sheet")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COT=TRUONG",
+        help="ghép cột với trường / map a column to a field",
+    )
+    p.add_argument("--map-file", type=Path, help=".toml/.json: cột = trường")
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="TRUONG=GIA_TRI",
+        help="giá trị chung cho mọi dòng / a value for every row",
+    )
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--segment")
+    group.add_argument("--segment-column")
+    p.add_argument("--size")
+    p.add_argument("--campaign", type=Path)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--jobs", type=int, default=None)
+    p.add_argument("--format", default="pdf,png")
+    p.add_argument("--png-width", type=int, default=1500)
+    p.add_argument("--crop-marks", action="store_true")
+    p.add_argument("--pdf-x4", action="store_true")
+    p.add_argument(
+        "--only-failed",
+        action="store_true",
+        help="chỉ dựng lại các dòng lỗi lần trước / redo failed rows only",
+    )
+    p.add_argument(
+        "--stop-on-error",
+        action="store_true",
+        help="dòng lỗi thì dừng cả lô / stop if any row is bad",
+    )
+    p.set_defaults(run=cmd_batch)
     return parser
 
 
@@ -258,14 +436,20 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         if os.environ.get("ANSINH_DEBUG"):
             raise
-        out.say(f"Lỗi tệp: {exc.strerror or exc} ({exc.filename or ''})",
-                f"File error: {exc.strerror or exc} ({exc.filename or ''})", err=True)
+        out.say(
+            f"Lỗi tệp: {exc.strerror or exc} ({exc.filename or ''})",
+            f"File error: {exc.strerror or exc} ({exc.filename or ''})",
+            err=True,
+        )
         return EXIT_USER_ERROR
     except Exception as exc:  # the last guard: one line, never a traceback
         if os.environ.get("ANSINH_DEBUG"):
             raise
-        out.say(f"Lỗi không mong đợi: {type(exc).__name__}: {exc}",
-                f"Unexpected error: {type(exc).__name__}: {exc}", err=True)
+        out.say(
+            f"Lỗi không mong đợi: {type(exc).__name__}: {exc}",
+            f"Unexpected error: {type(exc).__name__}: {exc}",
+            err=True,
+        )
         return 70
 
 

@@ -88,8 +88,9 @@ class BatchPlan:
         return {p.row for p in self.problems}
 
 
-def auto_map(headers: list[str], template: Template,
-             overrides: dict[str, str] | None = None) -> dict[str, str]:
+def auto_map(
+    headers: list[str], template: Template, overrides: dict[str, str] | None = None
+) -> dict[str, str]:
     """Column → field: explicit overrides first, then matching id, label or alias."""
     mapping: dict[str, str] = {}
     keys = {}
@@ -100,11 +101,15 @@ def auto_map(headers: list[str], template: Template,
     field_ids = {f.id for f in template.fields}
     for column, target in (overrides or {}).items():
         if column not in headers:
-            raise UserError(f"Bảng tính không có cột «{column}» (có: {', '.join(headers)}).",
-                            f"The sheet has no column «{column}» (has: {', '.join(headers)}).")
+            raise UserError(
+                f"Bảng tính không có cột «{column}» (có: {', '.join(headers)}).",
+                f"The sheet has no column «{column}» (has: {', '.join(headers)}).",
+            )
         if target not in field_ids:
-            raise UserError(f"Mẫu «{template.id}» không có trường «{target}».",
-                            f"Template «{template.id}» has no field «{target}».")
+            raise UserError(
+                f"Mẫu «{template.id}» không có trường «{target}».",
+                f"Template «{template.id}» has no field «{target}».",
+            )
         mapping[column] = target
     taken = set(mapping.values())
     for column in headers:
@@ -146,24 +151,40 @@ def plan_batch(
     if segment_column is None and segment is None:
         segment_column = next((h for h in headers if header_key(h) in SEGMENT_HEADERS), None)
     if segment_column is not None and segment_column not in headers:
-        raise UserError(f"Bảng tính không có cột đối tượng «{segment_column}».",
-                        f"The sheet has no segment column «{segment_column}».")
+        raise UserError(
+            f"Bảng tính không có cột đối tượng «{segment_column}».",
+            f"The sheet has no segment column «{segment_column}».",
+        )
     if segment is None and segment_column is None:
-        raise UserError("Hãy chọn một đối tượng cho cả bảng (--segment) hoặc cột đối tượng.",
-                        "Choose one segment for all rows (--segment) or a segment column.")
+        raise UserError(
+            "Hãy chọn một đối tượng cho cả bảng (--segment) hoặc cột đối tượng.",
+            "Choose one segment for all rows (--segment) or a segment column.",
+        )
     if segment is not None and segment not in segments:
         raise UserError(f"Không có đối tượng «{segment}».", f"No segment «{segment}».")
     if not columns:
         raise UserError(
             f"Không cột nào khớp với trường của mẫu «{template.id}»; hãy ghép cột bằng --map.",
-            f"No column matches a field of «{template.id}»; map columns with --map.")
+            f"No column matches a field of «{template.id}»; map columns with --map.",
+        )
     lookup = _segment_lookup(segments)
-    name_field = next((f.id for f in template.fields if f.fit and f.id in columns.values()),
-                      next(iter(columns.values())))
+    name_field = next(
+        (f.id for f in template.fields if f.fit and f.id in columns.values()),
+        next(iter(columns.values())),
+    )
     base_dir = Path(rows_path).resolve().parent
     sheet_campaign = campaign.context()
-    plan = BatchPlan(template, size, columns, segment_column, [], [], 0,
-                     sheet=stream.sheet, encoding=stream.encoding)
+    plan = BatchPlan(
+        template,
+        size,
+        columns,
+        segment_column,
+        [],
+        [],
+        0,
+        sheet=stream.sheet,
+        encoding=stream.encoding,
+    )
     with stream:
         for row in stream:
             plan.total_rows += 1
@@ -174,9 +195,14 @@ def plan_batch(
                 raw = row.values.get(segment_column)
                 row_segment = lookup.get(header_key(raw or ""), segment)
                 if row_segment is None:
-                    plan.problems.append(RowProblem(
-                        row.number, None, f"đối tượng «{raw or ''}» không có trong danh sách.",
-                        f"unknown segment «{raw or ''}»."))
+                    plan.problems.append(
+                        RowProblem(
+                            row.number,
+                            None,
+                            f"đối tượng «{raw or ''}» không có trong danh sách.",
+                            f"unknown segment «{raw or ''}».",
+                        )
+                    )
                     continue
             values = {k: (v if v is not None else "") for k, v in values.items()}
             resolved = resolve_fields(template, values, sheet_campaign, base_dir)
@@ -186,8 +212,14 @@ def plan_batch(
                 values = {k: (str(v) if k in resolved.images else v) for k, v in values.items()}
                 for image_field, path in resolved.images.items():
                     values[image_field] = str(path)
-                plan.rows.append(BatchRow(row.number, row_segment or "",
-                                          values, str(resolved.texts.get(name_field) or "")))
+                plan.rows.append(
+                    BatchRow(
+                        row.number,
+                        row_segment or "",
+                        values,
+                        str(resolved.texts.get(name_field) or ""),
+                    )
+                )
     return plan
 
 
@@ -205,8 +237,13 @@ class RowOutput:
         return not any(c.is_error for c in self.checks)
 
 
-def render_chunk(template_id: str, rows: list[BatchRow], size: str | None, campaign: Campaign,
-                 options: RenderOptions) -> list[RowOutput]:
+def render_chunk(
+    template_id: str,
+    rows: list[BatchRow],
+    size: str | None,
+    campaign: Campaign,
+    options: RenderOptions,
+) -> list[RowOutput]:
     """Render many rows of one template; runs in a worker process."""
     from .render import chunk  # heavy imports stay in the worker
 
@@ -270,7 +307,7 @@ def run_batch(
     pool: RenderPool | None = None,
 ) -> Iterator[BatchEvent]:
     """Render the plan's valid rows into `out_dir`; see the module docstring."""
-    options = options or RenderOptions(formats=("pdf", "png"), png_width=1500)
+    options = options or RenderOptions(formats=("pdf", "png"), png_width=1500, png_compress=1)
     out_dir.mkdir(parents=True, exist_ok=True)
     state = _load_state(out_dir) if only_failed else {}
     done_before = {int(k) for k, v in state.get("rows", {}).items() if v == "ok"}
@@ -283,7 +320,7 @@ def run_batch(
         status[str(problem.row)] = "invalid"
     own_pool = pool is None
     pool = pool or RenderPool(workers=jobs)
-    chunks = [rows[i:i + chunk_size] for i in range(0, len(rows), chunk_size)]
+    chunks = [rows[i : i + chunk_size] for i in range(0, len(rows), chunk_size)]
     # Keep two chunks per worker in flight: enough to stay busy, little memory.
     in_flight = max(2, pool.workers * 2)
     futures: list[Future] = []
@@ -291,26 +328,46 @@ def run_batch(
     finished = False
     try:
         for index in range(min(in_flight, len(chunks))):
-            futures.append(pool.submit(render_chunk, plan.template.id, chunks[index], plan.size,
-                                       campaign, options))
+            futures.append(
+                pool.submit(
+                    render_chunk, plan.template.id, chunks[index], plan.size, campaign, options
+                )
+            )
         for index, chunk_rows in enumerate(chunks):
             outputs = pool.result(futures[index])
             if index + in_flight < len(chunks):
-                futures.append(pool.submit(render_chunk, plan.template.id,
-                                           chunks[index + in_flight], plan.size, campaign,
-                                           options))
+                futures.append(
+                    pool.submit(
+                        render_chunk,
+                        plan.template.id,
+                        chunks[index + in_flight],
+                        plan.size,
+                        campaign,
+                        options,
+                    )
+                )
             by_number = {r.number: r for r in chunk_rows}
             for output in outputs:
                 done += 1
                 row = by_number[output.number]
-                result = RenderResult(plan.template, plan.template.size(plan.size)
-                                      if plan.size else None,
-                                      segments[row.segment], output.checks,
-                                      output.artifacts)
+                result = RenderResult(
+                    plan.template,
+                    plan.template.size(plan.size) if plan.size else None,
+                    segments[row.segment],
+                    output.checks,
+                    output.artifacts,
+                )
                 entries = bundle.add(result, row.number, label=row.name, row=row.number)
                 status[str(row.number)] = "ok" if entries else "failed"
-                yield BatchEvent("row" if entries else "failed", done, len(rows), row.number,
-                                 [e.file for e in entries], output.checks, bundle)
+                yield BatchEvent(
+                    "row" if entries else "failed",
+                    done,
+                    len(rows),
+                    row.number,
+                    [e.file for e in entries],
+                    output.checks,
+                    bundle,
+                )
         finished = True
     finally:
         for future in futures:
@@ -319,15 +376,22 @@ def run_batch(
             pool.terminate()  # cancel: stop the workers now, they hold no open files
         if own_pool:
             pool.close()
-        row_pdfs = sorted((e.row or 0, e.file) for e in bundle.entries
-                          if e.format == "pdf" and e.role == "piece")
+        row_pdfs = sorted(
+            (e.row or 0, e.file) for e in bundle.entries if e.format == "pdf" and e.role == "piece"
+        )
         if finished and combined and row_pdfs:
             name = f"{plan.template.id}-tat-ca-{len(row_pdfs)}-dong.pdf"
             combine_pdfs([out_dir / file for _, file in row_pdfs], out_dir / name)
             bundle.combined = name
-        state = {"template": plan.template.id, "size": plan.size, "rows": status,
-                 "entries": [vars(e) for e in bundle.entries], "finished": finished}
-        write_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False,
-                                                      default=str).encode("utf-8"))
+        state = {
+            "template": plan.template.id,
+            "size": plan.size,
+            "rows": status,
+            "entries": [vars(e) for e in bundle.entries],
+            "finished": finished,
+        }
+        write_atomic(
+            out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, default=str).encode("utf-8")
+        )
         bundle.close()
     yield BatchEvent("finished", done, len(rows), bundle=bundle)

@@ -31,9 +31,25 @@ ROLE_SUFFIX = {
     "sms-ascii": "-khong-dau",
 }
 CSV_COLUMNS = (
-    "file", "channel", "format", "role", "template", "size", "segment", "segment_name",
-    "campaign", "row", "bytes", "sha256", "pages", "reading_time", "sms_parts", "encoding",
-    "characters", "width_px", "height_px",
+    "file",
+    "channel",
+    "format",
+    "role",
+    "template",
+    "size",
+    "segment",
+    "segment_name",
+    "campaign",
+    "row",
+    "bytes",
+    "sha256",
+    "pages",
+    "reading_time",
+    "sms_parts",
+    "encoding",
+    "characters",
+    "width_px",
+    "height_px",
 )
 
 
@@ -63,8 +79,15 @@ def neutralise_cell(value: Any) -> Any:
 
 
 class Bundle:
-    def __init__(self, out_dir: Path, campaign: Campaign, name: str | None = None, *,
-                 folder: Path | None = None, entries: list[BundleEntry] | None = None) -> None:
+    def __init__(
+        self,
+        out_dir: Path,
+        campaign: Campaign,
+        name: str | None = None,
+        *,
+        folder: Path | None = None,
+        entries: list[BundleEntry] | None = None,
+    ) -> None:
         """A new bundle folder under `out_dir`; or, with `folder`, that very folder
         (a batch writes into the folder the user chose, and a re-run adds to it)."""
         self.campaign = campaign
@@ -91,13 +114,21 @@ class Bundle:
         parts = [f"{index:02d}", result.template.channel, result.template.id, size]
         return "-".join([*parts, result.segment.slug])
 
-    def add(self, result: RenderResult, index: int, *, label: str | None = None,
-            row: int | None = None) -> list[BundleEntry]:
+    def add(
+        self, result: RenderResult, index: int, *, label: str | None = None, row: int | None = None
+    ) -> list[BundleEntry]:
         """Write a result's files; a result with errors is recorded as skipped instead."""
         checks = [c.to_dict() for c in result.checks]
         if not result.ok:
-            self.skipped.append({"piece": index, "template": result.template.id,
-                                 "segment": result.segment.slug, "row": row, "checks": checks})
+            self.skipped.append(
+                {
+                    "piece": index,
+                    "template": result.template.id,
+                    "segment": result.segment.slug,
+                    "row": row,
+                    "checks": checks,
+                }
+            )
             return []
         base = safe_filename(self.base_name(result, index, label), max_len=120)
         added = []
@@ -138,8 +169,9 @@ class Bundle:
 
     def _csv(self) -> bytes:
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore",
-                                lineterminator="\r\n")
+        writer = csv.DictWriter(
+            out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n"
+        )
         writer.writeheader()
         for entry in self.entries:
             record = {**asdict(entry), **entry.stats}

@@ -101,7 +101,9 @@ def load_campaign(path: Path) -> Campaign:
             segment=str(p["segment"]),
             size=p.get("size"),
             title=_text(p.get("title", "")),
-            values={k: _text(v) if isinstance(v, str) else v for k, v in p.get("values", {}).items()},
+            values={
+                k: _text(v) if isinstance(v, str) else v for k, v in p.get("values", {}).items()
+            },
         )
         for p in data.get("piece", [])
     )

@@ -57,8 +57,14 @@ def export_campaign(
             try:
                 result = pool.result(future)
             except UserError as exc:
-                bundle.skipped.append({"piece": index, "template": piece.template,
-                                       "segment": piece.segment, "error": exc.vi})
+                bundle.skipped.append(
+                    {
+                        "piece": index,
+                        "template": piece.template,
+                        "segment": piece.segment,
+                        "error": exc.vi,
+                    }
+                )
                 yield ExportEvent(index, len(chosen), piece, None, exc, bundle)
                 continue
             bundle.add(result, index)

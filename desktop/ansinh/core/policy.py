@@ -7,6 +7,7 @@ latest entry in force on that day and computes the contribution tables.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -79,6 +80,13 @@ def _in_force(entries: list[dict], day: date, name: str, unconfirmed: bool) -> d
 
 def load_policy_data(path: Path | None = None) -> dict:
     path = path or paths.data_dir() / "policy.toml"
+    stamp = path.stat().st_mtime_ns
+    return _parse_policy(path, stamp)
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_policy(path: Path, stamp: int) -> dict:
+    # Cached per file version: a batch prepares thousands of rows against one file.
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     missing = [s for s in _SERIES if not data.get(s)]
     if missing:

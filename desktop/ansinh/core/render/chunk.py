@@ -47,6 +47,30 @@ def _segments() -> dict:
     return load_segments()
 
 
+# Shrink-to-fit sizes already measured in this worker, by (template, size, field, text,
+# large type): a slogan shared by every row is measured once, not once per chunk, so the
+# second layout pass only takes the rows whose own text needs shrinking.
+_FIT_CACHE: dict[tuple, float] = {}
+
+
+def _fit_key(prepared: Prepared, field_id: str) -> tuple:
+    size = prepared.size.id if prepared.size else ""
+    text = prepared.resolved.texts.get(field_id, "")
+    return (prepared.template.id, size, field_id, text, prepared.segment.large_type)
+
+
+def _known_fit(prepared: Prepared) -> dict[str, float]:
+    start, _ = fit_sizes(prepared.template, None, {})
+    return {f: _FIT_CACHE.get(_fit_key(prepared, f), pt) for f, pt in start.items()}
+
+
+def _remember_fit(prepared: Prepared, fit: dict[str, float]) -> None:
+    if len(_FIT_CACHE) > 50_000:  # bounded memory for very long batches
+        _FIT_CACHE.clear()
+    for field_id, pt in fit.items():
+        _FIT_CACHE[_fit_key(prepared, field_id)] = pt
+
+
 def _lay_out(items: list[tuple[Prepared, dict[str, float]]], options: RenderOptions):
     registry = _registry()
     first = items[0][0]
@@ -70,21 +94,31 @@ def _set_metadata(document, prepared: Prepared) -> None:
     document.metadata.title = meta["Title"]
     document.metadata.description = meta["Subject"]
     document.metadata.keywords = [k.strip() for k in meta["Keywords"].split(",")]
-    document.metadata.custom.update({
-        "ansinh-campaign": meta["Campaign"], "ansinh-channel": meta["Channel"],
-        "ansinh-segment": meta["Segment"], "ansinh-template": meta["Template"],
-    })
+    document.metadata.custom.update(
+        {
+            "ansinh-campaign": meta["Campaign"],
+            "ansinh-channel": meta["Channel"],
+            "ansinh-segment": meta["Segment"],
+            "ansinh-template": meta["Template"],
+        }
+    )
 
 
-def render_rows(template_id: str, rows: list[BatchRow], size: str | None,
-                campaign: Campaign, options: RenderOptions) -> list[RowOutput]:
+def render_rows(
+    template_id: str,
+    rows: list[BatchRow],
+    size: str | None,
+    campaign: Campaign,
+    options: RenderOptions,
+) -> list[RowOutput]:
     from ..batch import RowOutput
 
     registry, outputs, items = _registry(), {}, []
     for row in rows:
         try:
-            prepared = prepare(Piece(template_id, row.segment, size, row.values), campaign,
-                               registry, _segments())
+            prepared = prepare(
+                Piece(template_id, row.segment, size, row.values), campaign, registry, _segments()
+            )
         except UserError as exc:
             outputs[row.number] = RowOutput(row.number, [error("value", exc.vi, exc.en)])
             continue
@@ -99,13 +133,16 @@ def render_rows(template_id: str, rows: list[BatchRow], size: str | None,
         return [outputs[row.number] for row in rows]
 
     template = items[0][1].template
-    start, _ = fit_sizes(template, None, {})
-    document, pages, reports, refused = _lay_out([(p, start) for _, p in items], options)
+    starts = [_known_fit(prepared) for _, prepared in items]
+    document, pages, reports, refused = _lay_out(
+        [(p, start) for (_, p), start in zip(items, starts, strict=True)], options
+    )
     final = {}  # row number -> (document, page indexes, report, fit problems)
     redo = []
-    for row, prepared in items:
+    for (row, prepared), start in zip(items, starts, strict=True):
         key = str(row.number)
         fit, problems = fit_sizes(template, reports.get(key), start)
+        _remember_fit(prepared, fit)
         if fit != start:
             redo.append((row, prepared, fit, problems))
         final[row.number] = (document, pages.get(key, []), reports.get(key), problems)
@@ -118,8 +155,7 @@ def render_rows(template_id: str, rows: list[BatchRow], size: str | None,
 
     for row, prepared in items:
         doc, indexes, report, problems = final[row.number]
-        checks = prepared.checks + problems + layout_checks(prepared, len(indexes), report,
-                                                            refused)
+        checks = prepared.checks + problems + layout_checks(prepared, len(indexes), report, refused)
         output = RowOutput(row.number, checks)
         outputs[row.number] = output
         if not output.ok:

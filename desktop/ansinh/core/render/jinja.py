@@ -7,6 +7,7 @@ do not escape but stay sandboxed. Filters write numbers the Vietnamese way:
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from pathlib import Path
 
@@ -47,8 +48,15 @@ FILTERS = {
 
 
 def make_environment(search_path: list[Path], *, html: bool) -> SandboxedEnvironment:
+    """One environment per template folder and mode, kept for the process's life, so
+    each source is compiled once (Jinja's cache lives in the environment)."""
+    return _environment(tuple(str(p) for p in search_path), html)
+
+
+@functools.lru_cache(maxsize=64)
+def _environment(search_path: tuple[str, ...], html: bool) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(p) for p in search_path]),
+        loader=FileSystemLoader(list(search_path)),
         autoescape=html,
         undefined=StrictUndefined,
         trim_blocks=not html,

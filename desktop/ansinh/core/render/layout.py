@@ -27,8 +27,12 @@ from .fetcher import SafeFetcher
 
 FONT_FAMILY = "Be Vietnam Pro"
 _WEIGHTS = {
-    "Regular": (400, "normal"), "Italic": (400, "italic"), "Medium": (500, "normal"),
-    "SemiBold": (600, "normal"), "Bold": (700, "normal"), "ExtraBold": (800, "normal"),
+    "Regular": (400, "normal"),
+    "Italic": (400, "italic"),
+    "Medium": (500, "normal"),
+    "SemiBold": (600, "normal"),
+    "Bold": (700, "normal"),
+    "ExtraBold": (800, "normal"),
     "Black": (900, "normal"),
 }
 PX_PER_MM = 96 / 25.4
@@ -81,7 +85,9 @@ class PageReport:
     row: str | None = None  # the batch row this page shows (its sheet's data-row)
 
 
-def lay_out(html: str, base_url: Path, roots: list[Path]) -> tuple[weasyprint.Document, SafeFetcher]:
+def lay_out(
+    html: str, base_url: Path, roots: list[Path]
+) -> tuple[weasyprint.Document, SafeFetcher]:
     fetcher = SafeFetcher(roots)
     document = weasyprint.HTML(
         string=html, base_url=str(base_url) + "/", url_fetcher=fetcher
@@ -126,8 +132,13 @@ def inspect_page(page: weasyprint.Page) -> PageReport:
         element = getattr(box, "element", None)
         if row is None and element is not None and element.get("data-row"):
             row = element.get("data-row")
-        if slot and element is not None and element.get("data-field") == slot \
-                and slot not in slot_boxes and isinstance(box, boxes.BlockContainerBox | boxes.ReplacedBox | boxes.FlexBox):
+        if (
+            slot
+            and element is not None
+            and element.get("data-field") == slot
+            and slot not in slot_boxes
+            and isinstance(box, boxes.BlockContainerBox | boxes.ReplacedBox | boxes.FlexBox)
+        ):
             report = slots.setdefault(slot, SlotReport(slot))
             lines = element.get("data-lines")
             report.max_lines = int(lines) if lines and lines.isdigit() else None
@@ -137,7 +148,9 @@ def inspect_page(page: weasyprint.Page) -> PageReport:
         if isinstance(box, boxes.LineBox) and slot in slot_boxes:
             slots[slot].lines += 1
             text_width = sum(
-                child.margin_width() for child in box.descendants() if isinstance(child, boxes.TextBox)
+                child.margin_width()
+                for child in box.descendants()
+                if isinstance(child, boxes.TextBox)
             )
             slots[slot].natural_width = max(slots[slot].natural_width, text_width)
         if not is_content:
@@ -153,13 +166,17 @@ def inspect_page(page: weasyprint.Page) -> PageReport:
         if slot in slot_boxes:
             report = slots[slot]
             left, top, slot_right, slot_bottom = slot_boxes[slot]
-            if right > slot_right + TOLERANCE_PX or bottom > slot_bottom + TOLERANCE_PX \
-                    or box.position_x < left - TOLERANCE_PX:
+            if (
+                right > slot_right + TOLERANCE_PX
+                or bottom > slot_bottom + TOLERANCE_PX
+                or box.position_x < left - TOLERANCE_PX
+            ):
                 report.overflow_box = True
             report.overflow_page |= outside_page
             if isinstance(box, boxes.ReplacedBox):
-                report.images.append((element.get("src", "") if element is not None else "",
-                                      box.width, box.height))
+                report.images.append(
+                    (element.get("src", "") if element is not None else "", box.width, box.height)
+                )
         elif outside_page:
             stray = True
     return PageReport(slots, stray, row)

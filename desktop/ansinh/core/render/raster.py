@@ -60,13 +60,15 @@ def render_page(
     return image.convert("RGB")
 
 
-def png_bytes(image: Image.Image, metadata: dict[str, str], dpi: float | None = None) -> bytes:
+def png_bytes(
+    image: Image.Image, metadata: dict[str, str], dpi: float | None = None, compress_level: int = 6
+) -> bytes:
     info = PngImagePlugin.PngInfo()
     for key, value in metadata.items():
         info.add_itxt(key, value)  # iTXt: UTF-8, so Vietnamese survives
     extra = {"dpi": (dpi, dpi)} if dpi else {}
     out = io.BytesIO()
-    image.save(out, "PNG", pnginfo=info, compress_level=6, **extra)
+    image.save(out, "PNG", pnginfo=info, compress_level=compress_level, **extra)
     return out.getvalue()
 
 
@@ -81,7 +83,9 @@ def pdf_fonts(pdf: bytes) -> set[tuple[str, bool]]:
                 length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
                 buffer = ctypes.create_string_buffer(length)
                 pdfium_c.FPDFFont_GetBaseFontName(font, buffer, length)
-                fonts.add((buffer.value.decode("latin-1"), bool(pdfium_c.FPDFFont_GetIsEmbedded(font))))
+                fonts.add(
+                    (buffer.value.decode("latin-1"), bool(pdfium_c.FPDFFont_GetIsEmbedded(font)))
+                )
     finally:
         document.close()
     return fonts

@@ -62,8 +62,12 @@ def _bounded_call(cpu_seconds: float, fn: Callable, args: tuple, kwargs: dict) -
 class RenderPool:
     """A small pool of render processes; `submit` returns a Future of fn's result."""
 
-    def __init__(self, workers: int | None = None, memory_mb: int = DEFAULT_MEMORY_MB,
-                 cpu_seconds: float = DEFAULT_CPU_SECONDS) -> None:
+    def __init__(
+        self,
+        workers: int | None = None,
+        memory_mb: int = DEFAULT_MEMORY_MB,
+        cpu_seconds: float = DEFAULT_CPU_SECONDS,
+    ) -> None:
         self.workers = workers or max(1, min(os.cpu_count() or 1, 4))
         self.memory_mb = memory_mb
         self.cpu_seconds = cpu_seconds
@@ -74,7 +78,9 @@ class RenderPool:
             # forkserver: workers never inherit the GUI's Qt state or threads.
             context = multiprocessing.get_context("forkserver")
             self._executor = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_init_worker,
+                self.workers,
+                mp_context=context,
+                initializer=_init_worker,
                 initargs=(self.memory_mb,),
             )
         return self._executor

@@ -27,8 +27,7 @@ def _sources(template: Template) -> list[str]:
 
 
 def _jinja_problems(template: Template, registry: TemplateRegistry) -> list[UserError]:
-    env = make_environment([template.folder, registry.shared_folder()],
-                           html=template.is_visual)
+    env = make_environment([template.folder, registry.shared_folder()], html=template.is_visual)
     field_ids = {f.id for f in template.fields}
     problems = []
     for source in _sources(template):
@@ -36,17 +35,29 @@ def _jinja_problems(template: Template, registry: TemplateRegistry) -> list[User
         try:
             tree = env.parse(path.read_text(encoding="utf-8"), source, str(path))
         except TemplateSyntaxError as exc:
-            problems.append(UserError(f"Lỗi cú pháp Jinja: {exc.message}",
-                                      f"Jinja syntax error: {exc.message}",
-                                      path=str(path), line=exc.lineno))
+            problems.append(
+                UserError(
+                    f"Lỗi cú pháp Jinja: {exc.message}",
+                    f"Jinja syntax error: {exc.message}",
+                    path=str(path),
+                    line=exc.lineno,
+                )
+            )
             continue
         for node in tree.find_all(nodes.Getattr):
-            if isinstance(node.node, nodes.Name) and node.node.name == "f" \
-                    and node.attr not in field_ids:
-                problems.append(UserError(
-                    f"Mẫu dùng trường «{node.attr}» chưa khai báo trong {MANIFEST}.",
-                    f"The template uses field «{node.attr}», not declared in {MANIFEST}.",
-                    path=str(path), line=node.lineno))
+            if (
+                isinstance(node.node, nodes.Name)
+                and node.node.name == "f"
+                and node.attr not in field_ids
+            ):
+                problems.append(
+                    UserError(
+                        f"Mẫu dùng trường «{node.attr}» chưa khai báo trong {MANIFEST}.",
+                        f"The template uses field «{node.attr}», not declared in {MANIFEST}.",
+                        path=str(path),
+                        line=node.lineno,
+                    )
+                )
     return problems
 
 
@@ -55,8 +66,9 @@ def _trial_campaign() -> Campaign:
     return load_campaign(sample) if sample.is_file() else Campaign(name="Thử mẫu")
 
 
-def _render_problems(template: Template, registry: TemplateRegistry,
-                     campaign: Campaign) -> list[UserError]:
+def _render_problems(
+    template: Template, registry: TemplateRegistry, campaign: Campaign
+) -> list[UserError]:
     from ..render.piece import RenderOptions, render_piece  # heavy: only when rendering
 
     problems = []
@@ -65,22 +77,28 @@ def _render_problems(template: Template, registry: TemplateRegistry,
         piece = Piece(template.id, TRIAL_SEGMENT, size.id if size else None)
         label = f"[{size.id}] " if size else ""
         try:
-            result = render_piece(piece, campaign, RenderOptions(formats=("pdf", "txt")),
-                                  registry=registry)
+            result = render_piece(
+                piece, campaign, RenderOptions(formats=("pdf", "txt")), registry=registry
+            )
         except UserError as exc:
             problems.append(exc)
             continue
         for check in result.checks:
             if check.is_error:
-                problems.append(UserError(
-                    f"{label}Dựng thử với giá trị mặc định: {check.vi}",
-                    f"{label}Trial render with defaults: {check.en}",
-                    path=where, field=check.field))
+                problems.append(
+                    UserError(
+                        f"{label}Dựng thử với giá trị mặc định: {check.vi}",
+                        f"{label}Trial render with defaults: {check.en}",
+                        path=where,
+                        field=check.field,
+                    )
+                )
     return problems
 
 
-def check_templates(registry: TemplateRegistry, ids: list[str] | None = None,
-                    render: bool = True) -> tuple[list[UserError], int]:
+def check_templates(
+    registry: TemplateRegistry, ids: list[str] | None = None, render: bool = True
+) -> tuple[list[UserError], int]:
     """Return every problem found and how many templates were checked."""
     registry.all()  # loads manifests and collects their problems
     wanted = set(ids) if ids else None
@@ -101,6 +119,7 @@ def check_templates(registry: TemplateRegistry, ids: list[str] | None = None,
         if render and not jinja_problems:
             assert campaign is not None
             problems += _render_problems(template, registry, campaign)
-    checked = len(templates) + len({Path(p.path or "").parent for p in registry.problems
-                                    if chosen(Path(p.path or "").parent)})
+    checked = len(templates) + len(
+        {Path(p.path or "").parent for p in registry.problems if chosen(Path(p.path or "").parent)}
+    )
     return problems, checked

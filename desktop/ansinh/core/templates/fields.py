@@ -92,21 +92,25 @@ def qr_data_uri(url: str) -> str:
 
 def _text_limits(spec: Field, text: str, checks: list[Check]) -> None:
     if spec.max_chars and len(text) > spec.max_chars:
-        checks.append(error(
-            "limit",
-            f"«{spec.label}» dài {len(text)} ký tự, tối đa {spec.max_chars}.",
-            f"«{spec.label_en or spec.label}» has {len(text)} characters, at most "
-            f"{spec.max_chars}.",
-            spec.id,
-        ))
+        checks.append(
+            error(
+                "limit",
+                f"«{spec.label}» dài {len(text)} ký tự, tối đa {spec.max_chars}.",
+                f"«{spec.label_en or spec.label}» has {len(text)} characters, at most "
+                f"{spec.max_chars}.",
+                spec.id,
+            )
+        )
     lines = text.count("\n") + 1
     if spec.max_lines and lines > spec.max_lines:
-        checks.append(error(
-            "limit",
-            f"«{spec.label}» có {lines} dòng, tối đa {spec.max_lines}.",
-            f"«{spec.label_en or spec.label}» has {lines} lines, at most {spec.max_lines}.",
-            spec.id,
-        ))
+        checks.append(
+            error(
+                "limit",
+                f"«{spec.label}» có {lines} dòng, tối đa {spec.max_lines}.",
+                f"«{spec.label_en or spec.label}» has {lines} lines, at most {spec.max_lines}.",
+                spec.id,
+            )
+        )
 
 
 def _coerce(spec: Field, raw: Any, base_dir: Path) -> Any:
@@ -155,8 +159,9 @@ def _coerce(spec: Field, raw: Any, base_dir: Path) -> Any:
             path = Path(text)
             path = path if path.is_absolute() else base_dir / path
         if path.suffix.lower() not in IMAGE_SUFFIXES:
-            raise ValueError("ảnh phải là PNG, JPEG, WebP hoặc SVG|"
-                             "images must be PNG, JPEG, WebP or SVG")
+            raise ValueError(
+                "ảnh phải là PNG, JPEG, WebP hoặc SVG|images must be PNG, JPEG, WebP or SVG"
+            )
         if not path.is_file():
             raise ValueError(f"không thấy tệp ảnh {path.name}|image file {path.name} not found")
         return ImageValue(path.resolve(), path.resolve().as_uri())
@@ -181,24 +186,28 @@ def resolve_fields(
             raw = campaign_context.get(spec.campaign_default)
         if _is_empty(raw):
             if spec.required:
-                checks.append(error(
-                    "required",
-                    f"Chưa điền «{spec.label}».",
-                    f"«{spec.label_en or spec.label}» is required.",
-                    spec.id,
-                ))
+                checks.append(
+                    error(
+                        "required",
+                        f"Chưa điền «{spec.label}».",
+                        f"«{spec.label_en or spec.label}» is required.",
+                        spec.id,
+                    )
+                )
             values[spec.id] = None if spec.type not in ("text", "paragraph") else ""
             continue
         try:
             value = _coerce(spec, raw, base_dir)
         except ValueError as exc:
             vi, _, en = str(exc).partition("|")
-            checks.append(error(
-                "value",
-                f"«{spec.label}»: {vi}.",
-                f"«{spec.label_en or spec.label}»: {en or vi}.",
-                spec.id,
-            ))
+            checks.append(
+                error(
+                    "value",
+                    f"«{spec.label}»: {vi}.",
+                    f"«{spec.label_en or spec.label}»: {en or vi}.",
+                    spec.id,
+                )
+            )
             values[spec.id] = None
             continue
         if spec.type in ("text", "paragraph"):

@@ -31,7 +31,13 @@ KINDS = {
 }
 TEXT_KINDS = ("loudspeaker", "sms")
 CAMPAIGN_KEYS = (
-    "name", "unit", "hotline", "key_message", "call_to_action", "website", "address",
+    "name",
+    "unit",
+    "hotline",
+    "key_message",
+    "call_to_action",
+    "website",
+    "address",
 )
 _ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _SIZE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.x_-]*$")
@@ -176,25 +182,37 @@ class _Problems:
 def _parse_size(raw: dict, line: int, default_bleed: float, problems: _Problems) -> Size | None:
     size_id = str(raw.get("id", ""))
     if not _SIZE_ID.match(size_id):
-        problems.add(line, f"Khổ cần «id» hợp lệ (có «{size_id}»).",
-                     f"A size needs a valid «id» (got «{size_id}»).")
+        problems.add(
+            line,
+            f"Khổ cần «id» hợp lệ (có «{size_id}»).",
+            f"A size needs a valid «id» (got «{size_id}»).",
+        )
         return None
     if "width_mm" in raw and "height_mm" in raw:
         width, height, unit = raw["width_mm"], raw["height_mm"], "mm"
     elif "width_px" in raw and "height_px" in raw:
         width, height, unit = raw["width_px"], raw["height_px"], "px"
     else:
-        problems.add(line, f"Khổ «{size_id}» cần width_mm/height_mm hoặc width_px/height_px.",
-                     f"Size «{size_id}» needs width_mm/height_mm or width_px/height_px.")
+        problems.add(
+            line,
+            f"Khổ «{size_id}» cần width_mm/height_mm hoặc width_px/height_px.",
+            f"Size «{size_id}» needs width_mm/height_mm or width_px/height_px.",
+        )
         return None
     if not all(isinstance(v, int | float) and 0 < v <= 20000 for v in (width, height)):
-        problems.add(line, f"Khổ «{size_id}»: kích thước phải là số dương ≤ 20000.",
-                     f"Size «{size_id}»: dimensions must be positive numbers ≤ 20000.")
+        problems.add(
+            line,
+            f"Khổ «{size_id}»: kích thước phải là số dương ≤ 20000.",
+            f"Size «{size_id}»: dimensions must be positive numbers ≤ 20000.",
+        )
         return None
     bleed = float(raw.get("bleed_mm", default_bleed if unit == "mm" else 0))
     if unit == "mm" and not 0 <= bleed <= 50:
-        problems.add(line, f"Khổ «{size_id}»: bleed_mm phải từ 0 đến 50.",
-                     f"Size «{size_id}»: bleed_mm must be between 0 and 50.")
+        problems.add(
+            line,
+            f"Khổ «{size_id}»: bleed_mm phải từ 0 đến 50.",
+            f"Size «{size_id}»: bleed_mm must be between 0 and 50.",
+        )
     return Size(
         id=size_id,
         label=str(raw.get("label", size_id)),
@@ -210,19 +228,27 @@ def _parse_field(raw: dict, line: int, problems: _Problems) -> Field | None:
     field_id = str(raw.get("id", ""))
     ftype = raw.get("type")
     if not _ID.match(field_id):
-        problems.add(line, f"Trường cần «id» hợp lệ (chữ thường, số, gạch dưới), có «{field_id}».",
-                     f"A field needs a valid «id» (lowercase, digits, underscore), got «{field_id}».")
+        problems.add(
+            line,
+            f"Trường cần «id» hợp lệ (chữ thường, số, gạch dưới), có «{field_id}».",
+            f"A field needs a valid «id» (lowercase, digits, underscore), got «{field_id}».",
+        )
         return None
     if ftype not in FIELD_TYPES:
-        problems.add(problems.where.key("type", line),
-                     f"Trường «{field_id}»: kiểu «{ftype}» không hợp lệ "
-                     f"(dùng: {', '.join(FIELD_TYPES)}).",
-                     f"Field «{field_id}»: unknown type «{ftype}» (use: {', '.join(FIELD_TYPES)}).",
-                     field_id)
+        problems.add(
+            problems.where.key("type", line),
+            f"Trường «{field_id}»: kiểu «{ftype}» không hợp lệ (dùng: {', '.join(FIELD_TYPES)}).",
+            f"Field «{field_id}»: unknown type «{ftype}» (use: {', '.join(FIELD_TYPES)}).",
+            field_id,
+        )
         return None
     if not raw.get("label"):
-        problems.add(line, f"Trường «{field_id}» cần nhãn tiếng Việt («label»).",
-                     f"Field «{field_id}» needs a Vietnamese «label».", field_id)
+        problems.add(
+            line,
+            f"Trường «{field_id}» cần nhãn tiếng Việt («label»).",
+            f"Field «{field_id}» needs a Vietnamese «label».",
+            field_id,
+        )
     choices: list[tuple[str, str]] = []
     for choice in raw.get("choices", []):
         if isinstance(choice, dict) and "value" in choice:
@@ -230,36 +256,50 @@ def _parse_field(raw: dict, line: int, problems: _Problems) -> Field | None:
         else:
             choices.append((str(choice), str(choice)))
     if ftype == "choice" and not choices:
-        problems.add(problems.where.key("type", line),
-                     f"Trường «{field_id}» kiểu lựa chọn cần danh sách «choices».",
-                     f"Choice field «{field_id}» needs «choices».", field_id)
+        problems.add(
+            problems.where.key("type", line),
+            f"Trường «{field_id}» kiểu lựa chọn cần danh sách «choices».",
+            f"Choice field «{field_id}» needs «choices».",
+            field_id,
+        )
     campaign_default = raw.get("campaign_default")
     if campaign_default is not None and campaign_default not in CAMPAIGN_KEYS:
-        problems.add(problems.where.key("campaign_default", line),
-                     f"Trường «{field_id}»: campaign_default «{campaign_default}» không có "
-                     f"(dùng: {', '.join(CAMPAIGN_KEYS)}).",
-                     f"Field «{field_id}»: unknown campaign_default «{campaign_default}».",
-                     field_id)
+        problems.add(
+            problems.where.key("campaign_default", line),
+            f"Trường «{field_id}»: campaign_default «{campaign_default}» không có "
+            f"(dùng: {', '.join(CAMPAIGN_KEYS)}).",
+            f"Field «{field_id}»: unknown campaign_default «{campaign_default}».",
+            field_id,
+        )
     fit = None
     if "fit" in raw:
         bounds = raw["fit"]
         lo, hi = bounds.get("min_pt"), bounds.get("max_pt")
         if not (isinstance(lo, int | float) and isinstance(hi, int | float) and 0 < lo <= hi):
-            problems.add(problems.where.key("fit", line),
-                         f"Trường «{field_id}»: «fit» cần 0 < min_pt ≤ max_pt.",
-                         f"Field «{field_id}»: «fit» needs 0 < min_pt ≤ max_pt.", field_id)
+            problems.add(
+                problems.where.key("fit", line),
+                f"Trường «{field_id}»: «fit» cần 0 < min_pt ≤ max_pt.",
+                f"Field «{field_id}»: «fit» needs 0 < min_pt ≤ max_pt.",
+                field_id,
+            )
         else:
             fit = Fit(float(lo), float(hi))
     for key in ("max_chars", "max_lines"):
         value = raw.get(key)
         if value is not None and not (isinstance(value, int) and value > 0):
-            problems.add(problems.where.key(key, line),
-                         f"Trường «{field_id}»: «{key}» phải là số nguyên dương.",
-                         f"Field «{field_id}»: «{key}» must be a positive integer.", field_id)
+            problems.add(
+                problems.where.key(key, line),
+                f"Trường «{field_id}»: «{key}» phải là số nguyên dương.",
+                f"Field «{field_id}»: «{key}» must be a positive integer.",
+                field_id,
+            )
     if ftype == "color" and raw.get("default") and not _COLOR.match(str(raw["default"])):
-        problems.add(problems.where.key("default", line),
-                     f"Trường «{field_id}»: màu mặc định phải dạng #RRGGBB.",
-                     f"Field «{field_id}»: default colour must be #RRGGBB.", field_id)
+        problems.add(
+            problems.where.key("default", line),
+            f"Trường «{field_id}»: màu mặc định phải dạng #RRGGBB.",
+            f"Field «{field_id}»: default colour must be #RRGGBB.",
+            field_id,
+        )
     return Field(
         id=field_id,
         type=ftype,
@@ -280,33 +320,48 @@ def _parse_field(raw: dict, line: int, problems: _Problems) -> Field | None:
     )
 
 
-def parse_manifest(folder: Path, origin: str = "shipped") -> tuple[Template | None, list[UserError]]:
+def parse_manifest(
+    folder: Path, origin: str = "shipped"
+) -> tuple[Template | None, list[UserError]]:
     """Parse `folder/template.toml`; return the template (if usable) and every problem."""
     path = folder / MANIFEST
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except FileNotFoundError:
-        return None, [UserError("Thiếu tệp template.toml.", "template.toml is missing.",
-                                path=str(path))]
+        return None, [
+            UserError("Thiếu tệp template.toml.", "template.toml is missing.", path=str(path))
+        ]
     except UnicodeDecodeError:
-        return None, [UserError("template.toml phải mã hóa UTF-8.",
-                                "template.toml must be UTF-8.", path=str(path))]
+        return None, [
+            UserError(
+                "template.toml phải mã hóa UTF-8.", "template.toml must be UTF-8.", path=str(path)
+            )
+        ]
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _toml_error_line(str(exc))
-        return None, [UserError(f"Lỗi cú pháp TOML: {exc}", f"TOML syntax error: {exc}",
-                                path=str(path), line=line)]
+        return None, [
+            UserError(
+                f"Lỗi cú pháp TOML: {exc}", f"TOML syntax error: {exc}", path=str(path), line=line
+            )
+        ]
     locator = _Locator(text)
     problems = _Problems(path, locator)
 
     template_id = str(data.get("id", ""))
     if not _ID.match(template_id):
-        problems.add(locator.key("id"), f"«id» của mẫu không hợp lệ: «{template_id}».",
-                     f"Invalid template «id»: «{template_id}».")
+        problems.add(
+            locator.key("id"),
+            f"«id» của mẫu không hợp lệ: «{template_id}».",
+            f"Invalid template «id»: «{template_id}».",
+        )
     kind = data.get("kind")
     if kind not in KINDS:
-        problems.add(locator.key("kind"), f"«kind» phải là một trong: {', '.join(KINDS)}.",
-                     f"«kind» must be one of: {', '.join(KINDS)}.")
+        problems.add(
+            locator.key("kind"),
+            f"«kind» phải là một trong: {', '.join(KINDS)}.",
+            f"«kind» must be one of: {', '.join(KINDS)}.",
+        )
     if not data.get("name"):
         problems.add(1, "Mẫu cần tên tiếng Việt («name»).", "The template needs a «name».")
 
@@ -314,11 +369,17 @@ def parse_manifest(folder: Path, origin: str = "shipped") -> tuple[Template | No
     for key in (source_key, "caption"):
         source = data.get(key)
         if key == source_key and not source:
-            problems.add(1, f"Mẫu loại «{kind}» cần khóa «{key}» trỏ tới tệp Jinja.",
-                         f"A «{kind}» template needs «{key}» naming its Jinja file.")
+            problems.add(
+                1,
+                f"Mẫu loại «{kind}» cần khóa «{key}» trỏ tới tệp Jinja.",
+                f"A «{kind}» template needs «{key}» naming its Jinja file.",
+            )
         elif source and not (folder / source).is_file():
-            problems.add(locator.key(key), f"Không thấy tệp «{source}» trong thư mục mẫu.",
-                         f"File «{source}» is not in the template folder.")
+            problems.add(
+                locator.key(key),
+                f"Không thấy tệp «{source}» trong thư mục mẫu.",
+                f"File «{source}» is not in the template folder.",
+            )
 
     default_bleed = float(data.get("bleed_mm", 3))
     sizes = []
@@ -337,8 +398,12 @@ def parse_manifest(folder: Path, origin: str = "shipped") -> tuple[Template | No
     seen: set[str] = set()
     for index, parsed in enumerate(fields):
         if parsed.id in seen:
-            problems.add(locator.table("fields", index), f"Trường «{parsed.id}» bị khai báo hai lần.",
-                         f"Field «{parsed.id}» is declared twice.", parsed.id)
+            problems.add(
+                locator.table("fields", index),
+                f"Trường «{parsed.id}» bị khai báo hai lần.",
+                f"Field «{parsed.id}» is declared twice.",
+                parsed.id,
+            )
         seen.add(parsed.id)
 
     if problems.found:

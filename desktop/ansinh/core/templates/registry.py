@@ -33,7 +33,8 @@ class TemplateRegistry:
                 found.extend(
                     (folder, origin)
                     for folder in sorted(root.iterdir())
-                    if folder.is_dir() and not folder.name.startswith(("_", "."))
+                    if folder.is_dir()
+                    and not folder.name.startswith(("_", "."))
                     and (folder / MANIFEST).is_file()
                 )
         return found

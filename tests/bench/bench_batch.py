@@ -1,0 +1,95 @@
+"""Batch benchmark (run on demand): `.venv/bin/python tests/bench/bench_batch.py [ROWS…]`.
+
+Prints, in one run on the same machine: ms per row of our batch and of a naive loop
+(one WeasyPrint call per row, then rasterize) on 200 banners 5 × 0.8 m with per-row
+PDF + 1500 px PNG, their ratio; then wall time and peak memory (parent + largest
+worker RSS) for bigger batches (default 1,000 and 5,000 rows).
+"""
+
+from __future__ import annotations
+
+import csv
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ansinh.core.batch import plan_batch, run_batch
+from ansinh.core.campaign import Piece, load_campaign
+from ansinh.core.render.piece import RenderOptions, render_piece
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATE, SIZE = "banner-bhxh", "5x0.8m"
+OPTIONS = RenderOptions(formats=("pdf", "png"), png_width=1500, png_compress=1)
+COMMUNES = ["Ea Kao", "Hòa Thắng", "Cư Ê Wi", "Ea Tu", "Hòa Phú", "Krông Búk", "Tân Lợi"]
+
+
+def write_rows(path: Path, count: int) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["DANH SÁCH THÔN TREO BĂNG RÔN"])
+        writer.writerow(["STT", "Tên thôn", "Đối tượng"])
+        for i in range(1, count + 1):
+            village = f"Thôn {i} – xã {COMMUNES[i % len(COMMUNES)]}"
+            if i % 5 == 0:  # every fifth name is long enough to need shrinking
+                village = f"Buôn Kô Siêr {i} – phường Tân Lợi, TP. Buôn Ma Thuột"
+            writer.writerow([i, village, "Nông dân" if i % 2 else "Đồng bào dân tộc thiểu số"])
+
+
+def peak_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def ours(rows: Path, out: Path, campaign) -> tuple[float, int]:
+    plan = plan_batch(TEMPLATE, rows, campaign, size=SIZE, mapping={"Tên thôn": "place"})
+    started = time.perf_counter()
+    files = 0
+    for event in run_batch(plan, campaign, out, OPTIONS):
+        files += len(event.files)
+    return time.perf_counter() - started, files
+
+
+def naive(rows: Path, out: Path, campaign) -> float:
+    plan = plan_batch(TEMPLATE, rows, campaign, size=SIZE, mapping={"Tên thôn": "place"})
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    for row in plan.rows:
+        result = render_piece(Piece(TEMPLATE, row.segment, SIZE, row.values), campaign, OPTIONS)
+        for artifact in result.artifacts:
+            (out / f"{row.number}.{artifact.format}").write_bytes(artifact.data)
+    return time.perf_counter() - started
+
+
+def main(sizes: list[int]) -> None:
+    campaign = load_campaign(ROOT / "assets" / "sample" / "campaign.toml")
+    work = Path(tempfile.mkdtemp(prefix="ansinh-bench-"))
+    try:
+        rows = work / "rows200.csv"
+        write_rows(rows, 200)
+        naive_s = naive(rows, work / "naive", campaign)
+        ours_s, files = ours(rows, work / "ours200", campaign)
+        print(f"200 banners {SIZE}, PDF + 1500 px PNG per row ({files} files)")
+        print(f"  naive loop : {naive_s / 200 * 1000:7.1f} ms/row")
+        print(f"  our batch  : {ours_s / 200 * 1000:7.1f} ms/row")
+        print(f"  ratio      : {naive_s / ours_s:7.1f}×")
+        for count in sizes:
+            rows = work / f"rows{count}.csv"
+            write_rows(rows, count)
+            seconds, files = ours(rows, work / f"ours{count}", campaign)
+            own, child = peak_mb()
+            print(
+                f"{count} rows: {seconds:6.1f} s wall, {seconds / count * 1000:5.1f} ms/row, "
+                f"{files} files + combined PDF; peak RSS parent {own:.0f} MB, "
+                f"largest worker {child:.0f} MB"
+            )
+            shutil.rmtree(work / f"ours{count}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [1000, 5000])

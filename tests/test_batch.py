@@ -1,0 +1,202 @@
+"""Batches from officers' spreadsheets, end to end: mapping, validation before render,
+shrink-to-fit, safe names, combined PDF, cancel, re-running failed rows."""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ansinh.cli.main import main
+from ansinh.core.batch import auto_map, header_key, plan_batch, run_batch
+from ansinh.core.templates import TemplateRegistry
+from helpers import pdf_pages, pdf_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "assets" / "sample" / "campaign.toml"
+LONG_BUT_FITS = "Buôn Kô Siêr – phường Tân Lợi, TP. Buôn Ma Thuột"
+
+
+def write_csv(path: Path, names: list[str], segment: str = "Nông dân") -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["DANH SÁCH THÔN TREO BĂNG RÔN NĂM 2026"])
+        writer.writerow(["STT", "Tên thôn", "Đối tượng"])
+        for number, name in enumerate(names, start=1):
+            writer.writerow([number, name, segment])
+    return path
+
+
+def run_all(plan, campaign, out: Path, **kwargs):
+    events = list(run_batch(plan, campaign, out, **kwargs))
+    return events, events[-1].bundle
+
+
+def test_header_matching_ignores_case_and_diacritics() -> None:
+    assert header_key("  Tên THÔN ") == header_key("ten thon") == "ten thon"
+    template = TemplateRegistry().get("banner-bhxh")
+    mapping = auto_map(["STT", "Tên thôn", "Ghi chú"], template)
+    assert mapping == {"Tên thôn": "place"}  # by alias
+    assert auto_map(["Địa điểm"], template, {"Địa điểm": "place"}) == {"Địa điểm": "place"}
+
+
+def test_xlsx_with_title_row_and_merged_cells_becomes_banners(
+    tmp_path: Path, sample_campaign
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = "DANH SÁCH THÔN ĐIỂM"
+    sheet.merge_cells("A1:D1")
+    sheet.append([])
+    sheet.append(["STT", "Xã", "Tên thôn", "Đối tượng"])
+    sheet.append([1, "Ea Kao", "Thôn Đồng Tâm", "Đồng bào dân tộc thiểu số"])
+    sheet.append([2, None, "Buôn Kô Siêr", "nong-dan"])
+    sheet.merge_cells("B4:B5")
+    for _ in range(5):
+        sheet.append([None, None, None, None])
+    book.save(tmp_path / "thon.xlsx")
+
+    plan = plan_batch("banner-bhxh", tmp_path / "thon.xlsx", sample_campaign, size="3x1m")
+    assert plan.problems == [] and [r.number for r in plan.rows] == [4, 5]
+    assert [r.segment for r in plan.rows] == ["dong-bao-dtts", "nong-dan"]
+    events, bundle = run_all(plan, sample_campaign, tmp_path / "out")
+    assert [e.kind for e in events] == ["row", "row", "finished"]
+    manifest = json.loads((bundle.folder / "manifest.json").read_text(encoding="utf-8"))
+    pdfs = [f for f in manifest["files"] if f["format"] == "pdf"]
+    assert [(f["row"], f["segment"]) for f in pdfs] == [(4, "dong-bao-dtts"), (5, "nong-dan")]
+    assert all(f["segment"] in f["file"] for f in manifest["files"])
+    assert "Buôn Kô Siêr" in pdf_text((bundle.folder / pdfs[1]["file"]).read_bytes())
+    combined = bundle.folder / manifest["combined_pdf"]
+    assert pdf_pages(combined.read_bytes()) == 2
+
+
+def test_bad_rows_are_reported_with_excel_numbers_before_rendering(
+    tmp_path: Path, sample_campaign
+) -> None:
+    rows = write_csv(tmp_path / "t.csv", ["Thôn 1", "", "x" * 120, "Thôn 4"])
+    plan = plan_batch("banner-bhxh", rows, sample_campaign)
+    # Title row 1, header row 2: data starts on row 3 as Excel shows it.
+    # An empty place is allowed (the field is optional); 120 characters are not.
+    assert [r.number for r in plan.rows] == [3, 4, 6]
+    assert sorted(plan.bad_rows) == [5]
+    assert all(p.field == "place" for p in plan.problems)
+    out = tmp_path / "out"
+    code = main(
+        [
+            "batch",
+            "banner-bhxh",
+            "--rows",
+            str(rows),
+            "--out",
+            str(out),
+            "--stop-on-error",
+            "--campaign",
+            str(SAMPLE),
+        ]
+    )
+    assert code == 1 and not out.exists()
+
+
+def test_long_names_shrink_or_are_reported_never_clipped(tmp_path: Path, sample_campaign) -> None:
+    too_long = "Thôn " + "Đồng Tâm Hòa Bình " * 4
+    rows = write_csv(tmp_path / "t.csv", [LONG_BUT_FITS, too_long[:80]])
+    plan = plan_batch("banner-bhxh", rows, sample_campaign, size="3x1m")
+    events, bundle = run_all(plan, sample_campaign, tmp_path / "out")
+    kinds = {e.row: e for e in events if e.row}
+    assert kinds[3].kind == "row"
+    text = pdf_text((bundle.folder / kinds[3].files[0]).read_bytes())
+    assert LONG_BUT_FITS in text
+    assert kinds[4].kind == "failed" and not kinds[4].files
+    assert {c.field for c in kinds[4].checks if c.is_error} == {"place"}
+    state = json.loads((bundle.folder / "batch.json").read_text(encoding="utf-8"))
+    assert state["rows"] == {"3": "ok", "4": "failed"}
+
+
+def test_hostile_and_duplicate_names_give_safe_unique_files(
+    tmp_path: Path, sample_campaign
+) -> None:
+    names = [
+        "../x",
+        "CON",
+        "Thôn 1/2",
+        "Thôn A",
+        "thôn a",
+        "Thôn " + "B" * 40,
+        '=HYPERLINK("http://x")',
+    ]
+    rows = write_csv(tmp_path / "t.csv", names)
+    plan = plan_batch("banner-bhxh", rows, sample_campaign, mapping={"Tên thôn": "place"})
+    out = tmp_path / "out"
+    _, bundle = run_all(plan, sample_campaign, out, combined=False)
+    files = [e.file for e in bundle.entries]
+    assert len(files) == len(names) * 2 and len({f.casefold() for f in files}) == len(files)
+    for path in tmp_path.rglob("*"):
+        assert path in (rows, out) or out in path.parents
+    for name in files:
+        assert "/" not in name and "\\" not in name and not name.startswith(".")
+        assert name.split(".")[0].split("-")[-1] != "CON"
+        assert (out / name).is_file()
+    with (out / "manifest.csv").open(encoding="utf-8-sig") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+
+
+def test_cancel_stops_within_a_second_and_leaves_no_partial_files(
+    tmp_path: Path, sample_campaign
+) -> None:
+    rows = write_csv(tmp_path / "t.csv", [f"Thôn {i}" for i in range(2000)])
+    plan = plan_batch("banner-bhxh", rows, sample_campaign)
+    assert len(plan.rows) == 2000
+    out = tmp_path / "out"
+    events = run_batch(plan, sample_campaign, out, chunk_size=20)
+    for event in events:
+        if event.done >= 3:
+            break
+    started = time.monotonic()
+    events.close()
+    assert time.monotonic() - started < 1.0
+    leftovers = [p.name for p in out.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+    state = json.loads((out / "batch.json").read_text(encoding="utf-8"))
+    assert state["finished"] is False
+    written = {p.name for p in out.iterdir()} - {"batch.json", "manifest.json", "manifest.csv"}
+    assert written == {e["file"] for e in state["entries"]}
+    for name in written:
+        if name.endswith(".pdf"):
+            assert pdf_pages((out / name).read_bytes()) == 1
+
+
+def test_rerun_renders_only_the_rows_that_failed(tmp_path: Path, sample_campaign) -> None:
+    too_long = "Thôn " + "Đồng Tâm Hòa Bình " * 4
+    rows = write_csv(tmp_path / "t.csv", ["Thôn 1", too_long[:80], "Thôn 3"])
+    out = tmp_path / "out"
+    plan = plan_batch("banner-bhxh", rows, sample_campaign)
+    run_all(plan, sample_campaign, out)
+    first = {p.name: p.stat().st_mtime_ns for p in out.glob("*.png")}
+    assert len(first) == 2
+
+    write_csv(rows, ["Thôn 1", "Thôn Hai", "Thôn 3"])
+    plan = plan_batch("banner-bhxh", rows, sample_campaign)
+    events, bundle = run_all(plan, sample_campaign, out, only_failed=True)
+    assert [e.row for e in events if e.kind == "row"] == [4]
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.png") if p.name in first} == first
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted({f["row"] for f in manifest["files"]}) == [3, 4, 5]
+    assert pdf_pages((out / manifest["combined_pdf"]).read_bytes()) == 3
+
+
+@pytest.mark.parametrize("template_id", ["loa-bhxh", "sms-bhxh"])
+def test_text_templates_batch_too(tmp_path: Path, sample_campaign, template_id: str) -> None:
+    rows = tmp_path / "t.csv"
+    rows.write_text(
+        "Tiêu đề bài,Nội dung tin,Đối tượng\nBHXH cho bà con,Tham gia ngay.,Hộ nghèo\n",
+        encoding="utf-8",
+    )
+    plan = plan_batch(template_id, rows, sample_campaign)
+    _, bundle = run_all(plan, sample_campaign, tmp_path / "out")
+    assert bundle.entries and all(e.segment == "ho-ngheo" for e in bundle.entries)
+    assert all(e.format == "txt" for e in bundle.entries)
