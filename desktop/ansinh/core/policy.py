@@ -56,6 +56,8 @@ class Policy:
     bhyt_rate: float
     bhyt_table: tuple[BhytRow, ...]
     sources: tuple[str, ...]
+    # When each series' figures took effect, for lines like "áp dụng từ 01/07/2025".
+    effective: dict[str, date]
 
     def bhxh_row(self, group: str) -> BhxhRow:
         return next(row for row in self.bhxh_table if row.group == group)
@@ -134,4 +136,5 @@ def policy_at(day: date, *, unconfirmed: bool = False, data: dict | None = None)
         bhyt_rate=household["rate"],
         bhyt_table=tuple(bhyt_rows),
         sources=tuple(dict.fromkeys(pick[s]["source"] for s in _SERIES)),
+        effective={s: pick[s]["effective"] for s in _SERIES},
     )

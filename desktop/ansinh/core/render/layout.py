@@ -170,6 +170,7 @@ def inspect_page(page: weasyprint.Page) -> PageReport:
                 right > slot_right + TOLERANCE_PX
                 or bottom > slot_bottom + TOLERANCE_PX
                 or box.position_x < left - TOLERANCE_PX
+                or box.position_y < top - TOLERANCE_PX
             ):
                 report.overflow_box = True
             report.overflow_page |= outside_page

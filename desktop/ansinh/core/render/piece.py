@@ -34,6 +34,7 @@ CAMPAIGN_LABELS = {
     "call_to_action": ("Lời kêu gọi", "Call to action"),
     "logo": ("Logo", "Logo"),
     "name": ("Tên chiến dịch", "Campaign name"),
+    "website": ("Trang web", "Website"),
 }
 
 
