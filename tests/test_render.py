@@ -173,19 +173,35 @@ def test_segment_changes_the_printed_figure(sample_campaign) -> None:
     assert differing > 50
 
 
-def test_pdf_x4_preset_and_crop_marks(sample_campaign) -> None:
+def test_pdf_x4_preset(sample_campaign) -> None:
     piece = Piece("poster-bhxh", "toan-dan", "A4")
     x4 = render_piece(piece, sample_campaign, RenderOptions(formats=("pdf",), pdf_x4=True))
     data = x4.artifact("pdf").data
     assert data.startswith(b"%PDF-1.6") and b"PDF/X-4" in data
-    marks = render_piece(piece, sample_campaign, RenderOptions(formats=("pdf",), crop_marks=True))
-    plain = _render("poster-bhxh", "A4")
-    assert pdf_boxes(marks.artifact("pdf").data)["trim"] == pytest.approx(
-        pdf_boxes(plain.artifact("pdf").data)["trim"]
+
+
+def test_crop_marks_sit_in_a_slug_outside_the_bleed(sample_campaign) -> None:
+    from ansinh.core.render.piece import SLUG_MM
+
+    piece = Piece("poster-bhxh", "toan-dan", "A4")
+    result = render_piece(
+        piece, sample_campaign,
+        RenderOptions(formats=("pdf", "png"), crop_marks=True, trim_png=False, png_dpi=72),
     )
-    assert marks.artifact("pdf").data != plain.artifact("pdf").data
-
-
+    assert result.ok
+    boxes = pdf_boxes(result.artifact("pdf").data)
+    trim, bleed, media = boxes["trim"], boxes["bleed"], boxes["media"]
+    assert trim[2] - trim[0] == pytest.approx(210 * MM, abs=0.05)
+    assert bleed[2] - bleed[0] == pytest.approx((210 + 2 * 3) * MM, abs=0.05)
+    assert media[2] - media[0] == pytest.approx((210 + 2 * (3 + SLUG_MM)) * MM, abs=0.05)
+    # At 72 dpi one pixel is one point: the top-left vertical mark runs along the trim's
+    # left edge, in the slug above the bleed; the slug corner itself stays blank.
+    png = png_image(result.artifact("png").data).convert("L")
+    edge = round(trim[0] - media[0])
+    top = round(media[3] - trim[3])  # PDF y grows upwards, pixels downwards
+    column = [png.getpixel((edge, y)) for y in range(2, top - round(3 * MM) - 2)]
+    assert min(column) < 128
+    assert png.getpixel((3, 3)) > 250
 def test_png_dpi_sets_pixel_size(sample_campaign) -> None:
     result = render_piece(
         Piece("poster-bhxh", "toan-dan", "A4"),

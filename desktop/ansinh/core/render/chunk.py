@@ -162,7 +162,7 @@ def render_rows(
             continue  # nothing is written for a row that would print wrong
         single = doc.copy([doc.pages[i] for i in indexes])
         _set_metadata(single, prepared)
-        pdf = write_pdf(single, options)
+        pdf = write_pdf(single, options, prepared.size)
         if "pdf" in options.formats:
             output.artifacts.append(Artifact("pdf", "piece", pdf, {"pages": len(indexes)}))
         if "png" in options.formats:

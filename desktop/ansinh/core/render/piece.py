@@ -7,6 +7,7 @@ exported (an overflowing piece is reported, never clipped silently).
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,12 +160,19 @@ def metadata(prepared: Prepared) -> dict[str, str]:
     }
 
 
+SLUG_MM = 10.0  # room outside the bleed for crop marks
+
+
 def page_css(size: Size, crop_marks: bool) -> str:
+    """Fonts, the @page box and the CSS variables every template lays out against.
+
+    With crop marks the media grows by a slug outside the bleed; templates still paint
+    only to var(--bleed), and the base layout draws the marks in the slug.
+    """
     rule = f"size: {size.css_size()}; margin: 0;"
-    if size.is_print and size.bleed_mm:
-        rule += f" bleed: {size.bleed_mm:g}mm;"
-    if crop_marks and size.is_print:
-        rule += " marks: crop;"
+    marks = crop_marks and size.is_print
+    if size.is_print and (size.bleed_mm or marks):
+        rule += f" bleed: {size.bleed_mm + (SLUG_MM if marks else 0):g}mm;"
     bleed = f"{size.bleed_mm:g}mm" if size.is_print else "0px"
     return (
         f"{layout.font_face_css()}\n@page {{ {rule} }}\n"
@@ -243,6 +251,7 @@ def render_html(
         **prepared.context,
         "fit": fit,
         "part": part,
+        "crop_marks": options.crop_marks and prepared.size.is_print,
         "page_css": Markup(page_css(prepared.size, options.crop_marks)),
     }
     try:
@@ -374,16 +383,21 @@ def _resolution_checks(prepared: Prepared, report: layout.PageReport) -> list[Ch
     return checks
 
 
-def _finisher(document: Any, pdf: Any) -> None:
-    # WeasyPrint caps the BleedBox at 10 pt from the trim; print shops expect the full bleed.
+def _set_bleed_box(bleed_pt: float, document: Any, pdf: Any) -> None:
+    # WeasyPrint caps the BleedBox at 10 pt from the trim, and with crop marks the media
+    # also holds the slug: the BleedBox is the trim grown by the real bleed.
     for obj in pdf.objects:
-        if isinstance(obj, dict) and obj.get("Type") == "/Page" and "MediaBox" in obj:
-            obj["BleedBox"] = obj["MediaBox"]
+        if isinstance(obj, dict) and obj.get("Type") == "/Page" and "TrimBox" in obj:
+            left, top, right, bottom = obj["TrimBox"]
+            obj["BleedBox"] = type(obj["TrimBox"])(
+                [left - bleed_pt, top - bleed_pt, right + bleed_pt, bottom + bleed_pt]
+            )
 
 
-def write_pdf(document: Any, options: RenderOptions) -> bytes:
+def write_pdf(document: Any, options: RenderOptions, size: Size | None = None) -> bytes:
+    bleed_pt = size.bleed_mm * 72 / 25.4 if size and size.is_print else 0.0
     return document.write_pdf(
-        finisher=_finisher,
+        finisher=functools.partial(_set_bleed_box, bleed_pt),
         custom_metadata=True,
         pdf_variant="pdf/x-4" if options.pdf_x4 else None,
         uncompressed_pdf=options.fast_pdf,
@@ -412,7 +426,7 @@ def render_visual(
     result = RenderResult(
         prepared.template, prepared.size, prepared.segment, checks, [], pages=len(document.pages)
     )
-    pdf = write_pdf(document, options)
+    pdf = write_pdf(document, options, prepared.size)
     result.boxes = raster.page_boxes(pdf)
     result.checks += fallback_font_checks(pdf)
     if "pdf" in options.formats:
