@@ -113,8 +113,10 @@ def glyph_checks(template: Template, texts: dict[str, str]) -> list[Check]:
             checks.append(
                 error(
                     "glyph",
-                    f"«{_label(template, field_id, 0)}» có ký tự phông chữ không vẽ được: {shown}.",
-                    f"«{_label(template, field_id, 1)}» has characters the font cannot draw: {shown}.",
+                    f"«{_label(template, field_id, 0)}» có ký tự phông chữ không vẽ được: "
+                    f"{shown}.",
+                    f"«{_label(template, field_id, 1)}» has characters the font cannot draw: "
+                    f"{shown}.",
                     field_id,
                 )
             )
@@ -326,7 +328,8 @@ def layout_checks(
                 checks.append(
                     error(
                         "lines",
-                        f"«{vi_label}» chiếm {slot.lines} dòng, khung chỉ có {slot.max_lines} dòng.",
+                        f"«{vi_label}» chiếm {slot.lines} dòng, khung chỉ có "
+                        f"{slot.max_lines} dòng.",
                         f"«{en_label}» takes {slot.lines} lines; its box holds {slot.max_lines}.",
                         slot.field,
                     )
@@ -375,8 +378,8 @@ def _resolution_checks(prepared: Prepared, report: layout.PageReport) -> list[Ch
                     "image",
                     f"Ảnh «{_label(prepared.template, field_id, 0)}» chỉ đạt {dpi:.0f} dpi khi in "
                     f"(nên ≥ {minimum:.0f} dpi): ảnh sẽ bị mờ.",
-                    f"Image «{_label(prepared.template, field_id, 1)}» is only {dpi:.0f} dpi at print "
-                    f"size (want ≥ {minimum:.0f} dpi): it will look blurry.",
+                    f"Image «{_label(prepared.template, field_id, 1)}» is only {dpi:.0f} dpi at "
+                    f"print size (want ≥ {minimum:.0f} dpi): it will look blurry.",
                     field_id,
                 )
             )
