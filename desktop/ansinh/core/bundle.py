@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from .campaign import Campaign
-from .checks import Check
 from .filenames import UniqueNames, safe_filename, slugify, write_atomic
 from .render.piece import RenderResult
 
@@ -192,7 +191,3 @@ class Bundle:
         target = self.folder.with_suffix(".zip")
         write_atomic(target, buffer.getvalue())
         return target
-
-
-def check_summary(checks: list[Check], lang: str = "vi") -> str:
-    return "; ".join(check.text(lang) for check in checks)

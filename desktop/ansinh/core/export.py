@@ -35,7 +35,6 @@ def export_campaign(
     pieces: list[Piece] | None = None,
     segments_override: list[str] | None = None,
     pool: RenderPool | None = None,
-    bundle_name: str | None = None,
 ) -> Iterator[ExportEvent]:
     """Render pieces (optionally each for several segments) into one new bundle.
 
@@ -47,7 +46,7 @@ def export_campaign(
         chosen = [replace(p, segment=s) for p in chosen for s in segments_override]
     if not chosen:
         raise UserError("Chưa có ấn phẩm nào để xuất.", "There is nothing to export.")
-    bundle = Bundle(out_dir, campaign, bundle_name)
+    bundle = Bundle(out_dir, campaign)
     own_pool = pool is None
     pool = pool or RenderPool()
     futures = []
