@@ -33,7 +33,8 @@ from .campaign import Campaign
 from .checks import Check
 from .errors import UserError
 from .filenames import write_atomic
-from .render.piece import Artifact, RenderOptions, RenderResult
+from .render.chunk import render_rows
+from .render.piece import RenderOptions, RenderResult
 from .render.worker import RenderPool
 from .segments import Segment, load_segments
 from .templates import Template, TemplateRegistry
@@ -223,34 +224,7 @@ def plan_batch(
     return plan
 
 
-# --- worker side -------------------------------------------------------------------
-
-
-@dataclass
-class RowOutput:
-    number: int
-    checks: list[Check]
-    artifacts: list[Artifact] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not any(c.is_error for c in self.checks)
-
-
-def render_chunk(
-    template_id: str,
-    rows: list[BatchRow],
-    size: str | None,
-    campaign: Campaign,
-    options: RenderOptions,
-) -> list[RowOutput]:
-    """Render many rows of one template; runs in a worker process."""
-    from .render import chunk  # heavy imports stay in the worker
-
-    return chunk.render_rows(template_id, rows, size, campaign, options)
-
-
-# --- parent side -------------------------------------------------------------------
+# --- running (the rows themselves render in workers: render/chunk.py) --------------
 
 
 @dataclass
@@ -330,7 +304,7 @@ def run_batch(
         for index in range(min(in_flight, len(chunks))):
             futures.append(
                 pool.submit(
-                    render_chunk, plan.template.id, chunks[index], plan.size, campaign, options
+                    render_rows, plan.template.id, chunks[index], plan.size, campaign, options
                 )
             )
         for index, chunk_rows in enumerate(chunks):
@@ -338,7 +312,7 @@ def run_batch(
             if index + in_flight < len(chunks):
                 futures.append(
                     pool.submit(
-                        render_chunk,
+                        render_rows,
                         plan.template.id,
                         chunks[index + in_flight],
                         plan.size,

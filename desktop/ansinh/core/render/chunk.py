@@ -10,10 +10,11 @@ own PDF (`Document.copy` of its pages, with its own metadata) and PNG.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..campaign import Campaign, Piece
-from ..checks import error
+from ..checks import Check, error
 from ..errors import UserError
 from ..segments import load_segments
 from ..templates.registry import TemplateRegistry
@@ -34,7 +35,20 @@ from .piece import (
 )
 
 if TYPE_CHECKING:
-    from ..batch import BatchRow, RowOutput
+    from ..batch import BatchRow
+
+
+@dataclass
+class RowOutput:
+    """What a worker hands back for one row: its checks and, if it may print, its files."""
+
+    number: int
+    checks: list[Check]
+    artifacts: list[Artifact] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(c.is_error for c in self.checks)
 
 
 @functools.cache
@@ -111,8 +125,6 @@ def render_rows(
     campaign: Campaign,
     options: RenderOptions,
 ) -> list[RowOutput]:
-    from ..batch import RowOutput
-
     registry, outputs, items = _registry(), {}, []
     for row in rows:
         try:
