@@ -9,8 +9,9 @@ worker RSS) for bigger batches (default 1,000 and 5,000 rows).
 from __future__ import annotations
 
 import csv
-import resource
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -85,19 +86,32 @@ def main(sizes: list[int]) -> None:
         print(f"  our batch  : {ours_s / 200 * 1000:7.1f} ms/row")
         print(f"  ratio      : {naive_s / ours_s:7.1f}×")
         for count in sizes:
-            rows = work / f"rows{count}.csv"
-            write_rows(rows, count)
-            seconds, files, worker = ours(rows, work / f"ours{count}", campaign)
-            parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(
-                f"{count} rows: {seconds:6.1f} s wall, {seconds / count * 1000:5.1f} ms/row, "
-                f"{files} files + combined PDF; peak memory: parent {parent:.0f} MB "
-                f"(includes the naive loop), largest worker {worker:.0f} MB"
-            )
-            shutil.rmtree(work / f"ours{count}")
+            # Each size in a fresh process, so the parent's peak is that batch's alone.
+            subprocess.run([sys.executable, __file__, "--one", str(count)], check=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def one(count: int) -> None:
+    campaign = load_campaign(ROOT / "assets" / "sample" / "campaign.toml")
+    work = Path(tempfile.mkdtemp(prefix="ansinh-bench-"))
+    try:
+        rows = work / "rows.csv"
+        write_rows(rows, count)
+        seconds, files, worker = ours(rows, work / "out", campaign)
+        parent = high_water_mb(os.getpid())
+        print(
+            f"{count} rows: {seconds:6.1f} s wall, {seconds / count * 1000:5.1f} ms/row, "
+            f"{files} files + combined PDF; peak memory: parent {parent:.0f} MB, "
+            f"largest worker {worker:.0f} MB",
+            flush=True,
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1000, 5000])
+    if sys.argv[1:2] == ["--one"]:
+        one(int(sys.argv[2]))
+    else:
+        main([int(a) for a in sys.argv[1:]] or [1000, 5000])

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ from .bundle import Bundle, BundleEntry
 from .campaign import Campaign
 from .checks import Check
 from .errors import UserError
-from .filenames import write_atomic
+from .filenames import atomic_output, write_atomic
 from .render.chunk import render_rows
 from .render.piece import RenderOptions, RenderResult
 from .render.worker import RenderPool
@@ -240,8 +241,6 @@ class BatchEvent:
 
 def combine_pdfs(paths: list[Path], target: Path) -> int:
     """Join finished per-row PDFs into the one file the print shop asked for."""
-    import io
-
     import pypdfium2 as pdfium
 
     combined = pdfium.PdfDocument.new()
@@ -252,13 +251,11 @@ def combine_pdfs(paths: list[Path], target: Path) -> int:
                 combined.import_pages(source)
             finally:
                 source.close()
-        pages = len(combined)
-        buffer = io.BytesIO()
-        combined.save(buffer)
+        with atomic_output(target) as temp:
+            combined.save(temp)  # PDFium writes straight to the file, no copy in memory
+        return len(combined)
     finally:
         combined.close()
-    write_atomic(target, buffer.getvalue())
-    return pages
 
 
 def _load_state(folder: Path) -> dict[str, Any]:
@@ -295,31 +292,28 @@ def run_batch(
     own_pool = pool is None
     pool = pool or RenderPool(workers=jobs)
     chunks = [rows[i : i + chunk_size] for i in range(0, len(rows), chunk_size)]
-    # Keep two chunks per worker in flight: enough to stay busy, little memory.
-    in_flight = max(2, pool.workers * 2)
-    futures: list[Future] = []
+    # Keep two chunks per worker in flight: enough to stay busy, and memory stays flat
+    # because a chunk's results are dropped as soon as its files are written.
+    in_flight: deque[Future] = deque()
+    upcoming = iter(chunks)
+
+    def submit_next() -> None:
+        rows_of_chunk = next(upcoming, None)
+        if rows_of_chunk is not None:
+            in_flight.append(
+                pool.submit(
+                    render_rows, plan.template.id, rows_of_chunk, plan.size, campaign, options
+                )
+            )
+
     done = 0
     finished = False
     try:
-        for index in range(min(in_flight, len(chunks))):
-            futures.append(
-                pool.submit(
-                    render_rows, plan.template.id, chunks[index], plan.size, campaign, options
-                )
-            )
-        for index, chunk_rows in enumerate(chunks):
-            outputs = pool.result(futures[index])
-            if index + in_flight < len(chunks):
-                futures.append(
-                    pool.submit(
-                        render_rows,
-                        plan.template.id,
-                        chunks[index + in_flight],
-                        plan.size,
-                        campaign,
-                        options,
-                    )
-                )
+        for _ in range(max(2, pool.workers * 2)):
+            submit_next()
+        for chunk_rows in chunks:
+            outputs = pool.result(in_flight.popleft())
+            submit_next()
             by_number = {r.number: r for r in chunk_rows}
             for output in outputs:
                 done += 1
@@ -344,7 +338,7 @@ def run_batch(
                 )
         finished = True
     finally:
-        for future in futures:
+        for future in in_flight:
             future.cancel()
         if not finished:
             pool.terminate()  # cancel: stop the workers now, they hold no open files
