@@ -11,8 +11,10 @@ the refusal), no file written outside the output or user-template folders.
 
 from __future__ import annotations
 
+import io
 import os
 import secrets
+import sys
 import time
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from ansinh.core.errors import UserError
 from ansinh.core.render.jinja import TemplateLimitError, make_environment
 from ansinh.core.render.piece import RenderOptions, render_piece
 from ansinh.core.templates import TemplateRegistry
+from helpers import pdf_text
 
 ROOT = Path(__file__).resolve().parents[1]
 PDF_ONLY = RenderOptions(formats=("pdf",))
@@ -219,3 +222,245 @@ def test_hostile_template_source_device_is_not_loaded() -> None:
     with pytest.raises(UserError):
         render("mau-thiet-bi")
     assert time.monotonic() - started < 10
+
+
+# --- 2. The URL fetcher ----------------------------------------------------------------
+
+_OPENED: list[str] | None = None
+
+
+def _audit(event: str, args: tuple) -> None:
+    if event == "open" and _OPENED is not None and isinstance(args[0], str | bytes | Path):
+        _OPENED.append(os.fsdecode(args[0]))
+
+
+sys.addaudithook(_audit)  # observes every open() / os.open() this process makes
+
+
+class OpenLog:
+    """Records the paths opened inside the block (Python-level opens)."""
+
+    def __enter__(self) -> list[str]:
+        global _OPENED
+        _OPENED = []
+        return _OPENED
+
+    def __exit__(self, *exc: object) -> None:
+        global _OPENED
+        _OPENED = None
+
+
+# How a document can name a resource: every one goes through the fetcher.
+VECTORS = {
+    "img": lambda url: ("", f'<img src="{url}" alt="">'),
+    "link-stylesheet": lambda url: (f'<link rel="stylesheet" href="{url}">', ""),
+    "css-import": lambda url: (f'<style>@import url("{url}");</style>', ""),
+    "css-url": lambda url: (f'<style>h1 {{ background: url("{url}"); }}</style>', ""),
+    "font-face": lambda url: (
+        f"<style>@font-face {{ font-family: Evil; src: url('{url}'); }} "
+        "h1 { font-family: Evil; }</style>",
+        "",
+    ),
+    "link-attachment": lambda url: (f'<link rel="attachment" href="{url}">', ""),
+    "a-attachment": lambda url: ("", f'<a rel="attachment" href="{url}">tệp</a>'),
+    "svg-image": lambda url: (
+        "",
+        f'<svg width="20" height="20"><image href="{url}" width="20" height="20"/></svg>',
+    ),
+    "object": lambda url: ("", f'<object data="{url}" type="image/png"></object>'),
+}
+
+HOSTILE_TARGETS = (
+    "file-url",  # file:///…/outside/secret.css
+    "dotdot",  # ../../…/outside/secret.css
+    "absolute-path",  # /…/outside/secret.css
+    "localhost-url",  # file://localhost/…/outside/secret.css
+    "symlink-out",  # link.css inside the template folder → the canary
+    "dir-symlink-out",  # sub/ inside the folder → the canary's folder
+    "etc-passwd",
+    "proc-environ",
+    "dev-urandom",
+    "fifo",  # a named pipe inside the template folder
+    "oversized",  # a 41 MB file inside the template folder
+    "metadata-ip",  # http://169.254.169.254/
+    "https",
+    "ftp",
+    "unc-host",  # file://server/share/… (a Windows share)
+    "toml-inside",  # template.toml: inside, but not an image, font or CSS
+)
+
+
+def _target(name: str, folder: Path, secret_path: Path) -> str:
+    rel = os.path.relpath(secret_path, folder)
+    if name == "file-url":
+        return secret_path.as_uri()
+    if name == "dotdot":
+        return rel
+    if name == "absolute-path":
+        return str(secret_path)
+    if name == "localhost-url":
+        return "file://localhost" + str(secret_path)
+    if name == "symlink-out":
+        (folder / "link.css").symlink_to(secret_path)
+        return "link.css"
+    if name == "dir-symlink-out":
+        (folder / "sub").symlink_to(secret_path.parent, target_is_directory=True)
+        return "sub/" + secret_path.name
+    if name == "etc-passwd":
+        return "file:///etc/passwd"
+    if name == "proc-environ":
+        return "/proc/self/environ"
+    if name == "dev-urandom":
+        return "file:///dev/urandom"
+    if name == "fifo":
+        os.mkfifo(folder / "pipe.css")
+        return "pipe.css"
+    if name == "oversized":
+        with open(folder / "big.css", "wb") as handle:
+            handle.truncate(41 * 1024 * 1024)
+        return "big.css"
+    if name == "metadata-ip":
+        return "http://169.254.169.254/latest/meta-data/"
+    if name == "https":
+        return "https://example.com/evil.css"
+    if name == "ftp":
+        return "ftp://example.com/evil.css"
+    if name == "unc-host":
+        return "file://evil-server/share/evil.css"
+    if name == "toml-inside":
+        return "template.toml"
+    raise AssertionError(name)
+
+
+def _render_watched(tid: str) -> tuple[object, list[str], list]:
+    """Render with a 20 s alarm, logging opens and keeping every fetcher used."""
+    import signal
+
+    from ansinh.core.render import layout
+    from ansinh.core.render.fetcher import SafeFetcher
+
+    fetchers: list[SafeFetcher] = []
+
+    class Recording(SafeFetcher):
+        def __init__(self, roots: list[Path]) -> None:
+            super().__init__(roots)
+            fetchers.append(self)
+
+    def _hang(*_: object) -> None:
+        raise TimeoutError("render hung")
+
+    previous = signal.signal(signal.SIGALRM, _hang)
+    signal.alarm(20)
+    original, layout.SafeFetcher = layout.SafeFetcher, Recording
+    try:
+        with OpenLog() as opened:
+            result = render_piece(
+                Piece(tid, "toan-dan", None, {}),
+                Campaign(name="Thử", base_dir=Path.cwd()),
+                RenderOptions(formats=("pdf",), fast_pdf=True),  # uncompressed: greppable
+                registry=TemplateRegistry(),
+            )
+    finally:
+        layout.SafeFetcher = original
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    return result, list(opened), [url for f in fetchers for url in f.refused]
+
+
+FORBIDDEN_READS = ("/etc/passwd", "/proc/self/environ", "/dev/urandom")
+
+
+@pytest.mark.parametrize("target", HOSTILE_TARGETS)
+@pytest.mark.parametrize("vector", sorted(VECTORS))
+def test_hostile_resource_is_never_read(vector: str, target: str, canary) -> None:
+    secret_path, secret = canary
+    tid = f"mau-{vector}-{target}"
+    folder = user_template(tid)
+    url = _target(target, folder, secret_path)
+    head, body = VECTORS[vector](url)
+    (folder / "piece.html.j2").write_text(PAGE.format(head=head, body=body), encoding="utf-8")
+
+    result, opened, refused = _render_watched(tid)
+
+    pdf = result.artifact("pdf").data
+    assert secret.encode() not in pdf and secret not in pdf_text(pdf)
+    assert b"root:x:0:0" not in pdf
+    assert b"EmbeddedFile" not in pdf  # no attachment made it in
+    outside = {str(secret_path), str(secret_path.resolve()), *FORBIDDEN_READS}
+    assert not outside & {os.path.realpath(p) for p in opened} | outside & set(opened)
+    assert not any(p.endswith(("pipe.css", "big.css")) for p in opened)
+    assert b'kind = "poster"' not in pdf  # template.toml (read by the registry) not served
+    last = url.rstrip("/").rsplit("/", 1)[-1]
+    assert any(r.rstrip("/").endswith(last) for r in refused), refused
+
+
+@pytest.mark.parametrize("vector", sorted(VECTORS))
+def test_allowed_resource_inside_the_folder_is_served(vector: str) -> None:
+    """The control for the test above: the same vectors do reach files that are allowed."""
+    from PIL import Image
+
+    token = f"INSIDE{secrets.token_hex(6)}"
+    png = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(png, "PNG")
+    tid = f"mau-duoc-{vector}"
+    folder = user_template(
+        tid,
+        files={
+            "ok.css": f"h1::after {{ content: '{token}'; }}",
+            "ok.png": png.getvalue(),
+            "font.ttf": (ROOT / "assets/fonts/BeVietnamPro-Bold.ttf").read_bytes(),
+        },
+    )
+    name = {"font-face": "font.ttf", "link-stylesheet": "ok.css", "css-import": "ok.css"}
+    url = name.get(vector, "ok.png")
+    head, body = VECTORS[vector](url)
+    (folder / "piece.html.j2").write_text(PAGE.format(head=head, body=body), encoding="utf-8")
+    result, opened, refused = _render_watched(tid)
+    assert not refused
+    assert not [c for c in result.checks if c.code == "resource"], result.checks
+    assert any(p.endswith(url) for p in opened)
+    if url == "ok.css":
+        assert token in pdf_text(result.artifact("pdf").data)
+
+
+def test_hostile_eps_renamed_png_inside_the_folder_is_refused() -> None:
+    eps = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\nshowpage\n"
+    tid = "mau-eps"
+    user_template(tid, body='<img src="logo.png">', files={"logo.png": eps})
+    result, _, refused = _render_watched(tid)
+    assert refused and [c for c in result.checks if c.code == "resource"]
+
+
+def test_hostile_data_url_with_eps_is_refused() -> None:
+    import base64
+
+    eps = base64.b64encode(b"%!PS-Adobe-3.0 EPSF-3.0\nshowpage\n").decode()
+    tid = "mau-data-eps"
+    user_template(tid, body=f'<img src="data:image/png;base64,{eps}">')
+    result, _, refused = _render_watched(tid)
+    assert refused and [c for c in result.checks if c.code == "resource"]
+
+
+def test_fetcher_refuses_directly(tmp_path: Path, canary) -> None:
+    """The fetcher on its own, for the cases a document cannot easily reach."""
+    from ansinh.core.render.fetcher import SafeFetcher
+
+    secret_path, _ = canary
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "ok.css").write_text("h1 { color: red; }", encoding="utf-8")
+    fetcher = SafeFetcher([root])
+    assert fetcher.fetch((root / "ok.css").as_uri()).read() == b"h1 { color: red; }"
+    for url in (
+        secret_path.as_uri(),
+        (root / ".." / "outside" / "secret.css").as_uri(),
+        "file:///etc/passwd",
+        "http://169.254.169.254/",
+        "gopher://x/",
+        "javascript:alert(1)",
+        "data:text/html,<script>1</script>",
+        "data:image/png;base64,%%%%",
+    ):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    assert len(fetcher.refused) == 8
