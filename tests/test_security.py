@@ -464,3 +464,44 @@ def test_fetcher_refuses_directly(tmp_path: Path, canary) -> None:
         with pytest.raises(ValueError):
             fetcher.fetch(url)
     assert len(fetcher.refused) == 8
+
+
+# --- 3. Images from users ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reference", ["absolute", "relative-neighbour", "css-import"])
+def test_hostile_svg_photo_cannot_reach_files(tmp_path: Path, canary, reference: str) -> None:
+    """An SVG is served as a copy in its own cache folder; what it names goes through the
+    fetcher, so neither an absolute path nor a file beside the original is read."""
+    secret_path, secret = canary
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    neighbour = photos / "private.css"
+    neighbour.write_text(f"text {{ fill: red }} /* {secret} */", encoding="utf-8")
+    href = {
+        "absolute": secret_path.as_uri(),
+        "relative-neighbour": "private.css",
+        "css-import": "private.css",
+    }[reference]
+    if reference == "css-import":
+        inner = f'<style>@import url("{href}");</style>'
+    else:
+        inner = f'<image href="{href}" width="10" height="10"/>'
+    (photos / "anh.svg").write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">{inner}'
+        '<rect width="50" height="50" fill="#0a0"/></svg>',
+        encoding="utf-8",
+    )
+    tid = f"mau-svg-{reference}"
+    user_template(tid, body='{% if f.photo %}<img src="{{ f.photo.url }}">{% endif %}')
+    with OpenLog() as opened:
+        result = render_piece(
+            Piece(tid, "toan-dan", None, {"photo": "anh.svg"}),
+            Campaign(name="Thử", base_dir=photos),
+            RenderOptions(formats=("pdf",), fast_pdf=True),
+            registry=TemplateRegistry(),
+        )
+    pdf = result.artifact("pdf").data
+    assert secret.encode() not in pdf
+    real = {os.path.realpath(p) for p in opened}
+    assert str(secret_path) not in real and str(neighbour) not in real

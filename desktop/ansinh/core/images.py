@@ -34,7 +34,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from . import paths
 from .errors import UserError
@@ -215,10 +215,11 @@ def cache_dir() -> Path:
 
 
 def _to_8bit_grey(image: Image.Image) -> Image.Image:
-    # "I;16"/"I" hold 0..65535 (or wider); convert("L") would clip, so scale first.
+    # 16-bit grey holds 0..65535; convert("L") would clip it, so scale first. Plain "I"
+    # (32-bit) is scaled only when its values leave the 8-bit range.
     wide = image.convert("I")
-    low, high = wide.getextrema()
-    scale = 255 / 65535 if high > 255 else 1
+    sixteen = image.mode.startswith("I;16")
+    scale = 255 / 65535 if sixteen or wide.getextrema()[1] > 255 else 1
     return wide.point(lambda value: value * scale).convert("L")
 
 
@@ -263,6 +264,10 @@ def clean_bytes(data: bytes, name: str = "ảnh") -> tuple[bytes, str]:
     found = probe(data, name)
     if found.kind == "svg":
         return data, ".svg"
+    # WeasyPrint sets LOAD_TRUNCATED_IMAGES for the whole process at import; a photo
+    # cut short by a failed copy must be refused here, not padded with grey.
+    truncated_setting = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -284,6 +289,8 @@ def clean_bytes(data: bytes, name: str = "ảnh") -> tuple[bytes, str]:
         raise _too_many_pixels(name, found.width, found.height) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
         raise _damaged(name) from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated_setting
     clean.info = {}
     return _encode(clean, found.kind, info)
 
@@ -292,8 +299,17 @@ _MEMO: dict[tuple[str, int, int], Path] = {}
 
 
 def clean_image(path: Path) -> Path:
-    """The cleaned copy of the user's image at `path` (made once, then reused)."""
+    """The cleaned copy of the user's image at `path` (made once, then reused).
+
+    A path that already is a cleaned copy (batch plans hand those on to the render)
+    is returned as it is, so nothing is re-encoded twice.
+    """
     path = Path(path)
+    try:
+        if path.resolve().is_relative_to(cache_dir().resolve()) and path.is_file():
+            return path
+    except OSError:
+        pass
     try:
         info = path.stat()
         memo_key = (str(path.resolve()), info.st_size, info.st_mtime_ns)

@@ -18,8 +18,9 @@ import markdown
 import segno
 from markupsafe import Markup
 
-from .. import paths
+from .. import images, paths
 from ..checks import Check, error
+from ..errors import UserError
 from ..vntext import normalize
 from .manifest import Field, Template
 
@@ -164,7 +165,13 @@ def _coerce(spec: Field, raw: Any, base_dir: Path) -> Any:
             )
         if not path.is_file():
             raise ValueError(f"không thấy tệp ảnh {path.name}|image file {path.name} not found")
-        return ImageValue(path.resolve(), path.resolve().as_uri())
+        # Content check, size limits, EXIF orientation applied and metadata stripped: the
+        # render only ever sees the cleaned copy (in its own cache folder).
+        try:
+            clean = images.clean_image(path)
+        except UserError as exc:
+            raise ValueError(f"{exc.vi.rstrip('.')}|{exc.en.rstrip('.')}") from None
+        return ImageValue(clean, clean.as_uri())
     raise AssertionError(kind)
 
 
