@@ -22,7 +22,9 @@ from ..core.bundle import Bundle
 from ..core.campaign import Campaign, Piece, load_campaign
 from ..core.errors import UserError
 from ..core.export import export_campaign
+from ..core.packs import PackConflict, export_pack, import_pack
 from ..core.render.piece import RenderOptions, render_piece
+from ..core.render.worker import RenderPool
 from ..core.segments import load_segments
 from ..core.templates import TemplateRegistry
 from ..core.templates.checker import check_templates
@@ -150,6 +152,48 @@ def cmd_templates(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+_YES = ("c", "co", "có", "y", "yes")
+
+
+def cmd_templates_import(args: argparse.Namespace, out: Output) -> int:
+    try:
+        report = import_pack(args.pack, overwrite=args.force)
+    except PackConflict as conflict:
+        if not sys.stdin.isatty():
+            raise
+        out.say(conflict.vi, conflict.en)
+        prompt = "Ghi đè? [c/K] " if out.lang != "en" else "Overwrite? [y/N] "
+        try:
+            answer = input(prompt).strip().casefold()
+        except EOFError:
+            answer = ""
+        if answer not in _YES:
+            out.say("Chưa cài mẫu nào.", "Nothing was installed.")
+            return EXIT_USER_ERROR
+        report = import_pack(args.pack, overwrite=True)
+    ids = ", ".join(report.installed)
+    out.say(f"Đã cài mẫu: {ids} (vào {report.folder})", f"Installed: {ids} (into {report.folder})")
+    if report.replaced:
+        replaced = ", ".join(report.replaced)
+        out.say(f"Đã thay mẫu cũ: {replaced}", f"Replaced: {replaced}")
+    if report.skipped:
+        skipped = ", ".join(report.skipped[:10]) + (" …" if len(report.skipped) > 10 else "")
+        out.say(
+            f"Bỏ qua {len(report.skipped)} tệp không dùng cho mẫu: {skipped}",
+            f"Left out {len(report.skipped)} files templates do not use: {skipped}",
+        )
+    return 0
+
+
+def cmd_templates_export(args: argparse.Namespace, out: Output) -> int:
+    names = export_pack(args.ids, args.out)
+    out.say(
+        f"Đã xuất {len(args.ids)} mẫu ({len(names)} tệp) vào {args.out}",
+        f"Exported {len(args.ids)} templates ({len(names)} files) to {args.out}",
+    )
+    return 0
+
+
 def cmd_segments(args: argparse.Namespace, out: Output) -> int:
     segments = load_segments()
     if args.json:
@@ -162,7 +206,12 @@ def cmd_segments(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_check(args: argparse.Namespace, out: Output) -> int:
     registry = TemplateRegistry()
-    problems, checked = check_templates(registry, args.templates or None, render=not args.quick)
+    # Trial renders run user templates: in a bounded worker, like every render.
+    with RenderPool(workers=1) as pool:
+        future = pool.submit(
+            check_templates, registry, args.templates or None, render=not args.quick
+        )
+        problems, checked = pool.result(future)
     for problem in problems:
         out.say(problem.text("vi"), problem.text("en"))
     if problems:
@@ -196,7 +245,8 @@ def cmd_render(args: argparse.Namespace, out: Output) -> int:
     if args.data:
         campaign = replace(campaign, base_dir=args.data.parent)
     piece = Piece(args.template, args.segment, args.size, values)
-    result = render_piece(piece, campaign, _options(args))
+    with RenderPool(workers=1) as pool:  # bounded in CPU time and memory, like the app's
+        result = pool.result(pool.submit(render_piece, piece, campaign, _options(args)))
     _report_checks(result, out)
     if not result.ok:
         first = next(c for c in result.checks if c.is_error)
@@ -350,9 +400,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("vi", "en"), default=os.environ.get("ANSINH_LANG", "vi"))
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("templates", help="liệt kê mẫu / list templates")
+    p = sub.add_parser("templates", help="liệt kê, nhập, xuất mẫu / list, import, export templates")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_templates)
+    actions = p.add_subparsers(dest="action", metavar="{import,export}")
+    q = actions.add_parser("import", help="cài mẫu từ gói .zip / install templates from a pack")
+    q.add_argument("pack", type=Path, help="PACK.zip")
+    q.add_argument(
+        "--force", action="store_true", help="ghi đè mẫu đã có / replace existing templates"
+    )
+    q.set_defaults(run=cmd_templates_import)
+    q = actions.add_parser("export", help="đóng gói mẫu thành .zip / pack templates into a .zip")
+    q.add_argument("ids", nargs="+", metavar="ID")
+    q.add_argument("--out", type=Path, required=True, help="PACK.zip")
+    q.set_defaults(run=cmd_templates_export)
 
     p = sub.add_parser("segments", help="liệt kê đối tượng / list audience segments")
     p.add_argument("--json", action="store_true")

@@ -1,16 +1,31 @@
 """Render worker processes with time and memory bounds.
 
 PDFium is not thread-safe and WeasyPrint gives no resource guarantees, so renders
-run in child processes: each worker caps its address space (RLIMIT_AS) and each task
-gets a CPU-time budget (a profiling timer that raises inside the task). A worker that
-dies anyway (a crash in native code) breaks the pool; `RenderPool` reports that as a
-clear error and starts a fresh pool for the next task.
+run in child processes: each worker caps its address space (RLIMIT_AS), and each task
+gets a CPU-time budget — a profiling timer that raises inside the task (a clear
+"stopped after N s" message), backed by RLIMIT_CPU set a little beyond the budget, so
+a task stuck in native code (Pango, HarfBuzz) is killed by the kernel even when the
+timer's Python-level handler cannot run. A worker that dies anyway (killed, or a crash
+in native code) breaks the pool; `RenderPool` reports that as a clear error and starts
+a fresh pool for the next task. Results are returned to the parent, which alone writes
+files, so a stopped render leaves no half-written output.
+
+Two details make errors arrive intact: `UserError` (whose constructor takes two
+messages) is registered with `copyreg`, so it survives pickling back to the parent —
+without that, unpickling fails and the whole pool is reported as crashed — and any
+other exception that cannot be pickled is turned into a plain `RuntimeError` with its
+text. The environment variables that choose the user's folders (`ANSINH_USER_DIR`,
+`ANSINH_HOME`) are sent with each task, since forkserver workers inherit the
+environment of the moment the fork server started, not the current one.
 """
 
 from __future__ import annotations
 
+import contextlib
+import copyreg
 import multiprocessing
 import os
+import pickle
 import resource
 import signal
 from collections.abc import Callable
@@ -22,10 +37,25 @@ from ..errors import UserError
 
 DEFAULT_MEMORY_MB = 3072
 DEFAULT_CPU_SECONDS = 120.0
+HARD_CPU_MARGIN = 5.0  # seconds past the budget before the kernel stops the worker
+TASK_ENVIRONMENT = ("ANSINH_USER_DIR", "ANSINH_HOME")
 
 
 class RenderTimeout(Exception):
     pass
+
+
+def _rebuild_user_error(
+    vi: str, en: str, field: str | None, path: str | None, line: int | None
+) -> UserError:
+    return UserError(vi, en, field=field, path=path, line=line)
+
+
+def _reduce_user_error(error: UserError) -> tuple:
+    return _rebuild_user_error, (error.vi, error.en, error.field, error.path, error.line)
+
+
+copyreg.pickle(UserError, _reduce_user_error)
 
 
 def _on_cpu_timer(signum: int, frame: Any) -> None:
@@ -33,6 +63,8 @@ def _on_cpu_timer(signum: int, frame: Any) -> None:
 
 
 def _init_worker(memory_mb: int) -> None:
+    with contextlib.suppress(ValueError, OSError):  # a killed worker leaves no core file
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -40,23 +72,89 @@ def _init_worker(memory_mb: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
 
 
-def _bounded_call(cpu_seconds: float, fn: Callable, args: tuple, kwargs: dict) -> Any:
+def _cpu_used() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _set_hard_cpu_limit(seconds: float | None) -> None:
+    """RLIMIT_CPU (soft) at `seconds` more than used so far; None lifts it."""
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        if seconds is None:
+            soft = hard
+        else:
+            soft = int(_cpu_used() + seconds) + 1
+            if hard != resource.RLIM_INFINITY:
+                soft = min(soft, hard)
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+    except (ValueError, OSError):
+        pass  # not supported here: the profiling timer still applies
+
+
+def _timeout_error(cpu_seconds: float) -> UserError:
+    return UserError(
+        f"Dựng mẫu vượt quá {cpu_seconds:g} giây và đã bị dừng: mẫu có thể quá phức tạp "
+        "hoặc bị lỗi. Không có tệp nào được ghi.",
+        f"Rendering took over {cpu_seconds:g} s of CPU and was stopped: the template may "
+        "be too complex or broken. No file was written.",
+    )
+
+
+def _memory_error() -> UserError:
+    return UserError(
+        "Dựng mẫu cần quá nhiều bộ nhớ và đã bị dừng: mẫu có thể quá phức tạp hoặc bị lỗi. "
+        "Không có tệp nào được ghi.",
+        "Rendering needed too much memory and was stopped: the template may be too "
+        "complex or broken. No file was written.",
+    )
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """`exc` if it survives pickling, else a RuntimeError carrying its text."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
+
+
+def _bounded_call(
+    cpu_seconds: float,
+    environment: dict[str, str | None],
+    fn: Callable,
+    args: tuple,
+    kwargs: dict,
+) -> Any:
+    for key, value in environment.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    _set_hard_cpu_limit(cpu_seconds + HARD_CPU_MARGIN)
     signal.setitimer(signal.ITIMER_PROF, cpu_seconds)
     try:
         return fn(*args, **kwargs)
     except RenderTimeout:
-        raise UserError(
-            f"Dựng mẫu vượt quá {cpu_seconds:g} giây và đã bị dừng: mẫu có thể quá phức tạp.",
-            f"Rendering took over {cpu_seconds:g} s of CPU and was stopped: the template may "
-            "be too complex.",
-        ) from None
+        raise _timeout_error(cpu_seconds) from None
     except MemoryError:
+        raise _memory_error() from None
+    except UserError:
+        raise
+    except RecursionError:
         raise UserError(
-            "Dựng mẫu cần quá nhiều bộ nhớ và đã bị dừng.",
-            "Rendering needed too much memory and was stopped.",
+            "Mẫu lồng nhau quá sâu, không dựng được.",
+            "The template nests too deeply to render.",
         ) from None
+    except Exception as exc:
+        raise _portable(exc) from None
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
+        _set_hard_cpu_limit(None)
+
+
+def _task_environment() -> dict[str, str | None]:
+    return {key: os.environ.get(key) for key in TASK_ENVIRONMENT}
 
 
 class RenderPool:
@@ -86,11 +184,12 @@ class RenderPool:
         return self._executor
 
     def submit(self, fn: Callable, *args: Any, **kwargs: Any) -> Future:
+        task = (_bounded_call, self.cpu_seconds, _task_environment(), fn, args, kwargs)
         try:
-            return self._pool().submit(_bounded_call, self.cpu_seconds, fn, args, kwargs)
+            return self._pool().submit(*task)
         except BrokenProcessPool:
             self.restart()
-            return self._pool().submit(_bounded_call, self.cpu_seconds, fn, args, kwargs)
+            return self._pool().submit(*task)
 
     def result(self, future: Future) -> Any:
         """The task's result; a dead worker becomes a UserError and a fresh pool."""
@@ -99,8 +198,10 @@ class RenderPool:
         except BrokenProcessPool:
             self.restart()
             raise UserError(
-                "Tiến trình dựng hình bị dừng đột ngột (hết bộ nhớ hoặc lỗi phông/ảnh).",
-                "The render process stopped abruptly (out of memory or a font/image fault).",
+                "Tiến trình dựng hình bị dừng đột ngột (quá thời gian, hết bộ nhớ hoặc lỗi "
+                "phông/ảnh). Không có tệp nào được ghi.",
+                "The render process stopped abruptly (out of time or memory, or a font/image "
+                "fault). No file was written.",
             ) from None
 
     def terminate(self) -> None:

@@ -155,7 +155,13 @@ def _coerce(spec: Field, raw: Any, base_dir: Path) -> Any:
     if kind == "image":
         text = str(raw).strip()
         if text.startswith("asset:"):  # shipped artwork, e.g. a template's default image
-            path = paths.assets_dir() / text.removeprefix("asset:")
+            assets = paths.assets_dir().resolve()
+            path = (assets / text.removeprefix("asset:")).resolve()
+            if not path.is_relative_to(assets):
+                raise ValueError(
+                    "ảnh có sẵn (asset:) phải nằm trong thư mục assets|"
+                    "shipped artwork (asset:) must be inside the assets folder"
+                )
         else:
             path = Path(text)
             path = path if path.is_absolute() else base_dir / path
