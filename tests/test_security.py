@@ -505,3 +505,139 @@ def test_hostile_svg_photo_cannot_reach_files(tmp_path: Path, canary, reference:
     assert secret.encode() not in pdf
     real = {os.path.realpath(p) for p in opened}
     assert str(secret_path) not in real and str(neighbour) not in real
+
+
+# --- 5. Runaway templates are stopped by the render worker ------------------------------
+
+WORKER_CPU_SECONDS = 3.0
+RUNAWAY = {
+    # name: (head, body, manifest size replacement, words the message must hold)
+    "css-huge-sizes": (
+        "<style>h1 { font-size: 1e9px; width: 1e12px; letter-spacing: 1e9px; "
+        "margin-left: -1e15px; border: 1e9px solid red; }</style>",
+        "",
+        None,
+        "dàn trang",
+    ),
+    "css-huge-shadows": (
+        "<style>h1 { text-shadow: 0 0 1e6px red; box-shadow: 0 0 1e8px 1e8px red; "
+        "filter: blur(1e6px); }</style>",
+        "",
+        None,
+        None,  # harmless to WeasyPrint: it may render; it must not hang or crash
+    ),
+    "deep-block-nesting": (
+        "",
+        "{% for i in range(30000) %}<div>{% endfor %}x{% for i in range(30000) %}</div>"
+        "{% endfor %}",
+        None,
+        "dừng",
+    ),
+    "deep-inline-nesting": ("", "{% for i in range(30000) %}<span>{% endfor %}x", None, ""),
+    "string-loop-1e12": (
+        "",
+        "{% set s = 'a' * 999999 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}",
+        None,
+        "dừng",
+    ),
+    "page-flood": (
+        "",
+        "{% for i in range(100000) %}<p style='break-after: page'>x</p>{% endfor %}",
+        None,
+        "dừng",
+    ),
+    "giant-page-raster": (
+        "",
+        "",
+        ("width_mm = 105\nheight_mm = 148", "width_mm = 20000\nheight_mm = 20000\npng_dpi = 300"),
+        "bộ nhớ",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def runaway_results(tmp_path_factory: pytest.TempPathFactory):
+    """Every runaway template submitted at once to a small bounded pool."""
+    from ansinh.core.render.worker import RenderPool
+
+    user_dir = tmp_path_factory.mktemp("runaway-user")
+    results = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ANSINH_USER_DIR", str(user_dir))
+        pool = RenderPool(workers=2, memory_mb=1500, cpu_seconds=WORKER_CPU_SECONDS)
+        futures = {}
+        for name, (head, body, size, _) in RUNAWAY.items():
+            folder = user_template(f"chay-{name}", body=body, head=head)
+            if size:
+                manifest = (folder / "template.toml").read_text(encoding="utf-8")
+                (folder / "template.toml").write_text(manifest.replace(*size), encoding="utf-8")
+            piece = Piece(f"chay-{name}", "toan-dan", None, {})
+            options = RenderOptions(formats=("pdf", "png"))
+            futures[name] = (
+                time.monotonic(),
+                pool.submit(render_piece, piece, Campaign(name="Thử", base_dir=user_dir), options),
+            )
+    for name, (started, future) in futures.items():
+        try:
+            results[name] = pool.result(future)
+        except Exception as exc:  # what reached the caller: must be a UserError
+            results[name] = exc
+        results[name + ":seconds"] = time.monotonic() - started
+    results["pool"] = pool
+    yield results
+    pool.close()
+
+
+@pytest.mark.parametrize("name", sorted(RUNAWAY))
+def test_hostile_runaway_template_is_stopped_and_reported(name: str, runaway_results) -> None:
+    outcome = runaway_results[name]
+    expected = RUNAWAY[name][3]
+    # Bounded: the CPU budget, plus queueing behind the other cases on two workers.
+    assert runaway_results[name + ":seconds"] < WORKER_CPU_SECONDS * len(RUNAWAY) + 30
+    if expected is None and not isinstance(outcome, BaseException):
+        return  # rendered within its limits
+    assert isinstance(outcome, UserError), repr(outcome)
+    assert outcome.vi and outcome.en and outcome.vi != outcome.en
+    assert expected in outcome.vi, outcome.vi
+
+
+def test_the_pool_still_renders_after_the_runaways(runaway_results) -> None:
+    pool = runaway_results["pool"]
+    piece = Piece("poster-bhxh", "toan-dan", "A4", {})
+    result = pool.result(pool.submit(render_piece, piece, Campaign(name="Thử"), PDF_ONLY))
+    assert result.ok and result.artifact("pdf").data.startswith(b"%PDF")
+
+
+def _spin_with_the_timer_blocked() -> None:
+    import signal
+
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPROF})  # as if stuck in native code
+    while True:
+        pass
+
+
+def test_hostile_task_deaf_to_the_timer_is_killed_by_the_cpu_limit() -> None:
+    from ansinh.core.render.worker import RenderPool
+
+    started = time.monotonic()
+    with RenderPool(workers=1, cpu_seconds=1) as pool:
+        with pytest.raises(UserError) as caught:
+            pool.result(pool.submit(_spin_with_the_timer_blocked))
+        assert "đột ngột" in caught.value.vi
+        assert pool.result(pool.submit(os.getpid)) > 0  # a fresh worker took over
+    assert time.monotonic() - started < 30
+
+
+def test_hostile_runaway_through_the_cli_writes_nothing(tmp_path: Path, monkeypatch, capsys):
+    from ansinh.cli.main import main
+
+    monkeypatch.setenv("ANSINH_RENDER_CPU_SECONDS", "2")
+    user_template("mau-vong-lap", body=RUNAWAY["string-loop-1e12"][1])
+    out = tmp_path / "out"
+    out.mkdir()
+    started = time.monotonic()
+    status = main(["render", "mau-vong-lap", "--segment", "toan-dan", "--out", str(out)])
+    assert status == 2 and time.monotonic() - started < 30
+    err = capsys.readouterr().err
+    assert "dừng" in err and "Traceback" not in err
+    assert list(out.iterdir()) == []

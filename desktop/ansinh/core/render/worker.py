@@ -10,11 +10,15 @@ in native code) breaks the pool; `RenderPool` reports that as a clear error and 
 a fresh pool for the next task. Results are returned to the parent, which alone writes
 files, so a stopped render leaves no half-written output.
 
-Two details make errors arrive intact: `UserError` (whose constructor takes two
-messages) is registered with `copyreg`, so it survives pickling back to the parent —
-without that, unpickling fails and the whole pool is reported as crashed — and any
-other exception that cannot be pickled is turned into a plain `RuntimeError` with its
-text. The environment variables that choose the user's folders (`ANSINH_USER_DIR`,
+Errors arrive intact and readable: `UserError` (whose constructor takes two messages)
+is registered with `copyreg`, so it survives pickling back to the parent — without
+that, unpickling fails and the whole pool is reported as crashed — and any other
+exception (WeasyPrint or Pillow failing on hostile input: OverflowError, ValueError, …)
+becomes a `UserError` saying the piece could not be rendered, so one bad piece never
+stops an export of many. The CPU timer raises a `BaseException`, so the render path's
+own `except Exception` guards cannot turn a timeout into an empty message.
+
+The environment variables that choose the user's folders (`ANSINH_USER_DIR`,
 `ANSINH_HOME`) are sent with each task, since forkserver workers inherit the
 environment of the moment the fork server started, not the current one.
 """
@@ -25,7 +29,6 @@ import contextlib
 import copyreg
 import multiprocessing
 import os
-import pickle
 import resource
 import signal
 from collections.abc import Callable
@@ -41,8 +44,9 @@ HARD_CPU_MARGIN = 5.0  # seconds past the budget before the kernel stops the wor
 TASK_ENVIRONMENT = ("ANSINH_USER_DIR", "ANSINH_HOME")
 
 
-class RenderTimeout(Exception):
-    pass
+class RenderTimeout(BaseException):
+    """Raised by the CPU timer; a BaseException, so the `except Exception` guards in the
+    render path (which turn template errors into messages) do not swallow it."""
 
 
 def _rebuild_user_error(
@@ -110,13 +114,13 @@ def _memory_error() -> UserError:
     )
 
 
-def _portable(exc: BaseException) -> BaseException:
-    """`exc` if it survives pickling, else a RuntimeError carrying its text."""
-    try:
-        pickle.loads(pickle.dumps(exc))
-    except Exception:
-        return RuntimeError(f"{type(exc).__name__}: {exc}")
-    return exc
+def _resource_error(exc: BaseException) -> UserError:
+    if isinstance(exc, RecursionError):
+        return UserError(
+            "Mẫu lồng nhau quá sâu, không dựng được. Không có tệp nào được ghi.",
+            "The template nests too deeply to render. No file was written.",
+        )
+    return _memory_error()
 
 
 def _bounded_call(
@@ -137,20 +141,34 @@ def _bounded_call(
         return fn(*args, **kwargs)
     except RenderTimeout:
         raise _timeout_error(cpu_seconds) from None
-    except MemoryError:
-        raise _memory_error() from None
-    except UserError:
+    except (MemoryError, RecursionError) as exc:
+        raise _resource_error(exc) from None
+    except UserError as exc:
+        # The render path wraps template failures into a UserError naming the template;
+        # when the cause was a resource limit, say that instead of an empty message.
+        cause = exc.__cause__
+        if isinstance(cause, MemoryError | RecursionError):
+            raise _resource_error(cause) from None
         raise
-    except RecursionError:
+    except Exception as exc:  # layout or drawing failed on hostile input: one clear line
+        detail = f"{type(exc).__name__}: {str(exc)[:200]}"
         raise UserError(
-            "Mẫu lồng nhau quá sâu, không dựng được.",
-            "The template nests too deeply to render.",
+            f"Không dựng được ấn phẩm: mẫu hoặc dữ liệu gây lỗi khi dàn trang ({detail}). "
+            "Không có tệp nào được ghi.",
+            f"The piece could not be rendered: the template or its data broke the layout "
+            f"({detail}). No file was written.",
         ) from None
-    except Exception as exc:
-        raise _portable(exc) from None
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         _set_hard_cpu_limit(None)
+
+
+def _env_number(name: str, default: float) -> Any:
+    try:
+        value = type(default)(os.environ[name])
+    except (KeyError, ValueError):
+        return default
+    return value if value > 0 else default
 
 
 def _task_environment() -> dict[str, str | None]:
@@ -163,12 +181,15 @@ class RenderPool:
     def __init__(
         self,
         workers: int | None = None,
-        memory_mb: int = DEFAULT_MEMORY_MB,
-        cpu_seconds: float = DEFAULT_CPU_SECONDS,
+        memory_mb: int | None = None,
+        cpu_seconds: float | None = None,
     ) -> None:
         self.workers = workers or max(1, min(os.cpu_count() or 1, 4))
-        self.memory_mb = memory_mb
-        self.cpu_seconds = cpu_seconds
+        # Defaults may be tuned per machine (a slow office PC, the tests).
+        self.memory_mb = memory_mb or _env_number("ANSINH_RENDER_MEMORY_MB", DEFAULT_MEMORY_MB)
+        self.cpu_seconds = cpu_seconds or _env_number(
+            "ANSINH_RENDER_CPU_SECONDS", DEFAULT_CPU_SECONDS
+        )
         self._executor: ProcessPoolExecutor | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
