@@ -1,0 +1,104 @@
+"""`ansinh`: the desktop app's entry point (the gui-script in pyproject.toml).
+
+Starts Qt with the shipped Vietnamese-capable font and the chosen language, shows the
+main window at once (render processes start in the background), offers to recover work
+left by a crash, and turns any unexpected error into a message box instead of a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from .settings import Settings
+
+# Qt is imported inside the functions: render worker processes import this entry module
+# (as multiprocessing does with a main script) and must stay light and Qt-free.
+
+APP_NAME = "An Sinh Studio"
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the app's font, palette and identity (idempotent)."""
+    from PySide6.QtWidgets import QApplication
+
+    from . import theme
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("AnSinhStudio")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("AnSinhStudio")
+    app.setDesktopFileName("ansinh")
+    theme.apply(app)
+    return app
+
+
+def install_excepthook(window_getter: Any) -> None:
+    """Unexpected errors: logged, autosaved, shown as a plain message, never a traceback."""
+    from PySide6.QtWidgets import QApplication
+
+    from . import dialogs
+
+    def hook(kind: type[BaseException], error: BaseException,
+             trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        dialogs.log_exception(error)
+        window = window_getter() if callable(window_getter) else None
+        if window is not None:
+            with contextlib.suppress(Exception):  # already in the error path
+                window.autosave()
+        with contextlib.suppress(Exception):
+            dialogs.show_error(window, error)
+
+    sys.excepthook = hook
+
+
+def build_window(settings: Settings | None = None) -> Any:
+    from .mainwindow import MainWindow
+
+    return MainWindow(settings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="ansinh", description=APP_NAME)
+    parser.add_argument("file", nargs="?", help="campaign file (.ansinh or .toml) to open")
+    args, qt_args = parser.parse_known_args(argv[1:])
+    from PySide6.QtCore import QTimer
+
+    from . import i18n, jobs
+    from . import settings as S
+
+    jobs.configure_workers()
+    app = create_app([argv[0], *qt_args])
+    settings = S.Settings()
+    i18n.set_language(settings.get(S.LANGUAGE))
+    window = build_window(settings)
+    install_excepthook(lambda: window)
+    window.show()
+
+    def after_show() -> None:
+        restored = window.offer_recovery()
+        if args.file and not restored:
+            window.open_path(Path(args.file))
+        for problem in window.startup_problems[:3]:
+            window.statusBar().showMessage(problem.text(i18n.current()), 15000)
+
+    QTimer.singleShot(0, after_show)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

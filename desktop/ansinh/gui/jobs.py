@@ -1,0 +1,129 @@
+"""Work the window sends to the render processes: previews and gallery thumbnails.
+
+These functions run in a `RenderPool` worker, never in the window's process (PDFium is
+not thread-safe and a render takes a few hundred milliseconds). The module is Qt-free
+and cheap to import: the heavy render modules are imported inside the functions, so the
+window never loads WeasyPrint just to name a task. Results come back as plain data.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.campaign import Campaign, Piece
+from ..core.checks import Check
+from ..core.errors import UserError
+
+Box = tuple[float, float, float, float]
+
+
+@dataclass
+class PreviewData:
+    """A render reduced to what the window shows."""
+
+    kind: str = ""
+    png: bytes | None = None
+    width_px: int = 0
+    height_px: int = 0
+    media: Box | None = None  # PDF points
+    trim: Box | None = None
+    bleed_mm: float = 0.0
+    is_print: bool = False
+    size_label: str = ""
+    size_text: str = ""  # "297 × 420 mm"
+    texts: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # role, text, stats
+    checks: list[Check] = field(default_factory=list)
+    error: tuple[str, str] | None = None  # (vi, en) when the piece could not be rendered
+    error_field: str | None = None
+    seconds: float = 0.0
+
+
+_cache: dict[str, Any] = {}
+
+
+def _registry() -> Any:
+    """The template registry, reloaded when a template folder changes."""
+    from ..core.templates import TemplateRegistry
+
+    registry = TemplateRegistry()
+    stamp = tuple((str(folder), (folder / "template.toml").stat().st_mtime_ns)
+                  for folder, _ in registry.folders())
+    if _cache.get("stamp") != stamp:
+        _cache["stamp"], _cache["registry"] = stamp, registry
+    return _cache["registry"]
+
+
+def _reduce(result: Any, started: float) -> PreviewData:
+    data = PreviewData(kind=result.template.kind, checks=list(result.checks))
+    size = result.size
+    if size is not None:
+        data.is_print = size.is_print
+        data.bleed_mm = size.bleed_mm
+        data.size_label = size.label
+        data.size_text = size.describe()
+    if result.boxes is not None:
+        data.media, data.trim = tuple(result.boxes.media), tuple(result.boxes.trim)
+    for artifact in result.artifacts:
+        if artifact.format == "png":
+            data.png = artifact.data
+            data.width_px = artifact.stats.get("width_px", 0)
+            data.height_px = artifact.stats.get("height_px", 0)
+        elif artifact.format == "txt":
+            data.texts.append((artifact.role, artifact.data.decode("utf-8"),
+                               dict(artifact.stats)))
+    data.seconds = time.perf_counter() - started
+    return data
+
+
+def preview(piece: Piece, campaign: Campaign, width_px: int) -> PreviewData:
+    """The preview of one piece: the PNG of its very PDF (bleed kept, for the guides)."""
+    from ..core.render.piece import RenderOptions, render_piece
+
+    started = time.perf_counter()
+    options = RenderOptions(formats=("png", "txt"), png_width=width_px, trim_png=False,
+                            fast_pdf=True)
+    try:
+        result = render_piece(piece, campaign, options, registry=_registry())
+    except UserError as exc:
+        return PreviewData(error=(exc.vi, exc.en), error_field=exc.field,
+                           seconds=time.perf_counter() - started)
+    return _reduce(result, started)
+
+
+def thumbnail(template_id: str, segment: str, campaign: Campaign, width_px: int) -> PreviewData:
+    """A gallery thumbnail: the template with its defaults, first size, trimmed."""
+    from ..core.render.piece import RenderOptions, render_piece
+
+    started = time.perf_counter()
+    options = RenderOptions(formats=("png", "txt"), png_width=width_px, trim_png=True,
+                            fast_pdf=True)
+    try:
+        result = render_piece(Piece(template_id, segment), campaign, options,
+                              registry=_registry())
+    except UserError as exc:
+        return PreviewData(error=(exc.vi, exc.en), seconds=time.perf_counter() - started)
+    return _reduce(result, started)
+
+
+def warm_up() -> float:
+    """Load the render modules and fonts in a fresh worker, before the first preview."""
+    started = time.perf_counter()
+    visual = [t for t in _registry().all() if t.is_visual]
+    if visual:
+        preview(Piece(visual[0].id, "toan-dan"), Campaign(name="An Sinh Studio"), 200)
+    return time.perf_counter() - started
+
+
+def configure_workers() -> None:
+    """Let render processes start fast and Qt-free.
+
+    The fork server preloads the render modules once, so every worker (and a restarted
+    one after a crash) is forked with WeasyPrint and PDFium already imported, instead
+    of importing the GUI's main script as it would by default.
+    """
+    import multiprocessing
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(
+        ["ansinh.gui.jobs", "ansinh.core.render.piece"])
