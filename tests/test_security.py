@@ -786,11 +786,6 @@ def test_hostile_markup_in_a_paragraph_field_is_escaped(name: str, tmp_path: Pat
     assert shown in pdf_text(pdf)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fields.paragraph_html keeps Markdown links of any scheme; a javascript: link "
-    "becomes a PDF link annotation (no file is read; see the issue 5 report)",
-)
 def test_hostile_javascript_link_in_a_paragraph_is_not_a_pdf_link(tmp_path: Path) -> None:
     result = render_piece(
         Piece("poster-bhxh", "toan-dan", "A4", {"benefits": "[bấm](javascript:alert(1))"}),

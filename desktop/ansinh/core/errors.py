@@ -30,6 +30,10 @@ class UserError(Exception):
         self.path = path
         self.line = line
 
+    def __reduce__(self) -> tuple:
+        # Crosses process boundaries (render workers) with every attribute intact.
+        return (_rebuild, (self.vi, self.en, self.field, self.path, self.line))
+
     def text(self, lang: str = "vi") -> str:
         message = self.en if lang == "en" else self.vi
         if self.path:
@@ -39,3 +43,7 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.text("vi")
+
+
+def _rebuild(vi: str, en: str, field: str | None, path: str | None, line: int | None) -> UserError:
+    return UserError(vi, en, field=field, path=path, line=line)

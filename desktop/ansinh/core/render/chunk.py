@@ -28,6 +28,7 @@ from .piece import (
     metadata,
     png_artifact,
     prepare,
+    refused_checks,
     render_html,
     render_text,
     resource_roots,
@@ -167,7 +168,7 @@ def render_rows(
 
     for row, prepared in items:
         doc, indexes, report, problems = final[row.number]
-        checks = prepared.checks + problems + layout_checks(prepared, len(indexes), report, refused)
+        checks = prepared.checks + problems + layout_checks(prepared, len(indexes), report)
         output = RowOutput(row.number, checks)
         outputs[row.number] = output
         if not output.ok:
@@ -175,6 +176,7 @@ def render_rows(
         single = doc.copy([doc.pages[i] for i in indexes])
         _set_metadata(single, prepared)
         pdf = write_pdf(single, options, prepared.size)
+        output.checks += refused_checks(refused)
         if "pdf" in options.formats:
             output.artifacts.append(Artifact("pdf", "piece", pdf, {"pages": len(indexes)}))
         if "png" in options.formats:

@@ -20,6 +20,7 @@ from .. import paths, vntext
 from ..campaign import Campaign, Piece
 from ..checks import Check, error, warning
 from ..errors import UserError
+from ..images import clean_image
 from ..policy import policy_at
 from ..segments import Segment, get_segment
 from ..templates.fields import ImageValue, ResolvedFields, resolve_fields
@@ -201,17 +202,13 @@ def prepare(
     checks += glyph_checks(template, {**campaign_texts, **resolved.texts})
     logo = None
     if campaign.logo:
-        if campaign.logo.is_file():
-            logo = ImageValue(campaign.logo.resolve(), campaign.logo.resolve().as_uri())
-        else:
-            checks.append(
-                warning(
-                    "image",
-                    f"Không thấy tệp logo {campaign.logo.name}.",
-                    f"Logo file {campaign.logo.name} not found.",
-                    "logo",
-                )
-            )
+        # Like every user image, only the cleaned copy (checked, EXIF stripped) is used,
+        # so the logo's own folder never becomes readable to templates.
+        try:
+            cleaned = clean_image(campaign.logo)
+            logo = ImageValue(cleaned, cleaned.as_uri())
+        except UserError as exc:
+            checks.append(warning("image", f"Logo: {exc.vi}", f"Logo: {exc.en}", "logo"))
     policy = policy_at(campaign.day, unconfirmed=campaign.unconfirmed_figures)
     context = {
         "f": resolved.values,
@@ -262,8 +259,8 @@ def render_html(
         raise
     except Exception as exc:  # a broken template must not take the app down
         raise UserError(
-            f"Mẫu «{template.id}» lỗi khi dựng: {exc}",
-            f"Template «{template.id}» failed to render: {exc}",
+            f"Mẫu «{template.id}» lỗi khi dựng: {getattr(exc, 'vi', exc)}",
+            f"Template «{template.id}» failed to render: {getattr(exc, 'en', exc)}",
             path=str(template.folder / (template.html or "")),
             line=getattr(exc, "lineno", None),
         ) from exc
@@ -301,7 +298,7 @@ def fit_sizes(
 
 
 def layout_checks(
-    prepared: Prepared, pages: int, report: layout.PageReport | None, refused: list[str]
+    prepared: Prepared, pages: int, report: layout.PageReport | None
 ) -> list[Check]:
     template, checks = prepared.template, []
     if pages != 1:
@@ -343,15 +340,20 @@ def layout_checks(
                 )
             )
         checks += _resolution_checks(prepared, report)
-    for url in refused:
-        checks.append(
-            warning(
-                "resource",
-                f"Mẫu tham chiếu tệp không được phép: {url[:80]}",
-                f"The template refers to a file it may not use: {url[:80]}",
-            )
-        )
     return checks
+
+
+def refused_checks(refused: list[str]) -> list[Check]:
+    """Resources the fetcher refused; call after writing the PDF, which fetches too
+    (attachments, images inside SVG)."""
+    return [
+        warning(
+            "resource",
+            f"Mẫu tham chiếu tệp không được phép: {url[:80]}",
+            f"The template refers to a file it may not use: {url[:80]}",
+        )
+        for url in dict.fromkeys(refused)
+    ]
 
 
 def _resolution_checks(prepared: Prepared, report: layout.PageReport) -> list[Check]:
@@ -424,14 +426,14 @@ def render_visual(
     checks = (
         prepared.checks
         + fit_problems
-        + layout_checks(prepared, len(document.pages), report, fetcher.refused)
+        + layout_checks(prepared, len(document.pages), report)
     )
     result = RenderResult(
         prepared.template, prepared.size, prepared.segment, checks, [], pages=len(document.pages)
     )
     pdf = write_pdf(document, options, prepared.size)
     result.boxes = raster.page_boxes(pdf)
-    result.checks += fallback_font_checks(pdf)
+    result.checks += fallback_font_checks(pdf) + refused_checks(fetcher.refused)
     if "pdf" in options.formats:
         result.artifacts.append(Artifact("pdf", "piece", pdf, {"pages": len(document.pages)}))
     if "png" in options.formats:
@@ -465,8 +467,9 @@ def render_text_source(prepared: Prepared, registry: TemplateRegistry, source: s
         text = env.get_template(source).render(prepared.context)
     except Exception as exc:
         raise UserError(
-            f"Mẫu «{prepared.template.id}» lỗi khi dựng văn bản: {exc}",
-            f"Template «{prepared.template.id}» failed to render its text: {exc}",
+            f"Mẫu «{prepared.template.id}» lỗi khi dựng văn bản: {getattr(exc, 'vi', exc)}",
+            f"Template «{prepared.template.id}» failed to render its text: "
+            f"{getattr(exc, 'en', exc)}",
             path=str(prepared.template.folder / source),
             line=getattr(exc, "lineno", None),
         ) from exc

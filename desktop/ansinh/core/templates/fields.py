@@ -82,9 +82,15 @@ def _parse_date(raw: Any) -> date:
     raise ValueError(raw)
 
 
+# Print has no use for links or inline images, and a link's target (javascript:, file:)
+# must not reach the PDF: Markdown's <a> keep only their text, <img> go.
+_LINK_OR_IMAGE = re.compile(r"</?a\b[^>]*>|<img\b[^>]*>")
+
+
 def paragraph_html(text: str) -> Markup:
     # The user's text is escaped first, so Markdown adds the only markup there is.
-    return Markup(markdown.markdown(html.escape(text, quote=False), output_format="html"))
+    rendered = markdown.markdown(html.escape(text, quote=False), output_format="html")
+    return Markup(_LINK_OR_IMAGE.sub("", rendered))
 
 
 def qr_data_uri(url: str) -> str:
