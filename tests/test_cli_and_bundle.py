@@ -177,3 +177,14 @@ def test_cli_never_prints_a_traceback_for_a_broken_template(isolated_user_dir: P
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and "loi" in done.stderr
+
+
+def test_check_refuses_sources_outside_the_template_folder(isolated_user_dir: Path,
+                                                           capsys) -> None:
+    folder = isolated_user_dir / "templates" / "ngoai"
+    folder.mkdir(parents=True)
+    (folder / "template.toml").write_text(
+        'id = "ngoai"\nname = "Ngoài"\nkind = "poster"\nhtml = "../../../../etc/passwd"\n'
+        '[[sizes]]\nid = "A4"\nwidth_mm = 210\nheight_mm = 297\n', encoding="utf-8")
+    assert main(["check", "ngoai", "--quick"]) == 1
+    assert f"{folder / 'template.toml'}:4:" in capsys.readouterr().out

@@ -42,6 +42,7 @@ CAMPAIGN_KEYS = (
 _ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _SIZE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.x_-]*$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_SOURCE = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$")  # a plain file name: no folders, no ..
 
 
 @dataclass(frozen=True)
@@ -373,6 +374,13 @@ def parse_manifest(
                 1,
                 f"Mẫu loại «{kind}» cần khóa «{key}» trỏ tới tệp Jinja.",
                 f"A «{kind}» template needs «{key}» naming its Jinja file.",
+            )
+        elif source and (not isinstance(source, str) or not _SOURCE.match(source)):
+            problems.add(
+                locator.key(key),
+                f"«{key}» phải là tên một tệp ngay trong thư mục mẫu (có «{source}»).",
+                f"«{key}» must name a file directly inside the template folder "
+                f"(got «{source}»).",
             )
         elif source and not (folder / source).is_file():
             problems.add(
