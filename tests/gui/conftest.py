@@ -61,10 +61,11 @@ def isolated_gui(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any) -> 
     """Own user folder (settings, recovery, caches), Vietnamese UI, no modal dialogs."""
     from PySide6.QtWidgets import QFileDialog
 
-    from ansinh.gui import dialogs, i18n, theme
+    from ansinh.gui import dialogs, i18n, qtfix, theme
 
     monkeypatch.setenv("ANSINH_USER_DIR", str(tmp_path / "user"))
     if not getattr(qapp, "_ansinh_themed", False):
+        qtfix.protect_singletons()  # see ansinh/gui/qtfix.py (PySide6 6.12 refcount bug)
         theme.apply(qapp)
         qapp._ansinh_themed = True
     i18n.set_language("vi")

@@ -30,8 +30,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the app's font, palette and identity (idempotent)."""
     from PySide6.QtWidgets import QApplication
 
-    from . import theme
+    from . import qtfix, theme
 
+    qtfix.protect_singletons()
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
