@@ -58,6 +58,7 @@ class _ColorButton(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.swatch)
         layout.addWidget(self.line)
+        layout.addStretch(1)
         self._paint(value)
 
     def _pick(self) -> None:

@@ -11,6 +11,7 @@ import logging
 import traceback
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -78,8 +79,7 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     box.exec()
 
 
-def ask_save_changes(parent: QWidget | None, name: str) -> str:
-    """'save', 'discard' or 'cancel'."""
+def save_changes_box(parent: QWidget | None, name: str) -> tuple[QMessageBox, Any, Any]:
     text = translate("Dialogs", "Chiến dịch «%1» có thay đổi chưa lưu. Lưu trước khi đóng?")
     box = QMessageBox(QMessageBox.Icon.Question, translate("Dialogs", "Lưu thay đổi?"),
                       text.replace("%1", name), parent=parent)
@@ -88,13 +88,19 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
                             QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(translate("Dialogs", "Huỷ"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(save)
+    return box, save, discard
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> str:
+    """'save', 'discard' or 'cancel'."""
+    box, save, discard = save_changes_box(parent, name)
     box.exec()
     clicked = box.clickedButton()
     return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
 
-def ask_recover(parent: QWidget | None, recoveries: Sequence[RecoveryFile]) -> str:
-    """'restore', 'discard' or 'later' for the newest autosave left by a crash."""
+def recover_box(parent: QWidget | None,
+                recoveries: Sequence[RecoveryFile]) -> tuple[QMessageBox, Any, Any]:
     newest = recoveries[0]
     when = newest.saved_at.replace("T", " ")
     where = str(newest.original) if newest.original else \
@@ -109,6 +115,12 @@ def ask_recover(parent: QWidget | None, recoveries: Sequence[RecoveryFile]) -> s
                             QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(translate("Dialogs", "Để sau"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
+    return box, restore, discard
+
+
+def ask_recover(parent: QWidget | None, recoveries: Sequence[RecoveryFile]) -> str:
+    """'restore', 'discard' or 'later' for the newest autosave left by a crash."""
+    box, restore, discard = recover_box(parent, recoveries)
     box.exec()
     clicked = box.clickedButton()
     return "restore" if clicked is restore else "discard" if clicked is discard else "later"
@@ -137,6 +149,8 @@ class CheckListDialog(QDialog):
         label.setWordWrap(True)
         layout.addWidget(label)
         self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setStyleSheet("QListWidget { border: 1px solid #D5DAE1; border-radius: 6px; }")
         for key, text, tip in entries:
             item = QListWidgetItem(text)

@@ -301,6 +301,7 @@ class ImageEditor(FieldEditor):
     def __init__(self, spec: Field, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self._value: Any = ""
+        self._shown_once = False
         self.drop = ImageDrop()
         self.drop.dropped.connect(self._chosen)
         self.drop.clicked.connect(self.browse)
@@ -348,7 +349,14 @@ class ImageEditor(FieldEditor):
         return self._value
 
     def set_value(self, value: Any) -> None:
+        if value == self._value and self._shown_once:
+            return  # unchanged: do not decode the image again on every keystroke elsewhere
+        self._shown_once = True
         self._value = value
+        self._show()
+
+    def _show(self) -> None:
+        value = self._value
         path = image_path(value, self.base_dir)
         pixmap = load_thumbnail(path, QSize(128, 84))
         if pixmap is not None:
@@ -371,7 +379,7 @@ class ImageEditor(FieldEditor):
         self.clear.setText(translate("FieldForm", "Bỏ ảnh"))
         self.drop.setToolTip(translate("FieldForm", "Kéo thả tệp PNG, JPEG, WebP hoặc SVG vào "
                                        "đây, hoặc bấm để chọn"))
-        self.set_value(self._value)
+        self._show()
 
 
 class ColorEditor(FieldEditor):

@@ -45,6 +45,7 @@ from .pieces import CHANNEL_COLORS
 from .preview import deliver
 
 THUMB_W, THUMB_H = 176, 236
+CARD_TEXT_H = 100  # room under the thumbnail: two lines of name, one of facts
 ROLE_ID = Qt.ItemDataRole.UserRole
 ROLE_SUB = Qt.ItemDataRole.UserRole + 1
 ROLE_KIND = Qt.ItemDataRole.UserRole + 2
@@ -109,7 +110,7 @@ class ThumbnailService(QObject):
     """Renders thumbnails in a worker pool and caches them on disk."""
 
     ready = Signal(str, QImage)  # key, image
-    _done = Signal(str, str, object)
+    _done = Signal(str, object)
 
     def __init__(self, pool: RenderPool, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -138,37 +139,35 @@ class ThumbnailService(QObject):
         try:
             future = self.pool.submit(jobs.thumbnail, template_id, segment, campaign,
                                       THUMB_W * 2)
-        except Exception as exc:  # noqa: BLE001 - the gallery works without thumbnails
-            deliver(self, "_done", key, kind, exc)
+        except Exception:  # noqa: BLE001 - the gallery works without thumbnails
+            deliver(self, "_done", key, None)
             return
-        future.add_done_callback(lambda f: deliver(self, "_done", key, kind, f))
+        future.add_done_callback(lambda f: self._collect(key, kind, f))
+
+    def _collect(self, key: str, kind: str, future: Future) -> None:
+        """In the pool's thread: decode (or draw) the thumbnail and cache it on disk."""
+        image = None
+        try:
+            data: jobs.PreviewData = self.pool.result(future)
+            if data.png:
+                image = QImage.fromData(data.png, "PNG")
+            elif data.texts:
+                image = text_card(data, kind)  # QImage + QPainter work outside the GUI thread
+            if image is not None and not image.isNull():
+                thumbnail_dir().mkdir(parents=True, exist_ok=True)
+                image.save(str(thumbnail_dir() / f"{key}.png"), "PNG")
+        except Exception:  # noqa: BLE001 - no thumbnail: the card shows its name
+            image = None
+        deliver(self, "_done", key, image)
+
+    def _finished(self, key: str, image: QImage | None) -> None:
+        self._pending.pop(key, None)
+        if image is not None and not image.isNull():
+            self.ready.emit(key, image)
 
     def shutdown(self) -> None:
         self._closed = True
         self._submitter.shutdown(wait=False, cancel_futures=True)
-
-    def _finished(self, key: str, kind: str, future: Future | BaseException) -> None:
-        self._pending.pop(key, None)
-        if isinstance(future, BaseException):
-            return
-        try:
-            data: jobs.PreviewData = self.pool.result(future)
-        except Exception:  # noqa: BLE001 - no thumbnail: the card shows its name
-            return
-        if data.png:
-            image = QImage.fromData(data.png, "PNG")
-        elif data.texts:
-            image = text_card(data, kind)
-        else:
-            return
-        if image.isNull():
-            return
-        try:
-            thumbnail_dir().mkdir(parents=True, exist_ok=True)
-            image.save(str(thumbnail_dir() / f"{key}.png"), "PNG")
-        except OSError:
-            pass
-        self.ready.emit(key, image)
 
     @property
     def busy(self) -> bool:
@@ -177,7 +176,7 @@ class ThumbnailService(QObject):
 
 class _CardDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        return QSize(THUMB_W + 28, THUMB_H + 86)
+        return QSize(THUMB_W + 28, THUMB_H + CARD_TEXT_H)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex) -> None:
@@ -215,14 +214,16 @@ class _CardDelegate(QStyledItemDelegate):
         title_font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(title_font)
         painter.setPen(QColor("#10243A"))
-        title_rect = QRect(text_left, thumb_area.bottom() + 8, rect.right() - text_left - 6, 40)
+        line = painter.fontMetrics().lineSpacing()
+        title_rect = QRect(text_left, thumb_area.bottom() + 8, rect.right() - text_left - 6,
+                           2 * line)  # clipped to two lines
         painter.drawText(title_rect, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop,
                          index.data(Qt.ItemDataRole.DisplayRole))
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.86)
         painter.setFont(small)
         painter.setPen(QColor(theme.MUTED))
-        sub_rect = QRect(text_left, rect.bottom() - 24, rect.right() - text_left - 6, 20)
+        sub_rect = QRect(text_left, title_rect.bottom() + 4, rect.right() - text_left - 6, 20)
         painter.drawText(sub_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          painter.fontMetrics().elidedText(index.data(ROLE_SUB) or "",
                                                           Qt.TextElideMode.ElideRight,
@@ -338,7 +339,7 @@ class GalleryPage(QWidget):
             item = QListWidgetItem(template_name(template))
             item.setData(ROLE_ID, template.id)
             item.setData(ROLE_KIND, template.channel)
-            item.setSizeHint(QSize(THUMB_W + 28, THUMB_H + 86))
+            item.setSizeHint(QSize(THUMB_W + 28, THUMB_H + CARD_TEXT_H))
             self.grid.addItem(item)
             self._items[template.id] = item
         if self.grid.count():

@@ -38,6 +38,7 @@ class PreviewData:
     error: tuple[str, str] | None = None  # (vi, en) when the piece could not be rendered
     error_field: str | None = None
     seconds: float = 0.0
+    image: Any = None  # the decoded picture, added in the window's process (a QImage)
 
 
 _cache: dict[str, Any] = {}

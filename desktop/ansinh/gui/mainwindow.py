@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,10 @@ def warm_up_pools(preview_pool: RenderPool, work_pool: RenderPool) -> threading.
             preview_pool.submit(jobs.warm_up)
             for _ in range(work_pool.workers):
                 work_pool.submit(jobs.warm_up)
+            # The export thread needs the render modules here too (to unpickle results):
+            # import them now, while nobody waits, not in the middle of the first export.
+            time.sleep(1.0)
+            import ansinh.core.export  # noqa: F401
         except Exception:  # noqa: BLE001 - the first real render reports any problem
             pass
 
@@ -428,6 +433,10 @@ class MainWindow(QMainWindow):
         source = self.templates.get(self.model.piece(index).template)
         return [t for t in self.templates.values() if source is None or t.id != source.id]
 
+    def sibling_entries(self, index: int) -> list[tuple[str, str, str]]:
+        return [(t.id, f"{template_name(t)} — {channel_name(t.channel)} · {kind_name(t.kind)}",
+                 t.description) for t in self.sibling_candidates(index)]
+
     def make_siblings(self, index: int, template_ids: list[str]) -> list[Piece]:
         """Pieces for other channels, prefilled from the same content."""
         source = self.model.piece(index)
@@ -445,9 +454,7 @@ class MainWindow(QMainWindow):
         index = self.current_index() if index is None else index
         if index is None:
             return
-        entries = [(t.id, f"{template_name(t)} — {channel_name(t.channel)} · "
-                    f"{kind_name(t.kind)}", t.description)
-                   for t in self.sibling_candidates(index)]
+        entries = self.sibling_entries(index)
         chosen = dialogs.pick_many(
             self, self.tr("Một thông điệp, mọi kênh"),
             self.tr("Tạo ấn phẩm cho các kênh khác từ cùng nội dung: tiêu đề, thông điệp, lời "

@@ -9,6 +9,7 @@ can be handed to a render process or saved from another thread as it is.
 from __future__ import annotations
 
 import dataclasses
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from ..core.storage import Document, ExportRecord
 
 MISSING: Any = object()  # a value that is absent (the template's default applies)
 _MERGE_FIELD = 1
+TYPING_PAUSE_S = 1.5
 
 
 translate = QCoreApplication.translate
@@ -187,15 +189,19 @@ class SetFieldCommand(QUndoCommand):
                          .replace("%1", label))
         self.model, self.index, self.field_id = model, index, field_id
         self.old, self.new = old, new
+        self.last_edit = time.monotonic()
 
     def id(self) -> int:
         return _MERGE_FIELD
 
     def mergeWith(self, other: QUndoCommand) -> bool:
+        # One undo step per burst of typing in one field; a pause starts a new step.
         if not isinstance(other, SetFieldCommand) or \
-                (other.index, other.field_id) != (self.index, self.field_id):
+                (other.index, other.field_id) != (self.index, self.field_id) or \
+                other.last_edit - self.last_edit > TYPING_PAUSE_S:
             return False
         self.new = other.new
+        self.last_edit = other.last_edit
         if self.new is self.old or self.new == self.old:
             self.setObsolete(True)
         return True

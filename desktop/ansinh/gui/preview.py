@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -112,26 +112,32 @@ class PreviewController(QObject):
         try:
             future = self.pool.submit(jobs.preview, piece, campaign, width)
         except Exception as exc:  # noqa: BLE001 - a pool that cannot start: say so
-            deliver(self, "_finished", generation, exc)
+            deliver(self, "_finished", generation, (None, UserError(
+                f"Không khởi động được tiến trình dựng hình: {exc}",
+                f"Cannot start the render process: {exc}")))
             return
-        future.add_done_callback(lambda f: deliver(self, "_finished", generation, f))
+        future.add_done_callback(lambda f: self._collect(generation, f))
 
-    def _on_finished(self, generation: int, outcome: Future | BaseException) -> None:
+    def _collect(self, generation: int, future: Future) -> None:
+        """In the pool's thread: fetch the result and decode the image off the UI thread."""
+        data, error = None, None
+        try:
+            data = self.pool.result(future)
+        except UserError as exc:
+            error = exc
+        except CancelledError:
+            pass
+        except Exception as exc:  # noqa: BLE001 - a broken render must not crash the UI
+            error = UserError(f"Lỗi khi dựng bản xem trước: {exc}", f"The preview failed: {exc}")
+        if data is not None and data.png and generation == self._generation:
+            data.image = QImage.fromData(data.png, "PNG")
+        deliver(self, "_finished", generation, (data, error))
+
+    def _on_finished(self, generation: int, outcome: tuple[Any, UserError | None]) -> None:
         if self._inflight != generation:
             return
         self._inflight = None
-        data, error = None, None
-        if isinstance(outcome, BaseException):
-            error = UserError(f"Không khởi động được tiến trình dựng hình: {outcome}",
-                              f"Cannot start the render process: {outcome}")
-        else:
-            try:
-                data = self.pool.result(outcome)
-            except UserError as exc:
-                error = exc
-            except Exception as exc:  # noqa: BLE001 - a broken render must not crash the UI
-                error = UserError(f"Lỗi khi dựng bản xem trước: {exc}",
-                                  f"The preview failed: {exc}")
+        data, error = outcome
         if generation != self._generation:
             self._submit_latest()  # stale: drop it and render the newest request
             if self._inflight is None:
@@ -158,6 +164,8 @@ class PageCanvas(QWidget):
         self.data: jobs.PreviewData | None = None
         self.zoom = 1.0
         self.guides = True
+        self._cache = QPixmap()
+        self._cache_key: tuple = ()
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def set_data(self, data: jobs.PreviewData, image: QImage) -> None:
@@ -198,15 +206,25 @@ class PageCanvas(QWidget):
         return QRectF((shown[0] - media[0]) * scale, (media[3] - shown[3]) * scale,
                       (shown[2] - shown[0]) * scale, (shown[3] - shown[1]) * scale)
 
+    def _scaled_page(self) -> QPixmap:
+        """The shown part of the image at the widget's size, scaled once per change."""
+        key = (self.image.cacheKey(), self.width(), self.height(), self.guides)
+        if self._cache_key != key:
+            source = self.image.copy(self._source_rect().toAlignedRect())
+            self._cache = QPixmap.fromImage(source.scaled(
+                self.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+            self._cache_key = key
+        return self._cache
+
     def paintEvent(self, event: Any) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         target = QRectF(self.rect())
         if self.image.isNull():
             painter.fillRect(target, QColor("white"))
             return
-        painter.drawImage(target, self.image, self._source_rect())
+        painter.drawPixmap(0, 0, self._scaled_page())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.guides and self.data and self.data.media and self.data.trim and \
                 self.data.is_print:
             self._draw_guides(painter)
@@ -393,7 +411,7 @@ class PreviewPanel(QFrame):
         split.addWidget(checks_box)
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 1)
-        split.setSizes([640, 130])
+        split.setSizes([600, 170])
         split.setChildrenCollapsible(False)
         layout.addWidget(split, 1)
         self.retranslate()
@@ -434,7 +452,7 @@ class PreviewPanel(QFrame):
             self.size_label.clear()
             return
         if data.png:
-            image = QImage.fromData(data.png, "PNG")
+            image = data.image if data.image is not None else QImage.fromData(data.png, "PNG")
             self.canvas.set_data(data, image)
             self.stack.setCurrentWidget(self.area)
             if self.fit:

@@ -8,6 +8,7 @@ loads it at start. Icons are small hand-drawn SVGs so they look the same everywh
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPalette, QPixmap
@@ -27,6 +28,7 @@ SURFACE = "#FFFFFF"
 WINDOW = "#F3F5F8"
 BORDER = "#D5DAE1"
 MUTED = "#5F6B7A"
+ICONS = (Path(__file__).resolve().parent / "icons").as_posix()
 CANVAS = "#5B6470"
 
 STYLE = f"""
@@ -80,6 +82,23 @@ QGroupBox {{ font-weight: 600; border: 1px solid {BORDER}; border-radius: 8px;
             margin-top: 12px; padding: 10px 8px 8px 8px; background: {SURFACE}; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; color: #1F2933; }}
 QSplitter::handle {{ background: transparent; }}
+QComboBox {{ padding-right: 24px; }}
+QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+    width: 22px; border: none; }}
+QComboBox::down-arrow {{ image: url("{ICONS}/chevron-down.svg"); width: 12px; height: 12px; }}
+QComboBox QAbstractItemView {{ border: 1px solid {BORDER}; background: {SURFACE};
+    selection-background-color: #D6E6F7; selection-color: #10243A; outline: 0; }}
+QSpinBox, QDateEdit {{ padding-right: 22px; }}
+QSpinBox::up-button, QDateEdit::up-button {{ subcontrol-origin: border;
+    subcontrol-position: top right; width: 20px; border: none; }}
+QSpinBox::down-button, QDateEdit::down-button {{ subcontrol-origin: border;
+    subcontrol-position: bottom right; width: 20px; border: none; }}
+QSpinBox::up-arrow, QDateEdit::up-arrow {{ image: url("{ICONS}/chevron-up.svg");
+    width: 10px; height: 10px; }}
+QSpinBox::down-arrow, QDateEdit::down-arrow {{ image: url("{ICONS}/chevron-down.svg");
+    width: 10px; height: 10px; }}
+QDateEdit::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+    width: 22px; border: none; }}
 QTabWidget::pane {{ border: 1px solid {BORDER}; border-radius: 6px; background: {SURFACE}; }}
 """
 
