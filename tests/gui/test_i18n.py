@@ -39,3 +39,27 @@ def test_language_switch_and_fallback(qapp: object) -> None:
     assert i18n.set_language("vi")
     assert QCoreApplication.translate("MainWindow", "&Tệp") == "&Tệp"
     assert i18n.set_language("xx") and i18n.current() == "vi"
+
+
+def test_every_ui_string_in_the_code_is_in_the_translation_file(tmp_path: object) -> None:
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    lupdate = shutil.which("pyside6-lupdate") or str(Path(sys.executable).parent /
+                                                      "pyside6-lupdate")
+    if not Path(lupdate).exists():
+        pytest.skip("pyside6-lupdate is not installed")
+    fresh = Path(str(tmp_path)) / "fresh.ts"
+    sources = sorted(str(p) for p in i18n.I18N_DIR.parent.glob("*.py"))
+    subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
+
+    def keys(path: Path) -> set[tuple[str, str]]:
+        root = ET.parse(path).getroot()
+        return {(ctx.findtext("name"), m.findtext("source"))
+                for ctx in root.iter("context") for m in ctx.iter("message")}
+
+    assert keys(fresh) - keys(TS) == set()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ from .form import FieldForm, channel_name, kind_name, template_name
 from .gallery import GalleryPage, ThumbnailService
 from .model import CampaignModel
 from .pieces import PiecesPanel
-from .preview import PreviewController, PreviewPanel
+from .preview import PreviewController, PreviewPanel, deliver
 from .settings_dialog import SettingsDialog
 
 APP_NAME = "An Sinh Studio"
@@ -92,6 +93,7 @@ def warm_up_pools(preview_pool: RenderPool, work_pool: RenderPool) -> threading.
 
 class MainWindow(QMainWindow):
     previewShown = Signal()  # a preview image/text is on screen (tests, benchmarks)
+    _autosaveDone = Signal(int, object)  # from the autosave thread
 
     def __init__(self, settings: S.Settings | None = None, preview_pool: RenderPool | None = None,
                  work_pool: RenderPool | None = None) -> None:
@@ -111,7 +113,10 @@ class MainWindow(QMainWindow):
             self.segments = {}
             self.startup_problems.append(exc)
         self.recovery = storage.RecoverySlot()
+        self._recovery_lock = threading.Lock()
+        self._io = ThreadPoolExecutor(1, thread_name_prefix="autosave")
         self._autosaved_revision = -1
+        self._autosaving = -1
         self._closing = False
         self.model: CampaignModel | None = None
         self._undo_filter = _UndoKeysToWindow(self)
@@ -137,7 +142,8 @@ class MainWindow(QMainWindow):
         self.preview.failed.connect(self._preview_failed)
         self.preview.busyChanged.connect(self.preview_panel.set_busy)
         self.autosave_timer = QTimer(self)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.timeout.connect(lambda: self.autosave(background=True))
+        self._autosaveDone.connect(self._autosave_done)
         self._restart_autosave()
 
         self.set_model(CampaignModel())
@@ -540,7 +546,7 @@ class MainWindow(QMainWindow):
 
     def new_campaign(self) -> None:
         if self._confirm_discard():
-            self.recovery.discard()
+            self._discard_recovery()
             self.set_model(CampaignModel())
 
     def open_dialog(self) -> None:
@@ -567,7 +573,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001
             dialogs.show_error(self, exc, self.tr("Không mở được chiến dịch"))
             return False
-        self.recovery.discard()
+        self._discard_recovery()
         self.set_model(model)
         self.settings.set(S.LAST_FOLDER, str(path.parent))
         if path.suffix.lower() != ".toml":
@@ -617,7 +623,7 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, exc, self.tr("Chưa lưu được"))
             return False
         self.model.mark_saved(path)
-        self.recovery.discard()
+        self._discard_recovery()
         self.settings.set(S.LAST_FOLDER, str(path.parent))
         self.settings.add_recent(path)
         self.statusBar().showMessage(self.tr("Đã lưu %1").replace("%1", str(path)), 5000)
@@ -628,22 +634,53 @@ class MainWindow(QMainWindow):
     def _restart_autosave(self) -> None:
         self.autosave_timer.start(max(1, self.settings.get(S.AUTOSAVE_SECONDS)) * 1000)
 
-    def autosave(self) -> bool:
-        """Write the recovery copy if there are changes it does not have yet."""
+    def autosave(self, background: bool = False) -> bool:
+        """Write the recovery copy if there are changes it does not have yet.
+
+        The timer writes in the background (a save fsyncs, which can take a while on a
+        slow disk); explicit calls write now and return whether it worked.
+        """
         model = self.model
         if model is None or not model.is_modified() or \
-                model.revision == self._autosaved_revision:
+                model.revision in (self._autosaved_revision, self._autosaving):
             return False
+        document, path, revision = model.document(), model.path, model.revision
+        if background:
+            self._autosaving = revision
+            future = self._io.submit(self._write_recovery, document, path)
+            future.add_done_callback(
+                lambda f: deliver(self, "_autosaveDone", revision, f.exception()))
+            return True
         try:
-            self.recovery.write(model.document(), model.path)
+            self._write_recovery(document, path)
         except UserError as exc:
-            self.status_label.setText(self.tr("Không tự lưu được: %1")
-                                      .replace("%1", exc.text(i18n.current())))
+            self._autosave_done(revision, exc)
             return False
-        self._autosaved_revision = model.revision
-        self.status_label.setText(self.tr("Đã tự lưu bản khôi phục lúc %1").replace(
-            "%1", datetime.now().strftime("%H:%M:%S")))
+        self._autosave_done(revision, None)
         return True
+
+    def _write_recovery(self, document: storage.Document, path: Path | None) -> None:
+        with self._recovery_lock:
+            self.recovery.write(document, path)
+
+    def _discard_recovery(self) -> None:
+        with self._recovery_lock:
+            self.recovery.discard()
+        self._autosaved_revision = -1
+
+    def _autosave_done(self, revision: int, error: BaseException | None) -> None:
+        if self._autosaving == revision:
+            self._autosaving = -1
+        if error is not None:
+            text = error.text(i18n.current()) if isinstance(error, UserError) else str(error)
+            self.status_label.setText(self.tr("Không tự lưu được: %1").replace("%1", text))
+            return
+        if self.model is not None and self.model.is_modified():
+            self._autosaved_revision = revision
+            self.status_label.setText(self.tr("Đã tự lưu bản khôi phục lúc %1").replace(
+                "%1", datetime.now().strftime("%H:%M:%S")))
+        else:
+            self._discard_recovery()  # saved meanwhile: the copy is not needed
 
     def offer_recovery(self) -> bool:
         """After a crash: offer the newest autosave. True if one was restored."""
@@ -699,7 +736,8 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self.preview.shutdown()
         self.thumbnails.shutdown()
-        self.recovery.discard()
+        self._io.shutdown(wait=True)
+        self._discard_recovery()
         QApplication.instance().removeEventFilter(self._undo_filter)
         if self._own_pools:
             self.preview_pool.close()
