@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,12 @@ def test_killed_app_is_offered_recovery_and_restores_the_edits(
         assert line.strip() == "AUTOSAVED", child.stderr.read() if child.poll() else line
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
+        if sys.platform.startswith("linux"):
+            # Its render processes (fork server and workers) die with it.
+            deadline = time.monotonic() + 10
+            while _live_members(child.pid) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert _live_members(child.pid) == []
     finally:
         if child.poll() is None:
             child.kill()
@@ -70,6 +77,19 @@ def test_nothing_is_offered_after_a_clean_close(make_window: Any, recorder: Any,
     again = make_window()
     assert not again.offer_recovery()
     assert recorder.recover_offers == []
+
+
+def _live_members(pgid: int) -> list[int]:
+    """Processes of a process group that are still running (zombies do not count)."""
+    alive = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            alive.append(int(stat.parent.name))
+    return alive
 
 
 def _group_alive(pgid: int) -> bool:
