@@ -334,3 +334,12 @@ def test_zoom_fit_and_guides(sample_window: Any) -> None:
     assert abs(trimmed[0] - 841.89) < 1  # A3 width in points
     image = panel.canvas.grab().toImage()
     assert image.pixelColor(QPoint(2, image.height() // 2)).name() != "#d81b60"
+
+
+def test_the_usual_shortcuts(window: Any) -> None:
+    shortcuts = {action.shortcut().toString(): action for action in (
+        window.act_new, window.act_open, window.act_save, window.act_undo, window.act_redo,
+        window.act_export, window.act_batch)}
+    assert set(shortcuts) == {"Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+Z", "Ctrl+Y", "Ctrl+E",
+                              "Ctrl+B"}
+    assert "Ctrl+Shift+Z" in [k.toString() for k in window.act_redo.shortcuts()]

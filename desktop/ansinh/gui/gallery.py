@@ -42,7 +42,7 @@ from ..core.templates.manifest import Template
 from . import i18n, jobs, theme
 from .form import kind_name, template_name
 from .pieces import CHANNEL_COLORS
-from .preview import deliver
+from .preview import deliver, to_qimage
 
 THUMB_W, THUMB_H = 176, 236
 CARD_TEXT_H = 100  # room under the thumbnail: two lines of name, one of facts
@@ -138,7 +138,7 @@ class ThumbnailService(QObject):
                 campaign: Campaign) -> None:
         try:
             future = self.pool.submit(jobs.thumbnail, template_id, segment, campaign,
-                                      THUMB_W * 2)
+                                      THUMB_W * 2, str(thumbnail_dir() / f"{key}.png"))
         except Exception:  # noqa: BLE001 - the gallery works without thumbnails
             deliver(self, "_done", key, None)
             return
@@ -149,11 +149,10 @@ class ThumbnailService(QObject):
         image = None
         try:
             data: jobs.PreviewData = self.pool.result(future)
-            if data.png:
-                image = QImage.fromData(data.png, "PNG")
+            if data.has_image:
+                image = to_qimage(data)  # the worker already wrote the cache file
             elif data.texts:
                 image = text_card(data, kind)  # QImage + QPainter work outside the GUI thread
-            if image is not None and not image.isNull():
                 thumbnail_dir().mkdir(parents=True, exist_ok=True)
                 image.save(str(thumbnail_dir() / f"{key}.png"), "PNG")
         except Exception:  # noqa: BLE001 - no thumbnail: the card shows its name

@@ -9,11 +9,13 @@ window never loads WeasyPrint just to name a task. Results come back as plain da
 from __future__ import annotations
 
 import ctypes
+import io
 import os
 import signal
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..core.campaign import Campaign, Piece
@@ -43,6 +45,12 @@ class PreviewData:
     error_field: str | None = None
     seconds: float = 0.0
     image: Any = None  # the decoded picture, added in the window's process (a QImage)
+    rgb: bytes | None = None  # the picture as raw RGB rows, decoded here (not in the window)
+    rgb_size: tuple[int, int] = (0, 0)
+
+    @property
+    def has_image(self) -> bool:
+        return bool(self.png or self.rgb)
 
 
 _cache: dict[str, Any] = {}
@@ -58,6 +66,16 @@ def _registry() -> Any:
     if _cache.get("stamp") != stamp:
         _cache["stamp"], _cache["registry"] = stamp, registry
     return _cache["registry"]
+
+
+def _decode(data: PreviewData) -> None:
+    """PNG → raw RGB in the render process: the window only wraps the bytes (decoding a
+    large PNG there holds Python's lock for tens of milliseconds and stalls the UI)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data.png or b"")) as image:
+        rgb = image.convert("RGB")
+    data.rgb, data.rgb_size, data.png = rgb.tobytes(), rgb.size, None
 
 
 def _reduce(result: Any, started: float) -> PreviewData:
@@ -94,11 +112,17 @@ def preview(piece: Piece, campaign: Campaign, width_px: int) -> PreviewData:
     except UserError as exc:
         return PreviewData(error=(exc.vi, exc.en), error_field=exc.field,
                            seconds=time.perf_counter() - started)
-    return _reduce(result, started)
+    data = _reduce(result, started)
+    if data.png:
+        _decode(data)
+    return data
 
 
-def thumbnail(template_id: str, segment: str, campaign: Campaign, width_px: int) -> PreviewData:
-    """A gallery thumbnail: the template with its defaults, first size, trimmed."""
+def thumbnail(template_id: str, segment: str, campaign: Campaign, width_px: int,
+              cache_file: str | None = None) -> PreviewData:
+    """A gallery thumbnail: the template with its defaults, first size, trimmed.
+
+    With `cache_file`, the PNG is also written there (atomically) for the next start."""
     from ..core.render.piece import RenderOptions, render_piece
 
     started = time.perf_counter()
@@ -109,7 +133,16 @@ def thumbnail(template_id: str, segment: str, campaign: Campaign, width_px: int)
                               registry=_registry())
     except UserError as exc:
         return PreviewData(error=(exc.vi, exc.en), seconds=time.perf_counter() - started)
-    return _reduce(result, started)
+    data = _reduce(result, started)
+    if data.png and cache_file:
+        target = Path(cache_file)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temp.write_bytes(data.png)
+        os.replace(temp, target)
+    if data.png:
+        _decode(data)
+    return data
 
 
 def warm_up() -> float:

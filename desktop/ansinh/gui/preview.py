@@ -53,6 +53,14 @@ def deliver(receiver: QObject, signal: str, *args: Any) -> None:
             getattr(receiver, signal).emit(*args)
 
 
+def to_qimage(data: jobs.PreviewData) -> QImage:
+    """The picture of a render as a QImage (wraps raw rows; decodes PNG only as a fallback)."""
+    if data.rgb:
+        width, height = data.rgb_size
+        return QImage(data.rgb, width, height, width * 3, QImage.Format.Format_RGB888).copy()
+    return QImage.fromData(data.png or b"", "PNG")
+
+
 class PreviewController(QObject):
     """Debounced, off-thread, newest-wins preview renders."""
 
@@ -129,8 +137,8 @@ class PreviewController(QObject):
             pass
         except Exception as exc:  # noqa: BLE001 - a broken render must not crash the UI
             error = UserError(f"Lỗi khi dựng bản xem trước: {exc}", f"The preview failed: {exc}")
-        if data is not None and data.png and generation == self._generation:
-            data.image = QImage.fromData(data.png, "PNG")
+        if data is not None and data.has_image and generation == self._generation:
+            data.image = to_qimage(data)
         deliver(self, "_finished", generation, (data, error))
 
     def _on_finished(self, generation: int, outcome: tuple[Any, UserError | None]) -> None:
@@ -296,6 +304,9 @@ class ChecksList(QListWidget):
 
     def set_checks(self, checks: list[Check], error: tuple[str, str] | None = None,
                    error_field: str | None = None) -> None:
+        if self.count() and (list(checks), error, error_field) == \
+                (self._checks, self._error, getattr(self, "_error_field", None)):
+            return  # the same findings: keep the list as it is (no flicker, no relayout)
         self._checks = list(checks)
         self._error = error
         self._error_field = error_field
@@ -446,13 +457,13 @@ class PreviewPanel(QFrame):
     def show_data(self, data: jobs.PreviewData) -> None:
         self.data = data
         self.checks.set_checks(data.checks, data.error, data.error_field)
-        if data.error and not data.png and not data.texts:
+        if data.error and not data.has_image and not data.texts:
             self.message.setText(i18n.pick(*data.error))
             self.stack.setCurrentWidget(self.message)
             self.size_label.clear()
             return
-        if data.png:
-            image = data.image if data.image is not None else QImage.fromData(data.png, "PNG")
+        if data.has_image:
+            image = data.image if data.image is not None else to_qimage(data)
             self.canvas.set_data(data, image)
             self.stack.setCurrentWidget(self.area)
             if self.fit:
@@ -503,14 +514,15 @@ class PreviewPanel(QFrame):
             text = data.size_label or data.size_text
             if data.is_print and data.bleed_mm:
                 text += " · " + self.tr("lề xén %1 mm").replace("%1", f"{data.bleed_mm:g}")
-            self.size_label.setText(text)
+            if self.size_label.text() != text:
+                self.size_label.setText(text)
         elif data.kind == "loudspeaker":
             self.size_label.setText(self.tr("Bài phát thanh"))
         elif data.kind == "sms":
             self.size_label.setText(self.tr("Tin nhắn SMS"))
         else:
             self.size_label.clear()
-        self.zoom_box.setEnabled(bool(data.png))
+        self.zoom_box.setEnabled(data.has_image)
 
     # --- zoom ------------------------------------------------------------------------
 
@@ -599,7 +611,7 @@ class PreviewPanel(QFrame):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            if self.data is not None and not self.data.png and self.data.texts:
+            if self.data is not None and not self.data.has_image and self.data.texts:
                 self._show_texts(self.data)
         super().changeEvent(event)
 
