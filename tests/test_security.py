@@ -845,6 +845,7 @@ def _zip_with(names: list[str]) -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.filterwarnings("ignore:Duplicate name:UserWarning")  # hostile zips, on purpose
 @FUZZ
 @given(
     data=st.one_of(
