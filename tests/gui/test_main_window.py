@@ -343,3 +343,23 @@ def test_the_usual_shortcuts(window: Any) -> None:
     assert set(shortcuts) == {"Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+Z", "Ctrl+Y", "Ctrl+E",
                               "Ctrl+B"}
     assert "Ctrl+Shift+Z" in [k.toString() for k in window.act_redo.shortcuts()]
+
+
+def test_a_render_process_that_dies_is_reported_and_replaced(sample_window: Any,
+                                                             qtbot: Any) -> None:
+    import os
+
+    window = sample_window
+    panel = window.preview_panel
+    failed: list[Any] = []
+    window.preview.failed.connect(failed.append)
+    doomed = window.preview_pool.submit(os._exit, 1)  # the worker dies without a word
+    window.model.set_field(0, "title", "Sau sự cố")
+    qtbot.waitUntil(lambda: doomed.done(), timeout=PREVIEW_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not window.preview.busy, timeout=PREVIEW_TIMEOUT_MS)
+    if failed:  # the render in flight went down with the worker: said in words
+        assert "dừng đột ngột" in panel.message.text() or "stopped" in panel.message.text()
+    # The next edit renders again in a fresh process.
+    with qtbot.waitSignal(window.previewShown, timeout=PREVIEW_TIMEOUT_MS):
+        window.model.set_field(0, "title", "Đã chạy lại")
+    assert panel.stack.currentWidget() is panel.area

@@ -291,6 +291,7 @@ class MainWindow(QMainWindow):
                 signal.disconnect()
             old.undo_stack.canUndoChanged.disconnect()
             old.undo_stack.canRedoChanged.disconnect()
+            old.deleteLater()
         self.model = model
         model.setParent(self)
         self._autosaved_revision = -1
