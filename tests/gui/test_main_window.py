@@ -305,12 +305,14 @@ def test_the_gallery_creates_a_piece(window: Any, qtbot: Any) -> None:
 
 
 def test_gallery_thumbnails_are_rendered_from_the_templates(window: Any, qtbot: Any) -> None:
-    thumbnails = window.thumbnails
     window.show_gallery()
-    qtbot.waitUntil(lambda: not thumbnails.busy, timeout=PREVIEW_TIMEOUT_MS)
-    for item in window.gallery._items.values():
-        pixmap = item.data(Qt.ItemDataRole.DecorationRole)
-        assert pixmap is not None and not pixmap.isNull()
+    items = list(window.gallery._items.values())
+
+    def all_drawn() -> bool:
+        pixmaps = [item.data(Qt.ItemDataRole.DecorationRole) for item in items]
+        return all(p is not None and not p.isNull() for p in pixmaps)
+
+    qtbot.waitUntil(all_drawn, timeout=PREVIEW_TIMEOUT_MS)
     poster = window.gallery._items["poster-bhxh"].data(Qt.ItemDataRole.DecorationRole)
     assert poster.height() > poster.width()  # a portrait poster, drawn from the template
     assert any((storage.paths.user_dir() / "cache" / "thumbnails").iterdir())

@@ -14,7 +14,17 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -351,7 +361,13 @@ class GalleryPage(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        self.refresh_thumbnails()
+        # Only if the gallery stays on screen: at start it shows for a moment before a
+        # campaign opens, and rendering thumbnails nobody sees would compete with typing.
+        QTimer.singleShot(250, self, self._refresh_if_visible)
+
+    def _refresh_if_visible(self) -> None:
+        if self.isVisible():
+            self.refresh_thumbnails()
 
     def segment(self) -> str:
         return self.segment_combo.currentData() or DEFAULT_SEGMENT

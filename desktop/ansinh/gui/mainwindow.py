@@ -45,7 +45,7 @@ from . import dialogs, i18n, jobs, theme
 from . import settings as S
 from .campaign_dialog import CampaignDialog
 from .export_dialog import ExportDialog
-from .form import FieldForm, channel_name, kind_name, template_name
+from .form import FieldForm, kind_name, template_name
 from .gallery import GalleryPage, ThumbnailService
 from .model import CampaignModel
 from .pieces import PiecesPanel
@@ -441,8 +441,8 @@ class MainWindow(QMainWindow):
         return [t for t in self.templates.values() if source is None or t.id != source.id]
 
     def sibling_entries(self, index: int) -> list[tuple[str, str, str]]:
-        return [(t.id, f"{template_name(t)} — {channel_name(t.channel)} · {kind_name(t.kind)}",
-                 t.description) for t in self.sibling_candidates(index)]
+        return [(t.id, f"{template_name(t)}  ({kind_name(t.kind)})", t.description)
+                for t in self.sibling_candidates(index)]
 
     def make_siblings(self, index: int, template_ids: list[str]) -> list[Piece]:
         """Pieces for other channels, prefilled from the same content."""
@@ -502,7 +502,7 @@ class MainWindow(QMainWindow):
     def campaign_dialog(self, focus: str = "") -> None:
         dialog = CampaignDialog(self.model.campaign, self)
         if focus:
-            QTimer.singleShot(0, lambda: dialog.focus_key(focus))
+            QTimer.singleShot(0, dialog, lambda: dialog.focus_key(focus))
         if dialog.exec():
             changes = dialog.changes()
             if changes:
