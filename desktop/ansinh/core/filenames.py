@@ -180,7 +180,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
         if isinstance(exc, OSError):
             raise _write_error(exc, path) from exc
         raise
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
 
 
 def _create_temp(path: Path) -> Path:
@@ -198,7 +198,7 @@ def _create_temp(path: Path) -> Path:
         return temp
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make the rename durable on POSIX; Windows has no directory handles to sync."""
     if not hasattr(os, "O_DIRECTORY"):
         return

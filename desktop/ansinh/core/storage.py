@@ -43,6 +43,7 @@ from typing import Any
 from . import paths
 from .campaign import Campaign, Piece
 from .errors import UserError
+from .filenames import fsync_folder
 
 SUFFIX = ".ansinh"
 SCHEMA_VERSION = 1
@@ -292,21 +293,6 @@ def _write(con: sqlite3.Connection, document: Document, meta: dict[str, str]) ->
         [(r.created, r.folder, r.files, r.pieces, r.skipped) for r in document.exports])
 
 
-def _fsync_folder(folder: Path) -> None:
-    if not hasattr(os, "O_DIRECTORY"):
-        return  # Windows has no directory handles to sync
-    try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def save_document(document: Document, path: Path, meta: dict[str, str] | None = None) -> None:
     """Write the document to `path` atomically: all of it, or nothing changes."""
     path = Path(path)
@@ -335,7 +321,7 @@ def save_document(document: Document, path: Path, meta: dict[str, str] | None = 
     except BaseException:
         _remove_quietly(temp)
         raise
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
 
 
 def _remove_quietly(temp: Path) -> None:
