@@ -42,6 +42,11 @@ def test_header_matching_ignores_case_and_diacritics() -> None:
     mapping = auto_map(["STT", "Tên thôn", "Ghi chú"], template)
     assert mapping == {"Tên thôn": "place"}  # by alias
     assert auto_map(["Địa điểm"], template, {"Địa điểm": "place"}) == {"Địa điểm": "place"}
+    # The desktop table may leave a matching column out on purpose.
+    assert auto_map(["Tên thôn", "Khẩu hiệu"], template, {}, auto=False) == {}
+    assert auto_map(["Tên thôn", "Khẩu hiệu"], template, {"Khẩu hiệu": "place"}, auto=False) == {
+        "Khẩu hiệu": "place"
+    }
 
 
 def test_xlsx_with_title_row_and_merged_cells_becomes_banners(

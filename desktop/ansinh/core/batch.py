@@ -91,9 +91,15 @@ class BatchPlan:
 
 
 def auto_map(
-    headers: list[str], template: Template, overrides: dict[str, str] | None = None
+    headers: list[str],
+    template: Template,
+    overrides: dict[str, str] | None = None,
+    *,
+    auto: bool = True,
 ) -> dict[str, str]:
-    """Column → field: explicit overrides first, then matching id, label or alias."""
+    """Column → field: explicit overrides first, then (with `auto`) matching id, label
+    or alias. Without `auto` the overrides are the whole mapping (the desktop app's
+    table, where a column can be left out on purpose)."""
     mapping: dict[str, str] = {}
     keys = {}
     for spec in template.fields:
@@ -114,7 +120,7 @@ def auto_map(
             )
         mapping[column] = target
     taken = set(mapping.values())
-    for column in headers:
+    for column in headers if auto else ():
         target = keys.get(header_key(column))
         if column not in mapping and target and target not in taken:
             mapping[column] = target
@@ -142,6 +148,7 @@ def plan_batch(
     segment_column: str | None = None,
     constants: dict[str, Any] | None = None,
     registry: TemplateRegistry | None = None,
+    auto: bool = True,
 ) -> BatchPlan:
     registry = registry or TemplateRegistry()
     template = registry.get(template_id)
@@ -149,7 +156,7 @@ def plan_batch(
         size = template.size(size).id if template.is_visual else None
     segments = load_segments()
     headers, _, stream = sheets.iter_rows(rows_path, sheet)
-    columns = auto_map(headers, template, mapping)
+    columns = auto_map(headers, template, mapping, auto=auto)
     if segment_column is None and segment is None:
         segment_column = next((h for h in headers if header_key(h) in SEGMENT_HEADERS), None)
     if segment_column is not None and segment_column not in headers:
