@@ -6,17 +6,18 @@ metadata from the PNG.
 
 from __future__ import annotations
 
+import io
 import tomllib
 import unicodedata
 from functools import cache
 from pathlib import Path
 
 import pytest
-from PIL import ImageChops
+from PIL import Image, ImageChops
 
 from ansinh.core.campaign import Piece
 from ansinh.core.render.piece import RenderOptions, RenderResult, render_piece
-from ansinh.core.render.raster import pdf_fonts
+from ansinh.core.render.raster import pdf_fonts, png_bytes
 from ansinh.core.templates import TemplateRegistry
 from helpers import MM, pdf_boxes, pdf_info, pdf_pages, pdf_text, png_image, save_failure
 
@@ -204,6 +205,8 @@ def test_crop_marks_sit_in_a_slug_outside_the_bleed(sample_campaign) -> None:
     column = [png.getpixel((edge, y)) for y in range(2, top - round(3 * MM) - 2)]
     assert min(column) < 128
     assert png.getpixel((3, 3)) > 250
+
+
 def test_png_dpi_sets_pixel_size(sample_campaign) -> None:
     result = render_piece(
         Piece("poster-bhxh", "toan-dan", "A4"),
@@ -213,6 +216,22 @@ def test_png_dpi_sets_pixel_size(sample_campaign) -> None:
     png = png_image(result.artifact("png").data)
     expected = (210 / 25.4 * 50, 297 / 25.4 * 50)  # PDFium rounds to a whole pixel
     assert all(abs(got - want) <= 1 for got, want in zip(png.size, expected, strict=True))
+
+
+@pytest.mark.parametrize("dpi", [None, 12])
+def test_fast_png_for_previews_holds_the_same_pixels_and_metadata(dpi) -> None:
+    image = Image.radial_gradient("L").resize((301, 97)).convert("RGB")
+    image.paste((11, 92, 173), (40, 10, 120, 60))
+    meta = {"Title": "Băng rôn — Nông dân", "Segment": "nong-dan", "Empty": ""}
+    fast, kept = (png_bytes(image, meta, dpi, level) for level in (1, 6))
+    with Image.open(io.BytesIO(fast)) as check:
+        check.verify()  # chunk CRCs and structure
+    decoded, reference = png_image(fast), png_image(kept)
+    assert decoded.mode == "RGB" and decoded.size == image.size
+    assert ImageChops.difference(decoded, image).getbbox() is None
+    assert decoded.text == reference.text == meta
+    assert decoded.info.get("dpi") == reference.info.get("dpi")
+    assert (decoded.info.get("dpi") is None) == (dpi is None)
 
 
 def test_loudspeaker_script_is_written_out_for_reading(sample_campaign) -> None:

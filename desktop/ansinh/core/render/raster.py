@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ctypes
 import io
+import struct
+import zlib
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -63,13 +65,47 @@ def render_page(
 def png_bytes(
     image: Image.Image, metadata: dict[str, str], dpi: float | None = None, compress_level: int = 6
 ) -> bytes:
+    """PNG with `metadata` as iTXt chunks (UTF-8, so Vietnamese survives).
+
+    Level 1 — the previews of a batch, thousands at a time — writes the rows unfiltered
+    straight through zlib: 3× faster than Pillow, whose adaptive filters cost more than
+    the compression itself, and no larger for flat artwork. Files people keep (level 6)
+    go through Pillow's filters, which pay off on photos.
+    """
+    if compress_level <= 1 and image.mode == "RGB":
+        return _fast_png(image, metadata, dpi, compress_level)
     info = PngImagePlugin.PngInfo()
     for key, value in metadata.items():
-        info.add_itxt(key, value)  # iTXt: UTF-8, so Vietnamese survives
+        info.add_itxt(key, value)
     extra = {"dpi": (dpi, dpi)} if dpi else {}
     out = io.BytesIO()
     image.save(out, "PNG", pnginfo=info, compress_level=compress_level, **extra)
     return out.getvalue()
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def _fast_png(
+    image: Image.Image, metadata: dict[str, str], dpi: float | None, compress_level: int
+) -> bytes:
+    width, height = image.size
+    pixels, stride = image.tobytes(), width * 3
+    rows = memoryview(pixels)
+    # Filter type 0 (none) before every row.
+    data = b"".join(b"\0" + rows[y * stride : (y + 1) * stride] for y in range(height))
+    chunks = [_png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))]
+    if dpi:
+        per_metre = int(dpi / 0.0254 + 0.5)
+        chunks.append(_png_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)))
+    for key, value in metadata.items():
+        # keyword, no compression, no language tag, no translated keyword, UTF-8 text
+        text = key.encode("latin-1") + b"\0\0\0\0\0" + value.encode("utf-8")
+        chunks.append(_png_chunk(b"iTXt", text))
+    chunks.append(_png_chunk(b"IDAT", zlib.compress(data, compress_level)))
+    chunks.append(_png_chunk(b"IEND", b""))
+    return b"\x89PNG\r\n\x1a\n" + b"".join(chunks)
 
 
 def pdf_fonts(pdf: bytes) -> set[tuple[str, bool]]:
