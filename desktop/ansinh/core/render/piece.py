@@ -251,7 +251,10 @@ def render_html(
         "fit": fit,
         "part": part,
         "crop_marks": options.crop_marks and prepared.size.is_print,
-        "page_css": Markup(page_css(prepared.size, options.crop_marks)),
+        # Only the head shows it: a batch's sheets skip building the @font-face rules.
+        "page_css": Markup(
+            page_css(prepared.size, options.crop_marks) if part in ("document", "head") else ""
+        ),
     }
     try:
         return env.get_template(template.html).render(context)
