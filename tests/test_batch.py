@@ -12,7 +12,14 @@ import openpyxl
 import pytest
 
 from ansinh.cli.main import main
-from ansinh.core.batch import auto_map, header_key, plan_batch, run_batch
+from ansinh.core.batch import (
+    MIN_CHUNK,
+    auto_map,
+    header_key,
+    plan_batch,
+    run_batch,
+    split_chunks,
+)
 from ansinh.core.templates import TemplateRegistry
 from helpers import pdf_pages, pdf_text
 
@@ -192,6 +199,20 @@ def test_rerun_renders_only_the_rows_that_failed(tmp_path: Path, sample_campaign
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert sorted({f["row"] for f in manifest["files"]}) == [3, 4, 5]
     assert pdf_pages((out / manifest["combined_pdf"]).read_bytes()) == 3
+
+
+@pytest.mark.parametrize(
+    ("count", "size", "workers"), [(200, 40, 2), (1000, 40, 2), (7, 20, 4), (50, 5, 2)]
+)
+def test_chunks_cover_every_row_once_and_shrink_towards_the_end(count, size, workers) -> None:
+    rows = list(range(count))
+    chunks = split_chunks(rows, size, workers)
+    assert [r for c in chunks for r in c] == rows
+    lengths = [len(c) for c in chunks]
+    assert all(0 < n <= size for n in lengths)
+    assert lengths == sorted(lengths, reverse=True)
+    # The last round leaves no worker a big chunk to finish alone.
+    assert max(lengths[-2 * workers :]) <= MIN_CHUNK
 
 
 @pytest.mark.parametrize("template_id", ["loa-bhxh", "sms-bhxh"])

@@ -44,6 +44,7 @@ from .templates.fields import resolve_fields
 STATE_FILE = "batch.json"
 SEGMENT_HEADERS = ("doi tuong", "doi tuong muc tieu", "nhom doi tuong", "segment")
 DEFAULT_CHUNK = 40
+MIN_CHUNK = 8  # below this a chunk's shared work (stylesheet, fonts) starts to show
 
 
 def header_key(text: str) -> str:
@@ -265,6 +266,18 @@ def combine_pdfs(paths: list[Path], target: Path) -> int:
         combined.close()
 
 
+def split_chunks(rows: list[BatchRow], chunk_size: int, workers: int) -> list[list[BatchRow]]:
+    """Chunks of `chunk_size` rows that shrink towards the end (to `MIN_CHUNK`), so the
+    workers run out of work together instead of one finishing a whole chunk alone."""
+    chunks, start = [], 0
+    while start < len(rows):
+        share = -(-(len(rows) - start) // (2 * workers))  # ceil: two rounds left per worker
+        size = min(chunk_size, max(MIN_CHUNK, share))
+        chunks.append(rows[start : start + size])
+        start += size
+    return chunks
+
+
 def _load_state(folder: Path) -> dict[str, Any]:
     try:
         return json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
@@ -298,7 +311,7 @@ def run_batch(
         status[str(problem.row)] = "invalid"
     own_pool = pool is None
     pool = pool or RenderPool(workers=jobs)
-    chunks = [rows[i : i + chunk_size] for i in range(0, len(rows), chunk_size)]
+    chunks = split_chunks(rows, chunk_size, pool.workers)
     # Keep two chunks per worker in flight: enough to stay busy, and memory stays flat
     # because a chunk's results are dropped as soon as its files are written.
     in_flight: deque[Future] = deque()
