@@ -12,12 +12,13 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops
 
 from ansinh.core.campaign import Piece
 from ansinh.core.render.piece import RenderOptions, RenderResult, render_piece
-from ansinh.core.render.raster import pdf_fonts, png_bytes
+from ansinh.core.render.raster import page_png, pdf_fonts
 from ansinh.core.templates import TemplateRegistry
 from helpers import MM, pdf_boxes, pdf_info, pdf_pages, pdf_text, png_image, save_failure
 
@@ -218,20 +219,29 @@ def test_png_dpi_sets_pixel_size(sample_campaign) -> None:
     assert all(abs(got - want) <= 1 for got, want in zip(png.size, expected, strict=True))
 
 
-@pytest.mark.parametrize("dpi", [None, 12])
-def test_fast_png_for_previews_holds_the_same_pixels_and_metadata(dpi) -> None:
-    image = Image.radial_gradient("L").resize((301, 97)).convert("RGB")
-    image.paste((11, 92, 173), (40, 10, 120, 60))
+@pytest.mark.parametrize(("width_px", "png_dpi"), [(600, None), (None, 12)])
+def test_fast_png_for_previews_holds_the_same_pixels_and_metadata(
+    sample_campaign, width_px, png_dpi
+) -> None:
+    pdf = _render("banner-bhxh", "5x0.8m").artifact("pdf").data
     meta = {"Title": "Băng rôn — Nông dân", "Segment": "nong-dan", "Empty": ""}
-    fast, kept = (png_bytes(image, meta, dpi, level) for level in (1, 6))
+    document = pdfium.PdfDocument(pdf)
+    try:
+        options = {"dpi": png_dpi, "width_px": width_px, "png_dpi": png_dpi}
+        fast, size = page_png(document, 0, meta, compress_level=1, **options)
+        kept, kept_size = page_png(document, 0, meta, compress_level=6, **options)
+    finally:
+        document.close()
     with Image.open(io.BytesIO(fast)) as check:
         check.verify()  # chunk CRCs and structure
     decoded, reference = png_image(fast), png_image(kept)
-    assert decoded.mode == "RGB" and decoded.size == image.size
-    assert ImageChops.difference(decoded, image).getbbox() is None
+    assert decoded.mode == "RGB" and decoded.size == size == kept_size == reference.size
+    if width_px:
+        assert size[0] == width_px
+    assert ImageChops.difference(decoded, reference).getbbox() is None
     assert decoded.text == reference.text == meta
     assert decoded.info.get("dpi") == reference.info.get("dpi")
-    assert (decoded.info.get("dpi") is None) == (dpi is None)
+    assert (decoded.info.get("dpi") is None) == (png_dpi is None)
 
 
 def test_loudspeaker_script_is_written_out_for_reading(sample_campaign) -> None:

@@ -453,15 +453,20 @@ def png_artifact(pdf: bytes, prepared: Prepared, options: RenderOptions) -> Arti
     width = options.png_width or (None if size.is_print else int(size.width))
     document = pdfium.PdfDocument(pdf)
     try:
-        image = raster.render_page(document, 0, dpi=dpi, width_px=width, trim=options.trim_png)
+        data, (width_px, height_px) = raster.page_png(
+            document,
+            0,
+            metadata(prepared),
+            dpi=dpi,
+            width_px=width,
+            trim=options.trim_png,
+            png_dpi=dpi if size.is_print else None,
+            compress_level=options.png_compress,
+        )
     finally:
         document.close()
-    data = raster.png_bytes(
-        image, metadata(prepared), dpi if size.is_print else None, options.png_compress
-    )
-    return Artifact(
-        "png", "piece", data, {"width_px": image.width, "height_px": image.height, "dpi": dpi}
-    )
+    stats = {"width_px": width_px, "height_px": height_px, "dpi": dpi}
+    return Artifact("png", "piece", data, stats)
 
 
 def render_text_source(prepared: Prepared, registry: TemplateRegistry, source: str) -> str:

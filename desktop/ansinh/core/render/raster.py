@@ -11,6 +11,7 @@ import io
 import struct
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -37,50 +38,52 @@ def page_boxes(pdf: bytes, index: int = 0) -> Boxes:
         document.close()
 
 
-def render_page(
+def page_png(
     document: pdfium.PdfDocument,
     index: int,
+    metadata: dict[str, str],
     *,
     dpi: float | None = None,
     width_px: int | None = None,
     trim: bool = True,
-) -> Image.Image:
-    """Rasterize one page; `trim` cuts the bleed away (the finished size)."""
-    page = document[index]
-    media = page.get_mediabox()
-    box = page.get_trimbox() if trim else media
-    width_pt = box[2] - box[0]
-    scale = (width_px / width_pt) if width_px else (dpi or 96) / POINTS_PER_INCH
-    crop = (box[0] - media[0], box[1] - media[1], media[2] - box[2], media[3] - box[3])
-    bitmap = page.render(scale=scale, crop=crop, rev_byteorder=True)
-    image = bitmap.to_pil()
-    page.close()
-    if width_px and image.width != width_px:
-        # Rounding inside PDFium can leave a pixel over; screen media need exact sizes.
-        height = round(width_px * (box[3] - box[1]) / width_pt)
-        image = image.resize((width_px, height), Image.LANCZOS)
-    return image.convert("RGB")
+    png_dpi: float | None = None,
+    compress_level: int = 6,
+) -> tuple[bytes, tuple[int, int]]:
+    """One page as PNG (and its pixel size); `trim` cuts the bleed away (the finished
+    size), `png_dpi` is the resolution the PNG declares, `metadata` its iTXt chunks.
 
-
-def png_bytes(
-    image: Image.Image, metadata: dict[str, str], dpi: float | None = None, compress_level: int = 6
-) -> bytes:
-    """PNG with `metadata` as iTXt chunks (UTF-8, so Vietnamese survives).
-
-    Level 1 — the previews of a batch, thousands at a time — writes the rows unfiltered
-    straight through zlib: 3× faster than Pillow, whose adaptive filters cost more than
-    the compression itself, and no larger for flat artwork. Files people keep (level 6)
-    go through Pillow's filters, which pay off on photos.
+    Level 1 — the previews of a batch, thousands at a time — writes PDFium's pixels
+    unfiltered straight through zlib: 3× faster than Pillow, whose adaptive filters cost
+    more than the compression itself, and no larger for flat artwork. Files people keep
+    (level 6) go through Pillow's filters, which pay off on photos.
     """
-    if compress_level <= 1 and image.mode == "RGB":
-        return _fast_png(image, metadata, dpi, compress_level)
+    page = document[index]
+    try:
+        media = page.get_mediabox()
+        box = page.get_trimbox() if trim else media
+        width_pt = box[2] - box[0]
+        scale = (width_px / width_pt) if width_px else (dpi or 96) / POINTS_PER_INCH
+        crop = (box[0] - media[0], box[1] - media[1], media[2] - box[2], media[3] - box[3])
+        bitmap = page.render(scale=scale, crop=crop, rev_byteorder=True)  # 3-byte RGB
+    finally:
+        page.close()
+    size = (bitmap.width, bitmap.height)
+    if width_px and bitmap.width != width_px:
+        # Rounding inside PDFium can leave a pixel over; screen media need exact sizes.
+        size = (width_px, round(width_px * (box[3] - box[1]) / width_pt))
+    if compress_level <= 1 and size == (bitmap.width, bitmap.height):
+        data = _fast_png(size, bitmap.buffer, bitmap.stride, metadata, png_dpi, compress_level)
+        return data, size
+    image = bitmap.to_pil()
+    if image.size != size:
+        image = image.resize(size, Image.LANCZOS)
     info = PngImagePlugin.PngInfo()
     for key, value in metadata.items():
-        info.add_itxt(key, value)
-    extra = {"dpi": (dpi, dpi)} if dpi else {}
+        info.add_itxt(key, value)  # iTXt: UTF-8, so Vietnamese survives
+    extra = {"dpi": (png_dpi, png_dpi)} if png_dpi else {}
     out = io.BytesIO()
     image.save(out, "PNG", pnginfo=info, compress_level=compress_level, **extra)
-    return out.getvalue()
+    return out.getvalue(), size
 
 
 def _png_chunk(kind: bytes, data: bytes) -> bytes:
@@ -88,13 +91,18 @@ def _png_chunk(kind: bytes, data: bytes) -> bytes:
 
 
 def _fast_png(
-    image: Image.Image, metadata: dict[str, str], dpi: float | None, compress_level: int
+    size: tuple[int, int],
+    pixels: Any,
+    stride: int,
+    metadata: dict[str, str],
+    dpi: float | None,
+    compress_level: int,
 ) -> bytes:
-    width, height = image.size
-    pixels, stride = image.tobytes(), width * 3
-    rows = memoryview(pixels)
+    """PNG of packed RGB rows `stride` bytes apart in `pixels` (any buffer)."""
+    width, height = size
+    rows, used = memoryview(pixels).cast("B"), width * 3
     # Filter type 0 (none) before every row.
-    data = b"".join(b"\0" + rows[y * stride : (y + 1) * stride] for y in range(height))
+    data = b"".join(b"\0" + rows[y * stride : y * stride + used] for y in range(height))
     chunks = [_png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))]
     if dpi:
         per_metre = int(dpi / 0.0254 + 0.5)
