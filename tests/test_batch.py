@@ -5,23 +5,29 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import time
 from pathlib import Path
 
 import openpyxl
+import pypdfium2 as pdfium
 import pytest
+from PIL import ImageChops
 
 from ansinh.cli.main import main
 from ansinh.core.batch import (
     MIN_CHUNK,
     auto_map,
+    combine_pdfs,
     header_key,
     plan_batch,
     run_batch,
     split_chunks,
 )
+from ansinh.core.campaign import Piece
+from ansinh.core.render.piece import RenderOptions, render_piece
 from ansinh.core.templates import TemplateRegistry
-from helpers import pdf_pages, pdf_text
+from helpers import pdf_boxes, pdf_pages, pdf_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "assets" / "sample" / "campaign.toml"
@@ -84,6 +90,46 @@ def test_xlsx_with_title_row_and_merged_cells_becomes_banners(
     assert "Buôn Kô Siêr" in pdf_text((bundle.folder / pdfs[1]["file"]).read_bytes())
     combined = bundle.folder / manifest["combined_pdf"]
     assert pdf_pages(combined.read_bytes()) == 2
+
+
+def test_combined_pdf_holds_every_row_page_as_written(tmp_path: Path, sample_campaign) -> None:
+    # Row PDFs as WeasyPrint writes them: compressed (object streams, cross-reference
+    # stream), uncompressed (classic table) and PDF/X-4; two sizes.
+    kinds = [
+        ("5x0.8m", "Thôn Đồng Tâm", RenderOptions(formats=("pdf",))),
+        ("3x1m", "Buôn (Kô) Siêr \\ 2", RenderOptions(formats=("pdf",), fast_pdf=True)),
+        ("5x0.8m", "Thôn 3 – xã Ea Kao", RenderOptions(formats=("pdf",), pdf_x4=True)),
+    ]
+    paths = []
+    for number, (size, place, options) in enumerate(kinds):
+        piece = Piece("banner-bhxh", "nong-dan", size, {"place": place})
+        result = render_piece(piece, sample_campaign, options)
+        paths.append(tmp_path / f"{number}.pdf")
+        paths[-1].write_bytes(result.artifact("pdf").data)
+    target = tmp_path / "all.pdf"
+    assert combine_pdfs(paths, target) == 3
+    data = target.read_bytes()
+    assert pdf_pages(data) == 3
+    assert pdf_text(data) == " ".join(pdf_text(p.read_bytes()) for p in paths)
+    combined = pdfium.PdfDocument(data)
+    try:
+        for index, path in enumerate(paths):
+            assert pdf_boxes(data, index) == pdf_boxes(path.read_bytes())
+            row = pdfium.PdfDocument(path)
+            try:
+                got, want = (page.render(scale=0.05).to_pil() for page in (combined[index], row[0]))
+                assert ImageChops.difference(got, want).getbbox() is None
+            finally:
+                row.close()
+    finally:
+        combined.close()
+    # Every cross-reference entry points at its object (PDFium would quietly repair a
+    # broken table; other readers may not).
+    xref = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    lines = data[xref : data.index(b"trailer", xref)].split(b"\n")
+    count = int(lines[1].split()[1])
+    for number, line in enumerate(lines[3 : 2 + count], start=1):
+        assert len(line) == 19 and data.startswith(b"%d 0 obj" % number, int(line[:10]))
 
 
 def test_bad_rows_are_reported_with_excel_numbers_before_rendering(
