@@ -226,15 +226,18 @@ class RenderPool:
             ) from None
 
     def terminate(self) -> None:
-        """Stop now (cancel): kill the workers instead of waiting for their tasks."""
-        if self._executor is not None:
-            processes = list((self._executor._processes or {}).values())  # no public API in 3.11
-            self._executor.shutdown(wait=False, cancel_futures=True)
+        """Stop now (cancel): kill the workers instead of waiting for their tasks.
+
+        Safe to call from another thread than the one waiting for a result (the
+        desktop app's Stop button): the executor is taken before it is torn down."""
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            processes = list((executor._processes or {}).values())  # no public API in 3.11
+            executor.shutdown(wait=False, cancel_futures=True)
             for process in processes:
                 process.kill()
             for process in processes:
                 process.join(timeout=2)
-            self._executor = None
 
     def restart(self) -> None:
         if self._executor is not None:
