@@ -18,24 +18,18 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QDialog,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -49,6 +43,7 @@ from ..core.storage import ExportRecord
 from ..core.templates.manifest import Template
 from . import dialogs
 from .form import template_name
+from .jobdialog import JobDialog, read_only_table
 from .model import CampaignModel
 
 
@@ -139,7 +134,7 @@ class ExportThread(QThread):
         self.done.emit(outcome)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(JobDialog):
     finished_export = Signal(object)  # ExportOutcome
 
     def __init__(self, model: CampaignModel, templates: dict[str, Template],
@@ -265,7 +260,8 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         self.folder = QLineEdit(str(saved.get("folder") or default_folder))
         self.browse = QPushButton()
-        self.browse.clicked.connect(self._browse)
+        self.browse.clicked.connect(
+            lambda: self.browse_folder(self.folder, self.tr("Chọn thư mục xuất")))
         row.addWidget(self.folder, 1)
         row.addWidget(self.browse)
         dest.addLayout(row)
@@ -286,44 +282,12 @@ class ExportDialog(QDialog):
 
         # Progress and buttons
         self.summary = QLabel(objectName="fieldLabel")
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.status = QLabel(objectName="muted")
-        self.status.setWordWrap(True)
         outer.addWidget(self.summary)
-        outer.addWidget(self.progress)
-        outer.addWidget(self.status)
-        buttons = QHBoxLayout()
-        self.open_button = QPushButton()
-        self.open_button.setEnabled(False)
-        self.open_button.clicked.connect(self._open_result)
-        self.export_button = QPushButton()
-        self.export_button.setProperty("primary", True)
-        self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.start)
-        self.stop_button = QPushButton()
-        self.stop_button.setEnabled(False)
-        self.stop_button.clicked.connect(self.stop)
-        self.close_button = QPushButton()
-        self.close_button.clicked.connect(self.reject)
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.stop_button)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.export_button)
-        outer.addLayout(buttons)
+        self.export_button = self.add_footer(outer)
 
         self.history_box = QGroupBox()
         hist = QVBoxLayout(self.history_box)
-        self.history = QTableWidget(0, 3)
-        self.history.verticalHeader().setVisible(False)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.history.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.history = read_only_table(3, stretch=1)
         self.history.setMaximumHeight(130)
         self.history.cellDoubleClicked.connect(self._open_history)
         hist.addWidget(self.history)
@@ -377,12 +341,6 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(total > 0 and bool(self.formats())
                                       and self.thread_ is None)
 
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục xuất"),
-                                                  self.folder.text())
-        if folder:
-            self.folder.setText(folder)
-
     def request(self) -> ExportRequest:
         return ExportRequest(
             campaign=self.model.campaign,
@@ -408,7 +366,6 @@ class ExportDialog(QDialog):
             "zip": request.make_zip, "folder": str(request.out_dir),
         })
         self.outcome = None
-        self.open_button.setEnabled(False)
         self.progress.setRange(0, 0)  # busy until the first piece is done
         self.status.setText(self.tr("Đang chuẩn bị…"))
         self._started = time.monotonic()
@@ -416,8 +373,7 @@ class ExportDialog(QDialog):
         self.thread_.progressed.connect(self._progressed)
         self.thread_.done.connect(self._done)
         self.export_button.setEnabled(False)
-        self.stop_button.setEnabled(True)
-        self.close_button.setEnabled(False)
+        self.set_running(True)
         self.thread_.start()
 
     def stop(self) -> None:
@@ -445,8 +401,7 @@ class ExportDialog(QDialog):
             thread.wait()
             thread.deleteLater()
         self.outcome = outcome
-        self.stop_button.setEnabled(False)
-        self.close_button.setEnabled(True)
+        self.set_running(False)
         self._update_summary()
         self.progress.setRange(0, max(1, outcome.pieces))
         if outcome.error is not None:
@@ -472,11 +427,9 @@ class ExportDialog(QDialog):
                 skipped=len(outcome.skipped)))
         self.finished_export.emit(outcome)
 
-    def _open_result(self) -> None:
-        if self.outcome and self.outcome.path:
-            path = self.outcome.path
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path if path.is_dir()
-                                                            else path.parent)))
+    def result_folder(self) -> Path | None:
+        path = self.outcome.path if self.outcome else None
+        return None if path is None else (path if path.is_dir() else path.parent)
 
     def _open_history(self, row: int, _column: int) -> None:
         path = Path(self.history.item(row, 1).text())
@@ -493,19 +446,6 @@ class ExportDialog(QDialog):
             for column, text in enumerate((when, record.folder, files)):
                 self.history.setItem(row, column, QTableWidgetItem(text))
         self.history_box.setVisible(True)
-
-    def reject(self) -> None:
-        if self.thread_ is not None:
-            self.stop()
-            return  # closes once the export has stopped
-        super().reject()
-
-    def closeEvent(self, event: Any) -> None:
-        if self.thread_ is not None:
-            self.stop()
-            event.ignore()
-            return
-        super().closeEvent(event)
 
     # --- language --------------------------------------------------------------------
 
@@ -535,10 +475,8 @@ class ExportDialog(QDialog):
         self.browse.setText(self.tr("Chọn…"))
         self.as_folder.setText(self.tr("Thư mục"))
         self.as_zip.setText(self.tr("Tệp nén .zip"))
-        self.open_button.setText(self.tr("Mở thư mục"))
+        self.retranslate_footer()
         self.export_button.setText(self.tr("Xuất"))
-        self.stop_button.setText(self.tr("Dừng"))
-        self.close_button.setText(self.tr("Đóng"))
         self.history_box.setTitle(self.tr("Lịch sử xuất của chiến dịch"))
         self.history.setHorizontalHeaderLabels([self.tr("Thời gian"), self.tr("Nơi lưu"),
                                                 self.tr("Số tệp")])
