@@ -278,12 +278,6 @@ def test_siblings_and_segments_come_prefilled(sample_window: Any, recorder: Any)
     assert len(model.pieces) == count
 
 
-def test_batch_is_announced_as_coming(window: Any, recorder: Any) -> None:
-    assert window.act_batch.shortcut().toString() == "Ctrl+B"
-    window.act_batch.trigger()
-    assert recorder.infos and "Sắp có" in recorder.infos[0][1]
-
-
 def test_the_gallery_creates_a_piece(window: Any, qtbot: Any) -> None:
     assert window.pages.currentWidget() is window.gallery  # an empty campaign starts here
     gallery = window.gallery

@@ -188,6 +188,8 @@ class CheckListDialog(QDialog):
 
 
 def pick_many(parent: QWidget | None, title: str, intro: str,
-              entries: Sequence[tuple[str, str, str]], accept_text: str) -> list[str]:
+              entries: Sequence[tuple[str, str, str]], accept_text: str,
+              checked: Sequence[str] = ()) -> list[str]:
     dialog = CheckListDialog(parent, title, intro, entries, accept_text)
+    dialog.set_checked(checked)
     return dialog.checked() if dialog.exec() == QDialog.DialogCode.Accepted else []

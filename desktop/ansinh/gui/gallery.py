@@ -354,6 +354,15 @@ class GalleryPage(QWidget):
         if self.grid.count():
             self.grid.setCurrentRow(0)
 
+    def reload(self) -> None:
+        """The templates changed (a pack was imported): new cards, new thumbnails."""
+        current = self.current_template()
+        self._populate()
+        if current is not None and current.id in self._items:
+            self.select(current.id)
+        self._filter()
+        self._refresh_if_visible()
+
     def set_campaign(self, campaign: Campaign) -> None:
         self.campaign = campaign
         if self.isVisible():

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import storage
+from ..core import packs, storage
 from ..core.campaign import Piece, load_campaign
 from ..core.errors import UserError
 from ..core.render.worker import RenderPool
@@ -43,6 +43,7 @@ from ..core.templates import TemplateRegistry
 from ..core.templates.manifest import Template
 from . import dialogs, i18n, jobs, theme
 from . import settings as S
+from .batch_dialog import BatchDialog
 from .campaign_dialog import CampaignDialog
 from .export_dialog import ExportDialog
 from .form import FieldForm, kind_name, template_name
@@ -173,6 +174,8 @@ class MainWindow(QMainWindow):
         self.act_save_as = self._action(None, self.save_as, K("Ctrl+Shift+S"))
         self.act_export = self._action("export", self.export_dialog, K("Ctrl+E"))
         self.act_batch = self._action("batch", self.batch_dialog, K("Ctrl+B"))
+        self.act_import_pack = self._action("open", lambda: self.import_pack())
+        self.act_export_pack = self._action(None, lambda: self.export_pack())
         self.act_quit = self._action(None, self.close, K("Ctrl+Q"))
         self.act_undo = self._action("undo", lambda: self.model and self.model.undo_stack.undo(),
                                      K(K.StandardKey.Undo))
@@ -205,7 +208,7 @@ class MainWindow(QMainWindow):
         self.menu_recent.aboutToShow.connect(self._fill_recent)
         for entry in (self.act_new, self.act_open, self.menu_recent, None, self.act_save,
                       self.act_save_as, None, self.act_export, self.act_batch, None,
-                      self.act_quit):
+                      self.act_import_pack, self.act_export_pack, None, self.act_quit):
             if entry is None:
                 self.menu_file.addSeparator()
             elif isinstance(entry, QMenu):
@@ -518,10 +521,89 @@ class MainWindow(QMainWindow):
         dialog.exec()
         return dialog
 
-    def batch_dialog(self) -> None:
-        dialogs.show_info(self, self.tr("Chạy hàng loạt"), self.tr(
-            "Sắp có: tạo hàng loạt ấn phẩm từ bảng tính CSV/XLSX (mỗi dòng một thôn, một "
-            "đối tượng…), với bảng ghép cột và xem trước từng dòng."))
+    def batch_dialog(self, rows_file: Path | None = None) -> BatchDialog:
+        """Rows of a spreadsheet → one piece each, starting from the open piece."""
+        index = self.current_index()
+        piece = self.model.piece(index) if index is not None else None
+        dialog = BatchDialog(self.model, self.templates, self.segments, self.preview_pool,
+                             self.settings.export_folder(), piece, self)
+        if rows_file is not None:
+            dialog.load(rows_file)
+        dialog.exec()
+        return dialog
+
+    # --- template packs (a province's templates travel as one .zip) ----------------------
+
+    def import_pack(self, path: Path | None = None) -> packs.PackReport | None:
+        """Install a pack's templates into the user folder (asking before replacing)."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Nhập gói mẫu"), str(Path.home()), self.tr("Gói mẫu (*.zip)"))
+            if not chosen:
+                return None
+            path = Path(chosen)
+        title = self.tr("Nhập gói mẫu")
+        try:
+            try:
+                report = packs.import_pack(path)
+            except packs.PackConflict as conflict:
+                names = ", ".join(template_name(self.templates[t]) if t in self.templates
+                                  else t for t in conflict.ids)
+                if not dialogs.confirm(self, title, self.tr(
+                        "Đã có mẫu: %1. Thay bằng mẫu trong gói?").replace("%1", names),
+                        self.tr("Thay thế")):
+                    return None
+                report = packs.import_pack(path, overwrite=True)
+        except UserError as exc:
+            dialogs.show_error(self, exc, self.tr("Không nhập được gói mẫu"))
+            return None
+        self.reload_templates()
+        names = ", ".join(template_name(self.templates[t]) if t in self.templates else t
+                          for t in report.installed)
+        text = self.tr("Đã nhập %1 mẫu: %2.").replace("%1", str(len(report.installed))) \
+            .replace("%2", names)
+        if report.skipped:
+            text += "\n" + self.tr("Bỏ qua %1 tệp không dùng được trong gói.").replace(
+                "%1", str(len(report.skipped)))
+        dialogs.show_info(self, title, text)
+        return report
+
+    def export_pack(self, target: Path | None = None) -> Path | None:
+        """Write chosen templates into one .zip another office can import."""
+        title = self.tr("Xuất gói mẫu")
+        index = self.current_index()
+        current = self.model.piece(index).template if index is not None else None
+        entries = [(t.id, template_name(t), t.description)
+                   for t in sorted(self.templates.values(), key=template_name)]
+        chosen = dialogs.pick_many(self, title, self.tr(
+            "Chọn các mẫu để gửi cho đơn vị khác: họ nhập gói này bằng «Nhập gói mẫu…»."),
+            entries, self.tr("Xuất gói"), [current] if current else [])
+        if not chosen:
+            return None
+        if target is None:
+            default = Path.home() / f"goi-mau-{'-'.join(chosen)[:60]}.zip"
+            name, _ = QFileDialog.getSaveFileName(self, title, str(default),
+                                                  self.tr("Gói mẫu (*.zip)"))
+            if not name:
+                return None
+            target = Path(name).with_suffix(".zip")
+        try:
+            packs.export_pack(chosen, target, self.registry)
+        except UserError as exc:
+            dialogs.show_error(self, exc, self.tr("Không xuất được gói mẫu"))
+            return None
+        self.statusBar().showMessage(self.tr("Đã xuất gói mẫu: %1").replace(
+            "%1", str(target)), 8000)
+        return target
+
+    def reload_templates(self) -> None:
+        """After a pack import: every view shares this dict, so they all see the change."""
+        self.registry = TemplateRegistry()
+        self.templates.clear()
+        self.templates.update({t.id: t for t in self.registry.all()})
+        self.gallery.reload()
+        if self.model is not None:
+            self._current_changed(self.current_index())
 
     def settings_dialog(self) -> None:
         dialog = SettingsDialog(self.settings, self)
@@ -758,8 +840,12 @@ class MainWindow(QMainWindow):
             self.act_save: (self.tr("Lưu"), self.tr("Lưu chiến dịch (Ctrl+S)")),
             self.act_save_as: (self.tr("Lưu thành…"), ""),
             self.act_export: (self.tr("Xuất…"), self.tr("Xuất PDF, PNG và văn bản (Ctrl+E)")),
-            self.act_batch: (self.tr("Chạy hàng loạt… (sắp có)"),
-                             self.tr("Tạo hàng loạt từ bảng tính")),
+            self.act_batch: (self.tr("Tạo hàng loạt từ bảng tính…"), self.tr(
+                "Mỗi dòng của bảng tính CSV/Excel thành một ấn phẩm (Ctrl+B)")),
+            self.act_import_pack: (self.tr("Nhập gói mẫu…"), self.tr(
+                "Cài các mẫu do đơn vị khác gửi (tệp .zip)")),
+            self.act_export_pack: (self.tr("Xuất gói mẫu…"), self.tr(
+                "Gửi mẫu cho đơn vị khác thành một tệp .zip")),
             self.act_quit: (self.tr("Thoát"), ""),
             self.act_undo: (self.tr("Hoàn tác"), self.tr("Hoàn tác (Ctrl+Z)")),
             self.act_redo: (self.tr("Làm lại"), self.tr("Làm lại (Ctrl+Y)")),

@@ -44,6 +44,7 @@ MM_PER_PT = 25.4 / 72
 PX_PER_PT = 96 / 72  # 100 % zoom: true size on a 96 dpi screen
 ZOOM_STEPS = (0.1, 0.15, 0.2, 0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 SAFE_MM = 3.0  # text is kept this far inside the trim
+MIN_ZOOM = 0.01  # a 5 m banner fits a 600 px panel at ~3 %
 
 
 def deliver(receiver: QObject, signal: str, *args: Any) -> None:
@@ -491,7 +492,7 @@ class PreviewPanel(QFrame):
             seconds = stats.get("reading_seconds", 0)
             return (self.tr("Bài đọc trên loa (số đã viết thành chữ)"),
                     self.tr("Thời lượng đọc khoảng %1 · %2 âm tiết")
-                    .replace("%1", _duration(seconds))
+                    .replace("%1", duration(seconds))
                     .replace("%2", str(stats.get("syllables", ""))))
         if role in ("sms", "sms-ascii"):
             heading = self.tr("Tin nhắn có dấu") if role == "sms" else \
@@ -535,7 +536,7 @@ class PreviewPanel(QFrame):
         return int(min(2400, max(800, -(-wanted // 200) * 200)))
 
     def set_zoom(self, zoom: float, from_fit: bool = False) -> None:
-        zoom = max(ZOOM_STEPS[0] / 2, min(ZOOM_STEPS[-1], zoom))
+        zoom = max(MIN_ZOOM, min(ZOOM_STEPS[-1], zoom))
         if not from_fit and self.fit:
             self.fit = False
             self.fit_button.blockSignals(True)
@@ -551,7 +552,7 @@ class PreviewPanel(QFrame):
         if self.zoom_box.findData(zoom) < 0:
             if self.zoom_box.itemData(0) != "custom":
                 self.zoom_box.insertItem(0, "", "custom")
-            self.zoom_box.setItemText(0, f"{zoom:.0%}")
+            self.zoom_box.setItemText(0, f"{zoom:.0%}" if zoom >= 0.1 else f"{zoom:.1%}")
             self.zoom_box.setCurrentIndex(0)
         else:
             if self.zoom_box.itemData(0) == "custom":
@@ -585,7 +586,7 @@ class PreviewPanel(QFrame):
             return
         zoom = min((viewport.width() - 24) / (w * PX_PER_PT),
                    (viewport.height() - 24) / (h * PX_PER_PT))
-        self.set_zoom(max(0.05, zoom), from_fit=True)
+        self.set_zoom(max(MIN_ZOOM, zoom), from_fit=True)
 
     def _on_resized(self) -> None:
         if self.fit:
@@ -616,7 +617,7 @@ class PreviewPanel(QFrame):
         super().changeEvent(event)
 
 
-def _duration(seconds: float) -> str:
+def duration(seconds: float) -> str:
     seconds = round(seconds)
     minutes, rest = divmod(seconds, 60)
     if i18n.current() == "en":

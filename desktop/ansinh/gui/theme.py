@@ -43,6 +43,7 @@ QFrame#panel {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius
 QLabel#panelTitle {{ font-size: 11pt; font-weight: 600; color: #1F2933; }}
 QLabel#pageTitle {{ font-size: 15pt; font-weight: 700; color: #1F2933; }}
 QLabel#muted, QLabel#help {{ color: {MUTED}; }}
+QLabel#error {{ color: {ERROR}; font-weight: 600; }}
 QLabel#help {{ font-size: 8.5pt; }}
 QLabel#fieldLabel {{ font-weight: 600; color: #1F2933; }}
 QLabel#counter {{ color: {MUTED}; font-size: 8.5pt; }}

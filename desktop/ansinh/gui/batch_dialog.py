@@ -1,0 +1,1023 @@
+"""The batch dialog: one spreadsheet row per village → a banner, poster or script each.
+
+One page, top to bottom, in the order an officer works:
+1. the CSV/XLSX file (and sheet) — read off the UI thread; the detected header row,
+   encoding and rows are shown as the core's `sheets` reads them;
+2. the template, size and segment (one for all rows, or a column), prefilled from the
+   piece that is open, whose values also fill every field the sheet has no column for;
+3. the column → field table, matched automatically (`batch.auto_map`) and editable;
+4. every row checked by `batch.plan_batch` before anything renders: bad rows show the
+   row number Excel shows and why; any row can be previewed exactly like a piece;
+5. the run: `batch.run_batch` events in a thread with its own render processes,
+   progress, ETA, and a Stop that kills the workers at once (only complete files stay,
+   and "Continue" renders the rows that are still missing).
+"""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import CancelledError, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import sheets
+from ..core.batch import SEGMENT_HEADERS, BatchPlan, auto_map, header_key, plan_batch, run_batch
+from ..core.campaign import Piece
+from ..core.checks import error
+from ..core.errors import UserError
+from ..core.filenames import slugify
+from ..core.render.worker import RenderPool
+from ..core.segments import Segment
+from ..core.storage import ExportRecord
+from ..core.templates.manifest import Template
+from . import dialogs, i18n, theme
+from .form import field_label, template_name
+from .jobdialog import JobDialog, read_only_table
+from .model import CampaignModel
+from .preview import PreviewController, PreviewPanel, deliver, duration
+
+NOT_USED = ""  # the mapping combo's "no field" entry
+_ROOT = QModelIndex()
+REPLAN_DELAY_MS = 150  # after a mapping change, before the rows are checked again
+
+
+# --- work done off the UI thread ---------------------------------------------------
+
+
+@dataclass
+class BatchSettings:
+    """Everything `plan_batch` needs besides the campaign; compared to skip re-planning."""
+
+    path: Path
+    sheet: str | None
+    template: str
+    size: str | None
+    mapping: dict[str, str]
+    segment: str | None
+    segment_column: str | None
+    constants: dict[str, Any]
+
+
+def _plan(settings: BatchSettings, campaign: Any) -> BatchPlan:
+    return plan_batch(settings.template, settings.path, campaign, size=settings.size,
+                      sheet=settings.sheet, mapping=settings.mapping,
+                      segment=settings.segment, segment_column=settings.segment_column,
+                      constants=settings.constants, auto=False)
+
+
+@dataclass
+class BatchOutcome:
+    folder: Path | None = None
+    files: int = 0
+    rows_ok: int = 0
+    failed: dict[int, str] = field(default_factory=dict)  # row -> why (render checks)
+    combined: str | None = None
+    cancelled: bool = False
+    error: BaseException | None = None
+    seconds: float = 0.0
+
+
+class BatchRun(QThread):
+    """Drives `run_batch`; the rows render in this run's own processes."""
+
+    progressed = Signal(int, int, int, str)  # done, total, row, problem ("" when ok)
+    done = Signal(object)  # BatchOutcome
+
+    def __init__(self, plan: BatchPlan, campaign: Any, out_dir: Path, formats: tuple[str, ...],
+                 combined: bool, resume: bool, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.plan, self.campaign, self.out_dir = plan, campaign, out_dir
+        self.formats, self.combined, self.resume = formats, combined, resume
+        self.pool = RenderPool()
+        self._cancel = False
+
+    def cancel(self) -> None:
+        """Stop now: kill the render processes instead of waiting for the chunk."""
+        self._cancel = True
+        self.pool.terminate()
+
+    def run(self) -> None:
+        from ..core.render.piece import RenderOptions
+
+        started = time.monotonic()
+        outcome = BatchOutcome(folder=self.out_dir)
+        options = RenderOptions(formats=self.formats, png_width=1500, png_compress=1)
+        events = None
+        try:
+            events = run_batch(self.plan, self.campaign, self.out_dir, options,
+                               only_failed=self.resume, combined=self.combined,
+                               pool=self.pool)
+            for event in events:
+                if event.kind == "finished":
+                    bundle = event.bundle
+                    outcome.files = len(bundle.entries) if bundle else 0
+                    outcome.combined = bundle.combined if bundle else None
+                    continue
+                problem = ""
+                if event.kind == "failed":
+                    problem = "; ".join(c.text(i18n.current()) for c in event.checks
+                                        if c.is_error)
+                    outcome.failed[event.row or 0] = problem
+                else:
+                    outcome.rows_ok += 1
+                self.progressed.emit(event.done, event.total, event.row or 0, problem)
+                if self._cancel:
+                    break
+        except (UserError, CancelledError) as exc:
+            if not self._cancel:
+                outcome.error = exc
+        except OSError as exc:
+            outcome.error = UserError(f"Không ghi được tệp: {exc.strerror or exc}",
+                                      f"Could not write a file: {exc.strerror or exc}")
+        except Exception as exc:  # noqa: BLE001 - reported to the user, logged
+            outcome.error = exc
+        finally:
+            if events is not None:
+                events.close()  # cancelled: kills the workers, keeps only complete files
+            self.pool.close()
+        outcome.cancelled = self._cancel
+        outcome.seconds = time.monotonic() - started
+        self.done.emit(outcome)
+
+
+# --- the rows as a table -----------------------------------------------------------
+
+
+class RowsModel(QAbstractTableModel):
+    """The sheet's rows (any count), with each row's check result in the first column."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.table: sheets.Table | None = None
+        self.mapping: dict[str, str] = {}
+        self.labels: dict[str, str] = {}  # field id -> label
+        self.status: dict[int, str] = {}  # row number -> problem text; "" = valid
+        self.planned = False
+
+    def set_table(self, table: sheets.Table | None) -> None:
+        self.beginResetModel()
+        self.table, self.status, self.planned = table, {}, False
+        self.endResetModel()
+
+    def set_mapping(self, mapping: dict[str, str], labels: dict[str, str]) -> None:
+        self.mapping, self.labels = mapping, labels
+        if self.table is not None:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def set_status(self, status: dict[int, str] | None) -> None:
+        self.status, self.planned = status or {}, status is not None
+        if self.table is not None and self.table.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.table.rows) - 1, 0))
+
+    def mark(self, number: int, problem: str) -> None:
+        self.status[number] = problem
+        row = self.position(number)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
+    def position(self, number: int) -> int | None:
+        if self.table is None:
+            return None
+        for index, row in enumerate(self.table.rows):
+            if row.number == number:
+                return index
+        return None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() or self.table is None else len(self.table.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() or self.table is None else len(self.table.headers) + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.table is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(self.table.rows[section].number)  # as Excel shows it
+            return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == 0:
+            return self.tr("Kiểm tra")
+        header = self.table.headers[section - 1]
+        target = self.mapping.get(header)
+        return f"{header} → {self.labels.get(target, target)}" if target else header
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.table is None or not index.isValid():
+            return None
+        row = self.table.rows[index.row()]
+        if index.column() == 0:
+            problem = self.status.get(row.number)
+            if role == Qt.ItemDataRole.DisplayRole:
+                if not self.planned:
+                    return "…"
+                return f"✗ {problem}" if problem else self.tr("✓ Hợp lệ")
+            if role == Qt.ItemDataRole.ToolTipRole and problem:
+                return problem
+            if role == Qt.ItemDataRole.ForegroundRole and self.planned:
+                return QBrush(QColor(theme.ERROR if problem else theme.OK))
+            if role == Qt.ItemDataRole.UserRole:
+                return bool(problem)
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = row.values.get(self.table.headers[index.column() - 1])
+            return "" if value is None else str(value)
+        return None
+
+
+class ProblemsFilter(QSortFilterProxyModel):
+    """Shows only the rows with a problem when asked."""
+
+    only_problems = False
+
+    def set_only_problems(self, on: bool) -> None:
+        self.only_problems = on
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int,
+                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self.only_problems:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return bool(index.data(Qt.ItemDataRole.UserRole))
+
+
+# --- the dialog --------------------------------------------------------------------
+
+
+class BatchDialog(JobDialog):
+    """See the module docstring."""
+
+    loaded = Signal()  # the sheet is read and shown (tests)
+    planned = Signal()  # every row is checked (tests)
+    finished_batch = Signal(object)  # BatchOutcome
+    _sheet_read = Signal(int, object, object)  # generation, Table, error
+    _plan_made = Signal(int, object, object)  # generation, BatchPlan, error
+
+    def __init__(self, model: CampaignModel, templates: dict[str, Template],
+                 segments: dict[str, Segment], preview_pool: RenderPool, default_folder: Path,
+                 piece: Piece | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model, self.segments, self.default_folder = model, segments, default_folder
+        self.templates = dict(sorted(templates.items(), key=lambda t: template_name(t[1])))
+        self.piece = piece
+        self.table: sheets.Table | None = None
+        self.plan: BatchPlan | None = None
+        self.outcome: BatchOutcome | None = None
+        self.run_: BatchRun | None = None
+        self._resume_dir: Path | None = None
+        self._planned_settings: BatchSettings | None = None
+        self._read_generation = self._plan_generation = 0
+        self._started = 0.0
+        self._worker = ThreadPoolExecutor(1, thread_name_prefix="batch-sheet")
+        self._sheet_read.connect(self._on_sheet_read, Qt.ConnectionType.QueuedConnection)
+        self._plan_made.connect(self._on_plan_made, Qt.ConnectionType.QueuedConnection)
+        self._replan_timer = QTimer(self, singleShot=True, interval=REPLAN_DELAY_MS)
+        self._replan_timer.timeout.connect(self.replan)
+        self.setMinimumSize(1024, 680)  # fits a 1366 × 768 office screen
+        self.resize(1240, 820)
+        saved = model.setting("batch", {}) or {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 14, 18, 14)
+        outer.setSpacing(10)
+
+        # 1-2. File, sheet; template, size, segment
+        self.source_box = QGroupBox()
+        grid = QGridLayout(self.source_box)
+        grid.setHorizontalSpacing(10)
+        self.file_label = QLabel(objectName="fieldLabel")
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self._browse_sheet)
+        self.sheet_label = QLabel(objectName="fieldLabel")
+        self.sheet = QComboBox()
+        self.sheet.setMinimumContentsLength(14)
+        self.sheet.activated.connect(lambda _: self.load(self.sheet_path, self.sheet.currentText()))
+        self.sheet_label.hide()  # until a workbook with sheets is read
+        self.sheet.hide()
+        self.info = QLabel(objectName="muted")
+        self.info.setWordWrap(True)
+        grid.addWidget(self.file_label, 0, 0)
+        grid.addWidget(self.path, 0, 1, 1, 3)
+        grid.addWidget(self.browse, 0, 4)
+        grid.addWidget(self.sheet_label, 0, 5)
+        grid.addWidget(self.sheet, 0, 6)
+        grid.addWidget(self.info, 1, 1, 1, 6)
+
+        self.template_label = QLabel(objectName="fieldLabel")
+        self.template = QComboBox()
+        for template in self.templates.values():
+            self.template.addItem(template_name(template), template.id)
+        self.template.currentIndexChanged.connect(lambda _: self._template_changed())
+        self.size_label = QLabel(objectName="fieldLabel")
+        self.size = QComboBox()
+        self.size.currentIndexChanged.connect(lambda _: self.schedule_replan())
+        self.segment_label = QLabel(objectName="fieldLabel")
+        self.one_segment = QRadioButton()
+        self.column_segment = QRadioButton()
+        choice = QButtonGroup(self)
+        choice.addButton(self.one_segment)
+        choice.addButton(self.column_segment)
+        self.segment = QComboBox()
+        for seg in sorted(segments.values(), key=lambda s: s.name):
+            self.segment.addItem(seg.name, seg.slug)
+        self.segment_column = QComboBox()
+        self.one_segment.setChecked(True)
+        self.one_segment.toggled.connect(self._segment_mode_changed)
+        self.segment.currentIndexChanged.connect(lambda _: self.schedule_replan())
+        self.segment_column.currentIndexChanged.connect(lambda _: self.schedule_replan())
+        segment_row = QHBoxLayout()
+        segment_row.addWidget(self.one_segment)
+        segment_row.addWidget(self.segment, 3)
+        segment_row.addSpacing(16)
+        segment_row.addWidget(self.column_segment)
+        segment_row.addWidget(self.segment_column, 2)
+        grid.addWidget(self.template_label, 2, 0)
+        grid.addWidget(self.template, 2, 1)
+        grid.addWidget(self.size_label, 2, 2)
+        grid.addWidget(self.size, 2, 3, 1, 4)
+        grid.addWidget(self.segment_label, 3, 0)
+        grid.addLayout(segment_row, 3, 1, 1, 6)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        grid.setColumnStretch(6, 1)
+        outer.addWidget(self.source_box)
+
+        # 3-4. Mapping and rows on the left, the row preview on the right
+        self.mapping_box = QGroupBox()
+        mapping_layout = QVBoxLayout(self.mapping_box)
+        self.mapping = read_only_table(3, stretch=1)
+        mapping_layout.addWidget(self.mapping)
+        self.auto_button = QPushButton()
+        self.auto_button.clicked.connect(self.auto_match)
+        self.mapping_note = QLabel(objectName="help")
+        self.mapping_note.setWordWrap(True)
+        auto_row = QHBoxLayout()
+        auto_row.addWidget(self.mapping_note, 1)
+        auto_row.addWidget(self.auto_button)
+        mapping_layout.addLayout(auto_row)
+
+        self.rows_box = QGroupBox()
+        rows_layout = QVBoxLayout(self.rows_box)
+        self.rows_model = RowsModel(self)
+        self.rows_filter = ProblemsFilter(self)
+        self.rows_filter.setSourceModel(self.rows_model)
+        self.rows = QTableView()
+        self.rows.setModel(self.rows_filter)
+        self.rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rows.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.rows.setWordWrap(False)
+        self.rows.horizontalHeader().setStretchLastSection(True)
+        self.rows.verticalHeader().setDefaultSectionSize(24)
+        self.rows.horizontalHeader().setMaximumSectionSize(260)
+        self.rows.selectionModel().currentRowChanged.connect(lambda *_: self.preview_row())
+        self.summary = QLabel(objectName="fieldLabel")
+        self.only_problems = QCheckBox()
+        self.only_problems.toggled.connect(self.rows_filter.set_only_problems)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.only_problems)
+        rows_layout.addLayout(summary_row)
+        rows_layout.addWidget(self.rows)
+        self.skip_bad = QRadioButton()
+        self.stop_bad = QRadioButton()
+        bad = QButtonGroup(self)
+        bad.addButton(self.skip_bad)
+        bad.addButton(self.stop_bad)
+        (self.stop_bad if saved.get("stop_on_error") else self.skip_bad).setChecked(True)
+        self.bad_label = QLabel(objectName="fieldLabel")
+        bad_row = QHBoxLayout()
+        bad_row.addWidget(self.bad_label)
+        bad_row.addWidget(self.skip_bad)
+        bad_row.addWidget(self.stop_bad)
+        bad_row.addStretch(1)
+        rows_layout.addLayout(bad_row)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.mapping_box)
+        left.addWidget(self.rows_box)
+        left.setSizes([300, 320])
+        left.setChildrenCollapsible(False)
+        self.preview_panel = PreviewPanel()
+        self.preview_panel.fieldActivated.connect(self.show_field)
+        self.preview_panel.show_message("")
+        self.preview = PreviewController(preview_pool, delay_ms=0, parent=self)
+        self.preview.ready.connect(self._row_preview_ready)
+        self._previewed_row = 0
+        self.preview.failed.connect(lambda e: self.preview_panel.show_message(
+            dialogs.error_text(e)))
+        self.preview.busyChanged.connect(self.preview_panel.set_busy)
+        middle = QSplitter(Qt.Orientation.Horizontal)
+        middle.addWidget(left)
+        middle.addWidget(self.preview_panel)
+        middle.setSizes([700, 460])
+        middle.setChildrenCollapsible(False)
+        outer.addWidget(middle, 1)
+
+        # 5. Output and run
+        self.output_box = QWidget()
+        out = QHBoxLayout(self.output_box)
+        out.setContentsMargins(0, 0, 0, 0)
+        self.folder = QLineEdit(str(saved.get("folder") or default_folder))
+        self.folder_button = QPushButton()
+        self.folder_button.clicked.connect(
+            lambda: self.browse_folder(self.folder, self.tr("Chọn thư mục lưu")))
+        self.pdf = QCheckBox("PDF")
+        self.png = QCheckBox("PNG")
+        self.combined = QCheckBox()
+        formats = saved.get("formats", ["pdf", "png"])
+        self.pdf.setChecked("pdf" in formats)
+        self.png.setChecked("png" in formats)
+        self.combined.setChecked(bool(saved.get("combined", True)))
+        self.pdf.toggled.connect(self.combined.setEnabled)
+        self.combined.setEnabled(self.pdf.isChecked())
+        for widget in (self.pdf, self.png, self.skip_bad, self.stop_bad):
+            widget.toggled.connect(lambda _: self._update_buttons())
+        self.folder_label = QLabel(objectName="fieldLabel")
+        out.addWidget(self.folder_label)
+        out.addWidget(self.folder, 1)
+        out.addWidget(self.folder_button)
+        out.addSpacing(16)
+        for widget in (self.pdf, self.png, self.combined):
+            out.addWidget(widget)
+        outer.addWidget(self.output_box)
+
+        self.run_button = self.add_footer(outer)
+
+        self._choose_start(piece)
+        self._segment_mode_changed()
+        self.retranslate()
+
+    # --- the file ----------------------------------------------------------------------
+
+    @property
+    def sheet_path(self) -> Path | None:
+        return Path(self.path.text()) if self.path.text() else None
+
+    def _browse_sheet(self) -> None:
+        start = str(self.sheet_path.parent) if self.sheet_path else str(Path.home())
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Chọn bảng tính"), start,
+            self.tr("Bảng tính (*.xlsx *.xlsm *.csv *.txt);;Mọi tệp (*)"))
+        if chosen:
+            self.load(Path(chosen))
+
+    def load(self, path: Path | None, sheet: str | None = None) -> None:
+        """Read the file (in a thread); the mapping and checks follow when it is read."""
+        if path is None:
+            return
+        self.path.setText(str(path))
+        self._read_generation += 1
+        generation = self._read_generation
+        self.info.setText(self.tr("Đang đọc bảng tính…"))
+        self.info.setObjectName("muted")
+        self._restyle(self.info)
+
+        def read() -> None:
+            table, error = None, None
+            try:
+                table = sheets.read_table(path, sheet or None)
+            except UserError as exc:
+                error = exc
+            except Exception as exc:  # noqa: BLE001 - shown as a sentence, logged
+                error = exc
+            deliver(self, "_sheet_read", generation, table, error)
+
+        self._worker.submit(read)
+
+    def _on_sheet_read(self, generation: int, table: sheets.Table | None,
+                       error: BaseException | None) -> None:
+        if generation != self._read_generation:
+            return
+        self._resume_dir = None
+        self.table = table
+        self.plan = None
+        self._planned_settings = None
+        self.rows_model.set_table(table)
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        if table is not None:
+            self.sheet.addItems(table.sheets)
+            self.sheet.setCurrentText(table.sheet or "")
+        self.sheet.setEnabled(bool(table and len(table.sheets) > 1))
+        for widget in (self.sheet_label, self.sheet):
+            widget.setVisible(bool(table and table.sheets))  # CSV files have none
+        self.sheet.blockSignals(False)
+        self.segment_column.blockSignals(True)
+        self.segment_column.clear()
+        if table is not None:
+            self.segment_column.addItems(table.headers)
+        self.segment_column.blockSignals(False)
+        if error is not None:
+            if not isinstance(error, UserError):
+                dialogs.log_exception(error)
+            self.info.setText(dialogs.error_text(error))
+            self.info.setObjectName("error")
+            self._restyle(self.info)
+            self._fill_mapping({})
+            self._show_summary()
+            self.loaded.emit()
+            return
+        assert table is not None
+        self.info.setText(self._describe_table(table))
+        self.auto_match()
+        self.rows.resizeColumnsToContents()
+        self.rows.setColumnWidth(0, 300)  # the check result: the reason a row is refused
+        column = next((h for h in table.headers if header_key(h) in SEGMENT_HEADERS), None)
+        if column is not None:
+            self.segment_column.setCurrentText(column)
+            self.column_segment.setChecked(True)
+        self.loaded.emit()
+        self.replan()
+
+    def _describe_table(self, table: sheets.Table) -> str:
+        where = (self.tr("trang «%1», ").replace("%1", table.sheet) if table.sheet else "")
+        encodings = {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "utf-16": "UTF-16",
+                     "cp1258": "Windows-1258", "tcvn3": "TCVN3", "vni": "VNI", "xlsx": "Excel"}
+        text = self.tr("%1 dòng dữ liệu · %2tiêu đề ở dòng %3 · %4").replace(
+            "%1", str(len(table.rows))).replace("%2", where).replace(
+            "%3", str(table.header_row)).replace("%4", encodings.get(table.encoding,
+                                                                     table.encoding))
+        if table.legacy:
+            text += " · " + self.tr("chữ mã cũ %1 đã được chuyển sang Unicode, hãy soát lại"
+                                    ).replace("%1", table.legacy.upper())
+        return text
+
+    # --- template, size, segment ------------------------------------------------------------
+
+    def _choose_start(self, piece: Piece | None) -> None:
+        """Start from the open piece: its template, size, segment and values."""
+        if piece is not None and piece.template in self.templates:
+            self.template.setCurrentIndex(self.template.findData(piece.template))
+            self.segment.setCurrentIndex(max(0, self.segment.findData(piece.segment)))
+        else:
+            banner = self.template.findData("banner-bhxh")
+            self.template.setCurrentIndex(max(0, banner))
+            self.segment.setCurrentIndex(max(0, self.segment.findData("toan-dan")))
+        self._template_changed()
+        if piece is not None and piece.size and self.size.findData(piece.size) >= 0:
+            self.size.setCurrentIndex(self.size.findData(piece.size))
+
+    @property
+    def current_template(self) -> Template:
+        return self.templates[self.template.currentData()]
+
+    def constants(self) -> dict[str, Any]:
+        """Values for the fields the sheet has no column for: the open piece's."""
+        if self.piece is None or self.piece.template != self.current_template.id:
+            return {}
+        return dict(self.piece.values)
+
+    def _template_changed(self) -> None:
+        template = self.current_template
+        self.size.blockSignals(True)
+        self.size.clear()
+        for size in template.sizes if template.is_visual else ():
+            self.size.addItem(f"{size.label} · {size.describe()}", size.id)
+        self.size.setEnabled(self.size.count() > 1)
+        self.size.blockSignals(False)
+        self._resume_dir = None
+        if self.table is not None:
+            self.auto_match()
+        self.schedule_replan()
+
+    def _segment_mode_changed(self) -> None:
+        by_column = self.column_segment.isChecked()
+        self.segment.setEnabled(not by_column)
+        self.segment_column.setEnabled(by_column)
+        self.schedule_replan()
+
+    # --- the mapping --------------------------------------------------------------------
+
+    def auto_match(self) -> None:
+        if self.table is None:
+            return
+        self._fill_mapping(auto_map(self.table.headers, self.current_template))
+        self.schedule_replan()
+
+    def _fill_mapping(self, mapping: dict[str, str]) -> None:
+        headers = self.table.headers if self.table else []
+        first = self.table.rows[0].values if self.table and self.table.rows else {}
+        self.mapping.setRowCount(len(headers))
+        template = self.current_template
+        for row, header in enumerate(headers):
+            self.mapping.setItem(row, 0, QTableWidgetItem(header))
+            example = first.get(header)
+            self.mapping.setItem(row, 1, QTableWidgetItem("" if example is None
+                                                          else str(example)))
+            combo = QComboBox()
+            combo.addItem(self.tr("— không dùng —"), NOT_USED)
+            for spec in template.fields:
+                mark = " *" if spec.required else ""
+                combo.addItem(f"{field_label(spec)}{mark}", spec.id)
+            combo.setCurrentIndex(max(0, combo.findData(mapping.get(header, NOT_USED))))
+            combo.currentIndexChanged.connect(lambda _, r=row: self._mapping_edited(r))
+            self.mapping.setCellWidget(row, 2, combo)
+        self._after_mapping_change()
+
+    def _combo(self, row: int) -> QComboBox:
+        return self.mapping.cellWidget(row, 2)  # type: ignore[return-value]
+
+    def current_mapping(self) -> dict[str, str]:
+        mapping = {}
+        for row in range(self.mapping.rowCount()):
+            target = self._combo(row).currentData()
+            if target:
+                mapping[self.mapping.item(row, 0).text()] = target
+        return mapping
+
+    def _mapping_edited(self, row: int) -> None:
+        """One field, one column: choosing a field taken elsewhere frees the other."""
+        target = self._combo(row).currentData()
+        if target:
+            for other in range(self.mapping.rowCount()):
+                combo = self._combo(other)
+                if other != row and combo.currentData() == target:
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(0)
+                    combo.blockSignals(False)
+        self._after_mapping_change()
+        self.schedule_replan()
+
+    def _after_mapping_change(self) -> None:
+        mapping = self.current_mapping()
+        template = self.current_template
+        labels = {spec.id: field_label(spec) for spec in template.fields}
+        self.rows_model.set_mapping(mapping, labels)
+        missing = [field_label(f) for f in template.fields
+                   if f.required and f.id not in mapping.values() and
+                   not self.constants().get(f.id) and f.default in (None, "")]
+        if not self.table:
+            self.mapping_note.setText(self.tr("Chọn một bảng tính CSV hoặc Excel (.xlsx) để bắt "
+                                              "đầu: mỗi dòng một thôn, một ấn phẩm."))
+        elif not mapping:
+            self.mapping_note.setText(self.tr("Chưa ghép cột nào với trường của mẫu."))
+        elif missing:
+            self.mapping_note.setText(self.tr("Trường bắt buộc chưa có cột: %1.")
+                                      .replace("%1", ", ".join(missing)))
+        else:
+            self.mapping_note.setText(self.tr("%1 cột được ghép với trường của mẫu (* là bắt "
+                                              "buộc).").replace("%1", str(len(mapping))))
+        if self.table:
+            self.mapping_note.setText(self.mapping_note.text() + " " + (self.tr(
+                "Trường không có cột lấy nội dung của ấn phẩm đang mở.") if self.constants()
+                else self.tr("Trường không có cột dùng nội dung mặc định của mẫu.")))
+
+    def show_field(self, field_id: str) -> None:
+        """A check names a field: select the column mapped to it."""
+        for row in range(self.mapping.rowCount()):
+            if self._combo(row).currentData() == field_id:
+                self.mapping.selectRow(row)
+                self._combo(row).setFocus()
+                return
+
+    # --- checking every row ---------------------------------------------------------------
+
+    def settings(self) -> BatchSettings | None:
+        path = self.sheet_path
+        if path is None or self.table is None:
+            return None
+        template = self.current_template
+        by_column = self.column_segment.isChecked() and self.segment_column.count() > 0
+        return BatchSettings(
+            path=path, sheet=self.table.sheet, template=template.id,
+            size=self.size.currentData() if template.is_visual else None,
+            mapping=self.current_mapping(),
+            segment=None if by_column else self.segment.currentData(),
+            segment_column=self.segment_column.currentText() if by_column else None,
+            constants=self.constants())
+
+    def schedule_replan(self) -> None:
+        if self.table is not None:
+            self._replan_timer.start()
+
+    def replan(self) -> None:
+        """Check every row again (in a thread) with the current choices."""
+        self._replan_timer.stop()
+        settings = self.settings()
+        if settings is None or settings == self._planned_settings:
+            return
+        self._planned_settings = settings
+        self._plan_generation += 1
+        generation = self._plan_generation
+        campaign = self.model.campaign
+        self.summary.setText(self.tr("Đang kiểm tra các dòng…"))
+        self._update_buttons()
+
+        def make() -> None:
+            plan, error = None, None
+            try:
+                plan = _plan(settings, campaign)
+            except Exception as exc:  # noqa: BLE001 - UserError shown, others logged too
+                error = exc
+            deliver(self, "_plan_made", generation, plan, error)
+
+        self._worker.submit(make)
+
+    def _on_plan_made(self, generation: int, plan: BatchPlan | None,
+                      error: BaseException | None) -> None:
+        if generation != self._plan_generation:
+            return
+        self.plan = plan
+        if error is not None:
+            if not isinstance(error, UserError):
+                dialogs.log_exception(error)
+            self.rows_model.set_status(None)
+            self.summary.setText(dialogs.error_text(error))
+        else:
+            assert plan is not None
+            status: dict[int, str] = {row.number: "" for row in plan.rows}
+            for problem in plan.problems:
+                text = i18n.pick(problem.vi, problem.en)
+                status[problem.row] = f"{status[problem.row]}; {text}" \
+                    if status.get(problem.row) else text
+            self.rows_model.set_status(status)
+            self._show_summary()
+        self._update_buttons()
+        self.planned.emit()
+        if self.rows.currentIndex().isValid():
+            self.preview_row()
+        elif self.rows_filter.rowCount():
+            self.rows.selectRow(0)
+
+    def _show_summary(self) -> None:
+        plan = self.plan
+        if plan is None:
+            self.summary.setText("" if self.table else self.tr("Chưa có bảng tính."))
+            return
+        bad = len(plan.bad_rows)
+        text = self.tr("%1 dòng · %2 hợp lệ").replace("%1", str(plan.total_rows)).replace(
+            "%2", str(len(plan.rows)))
+        if bad:
+            text += " · " + self.tr("%1 dòng lỗi").replace("%1", str(bad))
+        self.summary.setText(text)
+
+    # --- previewing one row -----------------------------------------------------------------
+
+    def row_piece(self, number: int) -> Piece | None:
+        """The piece one row makes, as the batch will render it."""
+        settings = self._planned_settings
+        if settings is None or self.plan is None or self.table is None:
+            return None
+        planned = next((r for r in self.plan.rows if r.number == number), None)
+        if planned is not None:
+            return Piece(settings.template, planned.segment, settings.size, planned.values)
+        row = next((r for r in self.table.rows if r.number == number), None)
+        if row is None:
+            return None
+        values = dict(settings.constants)
+        values.update({f: "" if row.values.get(c) is None else row.values[c]
+                       for c, f in settings.mapping.items()})
+        segment = settings.segment or self.segment.currentData()
+        return Piece(settings.template, segment, settings.size, values)
+
+    def preview_row(self) -> None:
+        index = self.rows.currentIndex()
+        if not index.isValid() or self.table is None:
+            return
+        source = self.rows_filter.mapToSource(index)
+        number = self.table.rows[source.row()].number
+        piece = self.row_piece(number)
+        if piece is None:
+            return
+        self._previewed_row = number
+        self.preview_panel.title.setText(self.tr("Xem trước dòng %1").replace("%1", str(number)))
+        self.preview.request(piece, self.model.campaign, self.preview_panel.wanted_width(),
+                             immediate=True)
+
+    def _row_preview_ready(self, data: Any) -> None:
+        """The row's own problems (unknown segment, …) head the render's checks."""
+        if self.plan is not None:
+            data.checks = [error("row", p.text("vi"), p.text("en"), p.field)
+                           for p in self.plan.problems
+                           if p.row == self._previewed_row] + list(data.checks)
+        self.preview_panel.show_data(data)
+
+    # --- running --------------------------------------------------------------------------
+
+    def formats(self) -> tuple[str, ...]:
+        if not self.current_template.is_visual:
+            return ("txt",)
+        return tuple(f for f, box in (("pdf", self.pdf), ("png", self.png)) if box.isChecked())
+
+    def _update_buttons(self) -> None:
+        plan = self.plan
+        ready = (plan is not None and bool(plan.rows) and self.run_ is None
+                 and not self._replan_timer.isActive() and bool(self.formats())
+                 and self._planned_settings == self.settings()
+                 and not (self.stop_bad.isChecked() and plan.problems))
+        self.run_button.setEnabled(ready)
+        visual = self.current_template.is_visual
+        for widget in (self.pdf, self.png):
+            widget.setEnabled(visual and self.run_ is None)
+        self.combined.setEnabled(visual and self.pdf.isChecked() and self.run_ is None)
+        if plan is not None and plan.rows:
+            count = len(plan.rows)
+            text = (self.tr("Chạy tiếp") if self._resume_dir else
+                    self.tr("Tạo %1 ấn phẩm").replace("%1", str(count)))
+            self.run_button.setText(text)
+        else:
+            self.run_button.setText(self.tr("Tạo ấn phẩm"))
+        if self.run_ is None and plan is not None and plan.problems and \
+                self.stop_bad.isChecked():
+            self.status.setText(self.tr("Bảng còn dòng lỗi: sửa bảng tính (rồi chọn lại tệp) "
+                                        "hoặc chọn bỏ qua dòng lỗi."))
+
+    def _out_dir(self) -> Path:
+        if self._resume_dir is not None:
+            return self._resume_dir
+        parent = Path(self.folder.text().strip() or str(self.default_folder)).expanduser()
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        name = f"{slugify(self.model.campaign.name)[:40]}-hang-loat-{self.current_template.id}"
+        return parent / f"{name}-{stamp}"
+
+    def start(self) -> None:
+        if self.run_ is not None or self.plan is None or not self.plan.rows:
+            return
+        plan = self.plan
+        self.model.set_setting("batch", {
+            "folder": self.folder.text().strip(), "formats": list(self.formats()),
+            "combined": self.combined.isChecked(), "stop_on_error": self.stop_bad.isChecked(),
+        })
+        out_dir = self._out_dir()
+        resume = self._resume_dir is not None
+        self.outcome = None
+        self.progress.setRange(0, 0)  # busy until the first chunk of rows is done
+        self.status.setText(self.tr("Đang khởi động các tiến trình dựng hình…"))
+        self._started = time.monotonic()
+        for row in plan.rows:
+            self.rows_model.mark(row.number, "")
+        self.run_ = BatchRun(plan, self.model.campaign, out_dir, self.formats(),
+                             self.combined.isChecked(), resume, self)
+        self.run_.progressed.connect(self._progressed)
+        self.run_.done.connect(self._done)
+        for widget in (self.source_box, self.mapping_box):
+            widget.setEnabled(False)
+        self.set_running(True)
+        self._update_buttons()
+        self.run_.start()
+
+    def stop(self) -> None:
+        if self.run_ is not None:
+            self.stop_button.setEnabled(False)
+            self.status.setText(self.tr("Đang dừng…"))
+            self.run_.cancel()
+
+    @property
+    def running(self) -> bool:
+        return self.run_ is not None
+
+    def _progressed(self, done: int, total: int, row: int, problem: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        if problem:
+            self.rows_model.mark(row, problem)
+        elapsed = time.monotonic() - self._started
+        eta = round(elapsed / done * (total - done)) if done else 0
+        self.status.setText(self.tr("%1/%2 dòng · còn khoảng %3 · dòng %4").replace(
+            "%1", str(done)).replace("%2", str(total)).replace(
+            "%3", duration(eta)).replace("%4", str(row)))
+
+    def _done(self, outcome: BatchOutcome) -> None:
+        run, self.run_ = self.run_, None
+        if run is not None:
+            run.wait()
+            run.deleteLater()
+        self.outcome = outcome
+        for widget in (self.source_box, self.mapping_box):
+            widget.setEnabled(True)
+        self.set_running(False)
+        self.open_button.setEnabled(outcome.folder is not None and outcome.folder.exists())
+        total = self.progress.maximum() or 1
+        if outcome.error is not None:
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self.status.setText(dialogs.error_text(outcome.error))
+            dialogs.show_error(self, outcome.error, self.tr("Chạy hàng loạt không thành công"))
+        elif outcome.cancelled:
+            self._resume_dir = outcome.folder
+            self.status.setText(self.tr(
+                "Đã dừng. Chỉ các tệp đã làm xong được giữ lại trong %1; bấm «Chạy tiếp» để "
+                "làm các dòng còn lại.").replace("%1", str(outcome.folder)))
+        else:
+            self._resume_dir = None
+            self.progress.setRange(0, total)
+            self.progress.setValue(total)
+            text = self.tr("Xong: %1 dòng, %2 tệp trong %3 → %4").replace(
+                "%1", str(outcome.rows_ok)).replace("%2", str(outcome.files)).replace(
+                "%3", duration(outcome.seconds)).replace("%4", str(outcome.folder))
+            if outcome.combined:
+                text += "\n" + self.tr("Tệp in gộp cho nhà in: %1").replace(
+                    "%1", outcome.combined)
+            skipped = len(self.plan.bad_rows) if self.plan else 0
+            if outcome.failed or skipped:
+                text += "\n" + self.tr("%1 dòng không tạo được (xem cột Kiểm tra).").replace(
+                    "%1", str(len(outcome.failed) + skipped))
+            self.status.setText(text)
+            self.model.add_export(ExportRecord(
+                created=datetime.now().isoformat(timespec="seconds"),
+                folder=str(outcome.folder), files=outcome.files, pieces=outcome.rows_ok,
+                skipped=len(outcome.failed) + skipped))
+        self._update_buttons()
+        self.finished_batch.emit(outcome)
+
+    def result_folder(self) -> Path | None:
+        return self.outcome.folder if self.outcome else None
+
+    def done(self, result: int) -> None:
+        self.preview.shutdown()
+        self._worker.shutdown(wait=False, cancel_futures=True)
+        super().done(result)
+
+    # --- language ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _restyle(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Tạo hàng loạt từ bảng tính"))
+        self.source_box.setTitle(self.tr("Bảng tính và mẫu"))
+        self.file_label.setText(self.tr("Bảng tính"))
+        self.path.setPlaceholderText(self.tr("Tệp CSV hoặc Excel (.xlsx): mỗi dòng một ấn phẩm"))
+        self.browse.setText(self.tr("Chọn tệp…"))
+        self.sheet_label.setText(self.tr("Trang"))
+        self.template_label.setText(self.tr("Mẫu"))
+        self.size_label.setText(self.tr("Khổ"))
+        self.segment_label.setText(self.tr("Đối tượng"))
+        self.one_segment.setText(self.tr("Cho cả bảng"))
+        self.column_segment.setText(self.tr("Theo cột"))
+        self.mapping_box.setTitle(self.tr("Ghép cột với trường của mẫu"))
+        self.mapping.setHorizontalHeaderLabels([self.tr("Cột trong bảng"),
+                                                self.tr("Ví dụ (dòng đầu)"),
+                                                self.tr("Trường của mẫu")])
+        for row in range(self.mapping.rowCount()):
+            self._combo(row).setItemText(0, self.tr("— không dùng —"))
+        self.auto_button.setText(self.tr("Ghép tự động"))
+        self.auto_button.setToolTip(self.tr("Ghép theo tên cột: không phân biệt hoa thường "
+                                            "và dấu («Tên thôn» → Thôn, xã)"))
+        self.rows_box.setTitle(self.tr("Các dòng (số dòng như trong Excel)"))
+        self.only_problems.setText(self.tr("Chỉ hiện dòng lỗi"))
+        if not self.preview_panel.data:
+            self.preview_panel.show_message(self.tr("Chọn một dòng để xem trước ấn phẩm của "
+                                                    "dòng đó."))
+        self.folder_label.setText(self.tr("Lưu vào"))
+        self.folder_button.setText(self.tr("Chọn…"))
+        self.combined.setText(self.tr("Một PDF gộp cho nhà in"))
+        self.skip_bad.setText(self.tr("bỏ qua, làm các dòng hợp lệ"))
+        self.stop_bad.setText(self.tr("không chạy khi còn dòng lỗi"))
+        self.bad_label.setText(self.tr("Dòng lỗi:"))
+        self.retranslate_footer()
+        self._after_mapping_change()
+        self._show_summary()
+        self._update_buttons()
+        if not self.status.text():
+            self.status.setText(self.tr("Mỗi dòng tạo một ấn phẩm với tên tệp theo dòng; "
+                                        "kèm manifest ghi số dòng và đối tượng."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
