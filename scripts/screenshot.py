@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "assets" / "sample" / "campaign.toml"
+SAMPLE_ROWS = ROOT / "assets" / "sample" / "thon-diem.csv"
 README_SHOT = ROOT / "assets" / "screenshots" / "main-window.png"
 WINDOW_SIZE = (1440, 900)
 
@@ -76,6 +77,32 @@ def _shown(dialog: object, size: tuple[int, int] | None = None) -> object:
     return dialog
 
 
+def _batch_shots(window: object, dialog_class: type, scratch: Path, stem: Path,
+                 run: bool = True) -> None:
+    """The batch dialog on the sample sheet: checked rows and a row preview, then done."""
+    banner = next(i for i, p in enumerate(window.model.pieces)  # type: ignore[attr-defined]
+                  if p.template == "banner-bhxh")
+    dialog = dialog_class(window.model, window.templates, window.segments,  # type: ignore
+                          window.preview_pool, scratch / "exports",  # type: ignore
+                          window.model.piece(banner), window)  # type: ignore[attr-defined]
+    dialog.show()
+    planned: list[int] = []
+    dialog.planned.connect(lambda: planned.append(1))
+    dialog.load(SAMPLE_ROWS)
+    _wait(lambda: bool(planned))
+    dialog.rows.selectRow(7)  # the longest village name, shrunk to fit
+    _settle(0.3)
+    _wait(lambda: dialog.preview_panel.data is not None and not dialog.preview.busy)
+    _save(dialog, stem.with_name(stem.name + ".png"))
+    if run:
+        done: list[object] = []
+        dialog.finished_batch.connect(done.append)
+        dialog.start()
+        _wait(lambda: bool(done), timeout=180)
+        _save(dialog, stem.with_name(stem.name + "-done.png"))
+    dialog.reject()
+
+
 def main(argv: list[str]) -> int:
     out_dir = Path(argv[1]).resolve() if len(argv) > 1 else None
     with tempfile.TemporaryDirectory(prefix="ansinh-shots-") as scratch_name:
@@ -83,6 +110,7 @@ def main(argv: list[str]) -> int:
         _prepare_environment(scratch)
         from ansinh.gui import app as gui_app
         from ansinh.gui import dialogs, i18n, jobs
+        from ansinh.gui.batch_dialog import BatchDialog
         from ansinh.gui.campaign_dialog import CampaignDialog
         from ansinh.gui.export_dialog import ExportDialog
         from ansinh.gui.mainwindow import MainWindow
@@ -150,6 +178,8 @@ def main(argv: list[str]) -> int:
         _save(export, out_dir / "export-dialog-done.png")
         export.close()
 
+        _batch_shots(window, BatchDialog, scratch, out_dir / "batch-dialog")
+
         settings = _shown(SettingsDialog(window.settings, window))
         _save(settings, out_dir / "settings-dialog.png")
         settings.close()  # type: ignore[attr-defined]
@@ -186,6 +216,7 @@ def main(argv: list[str]) -> int:
                            (960, 760))
         _save(export_en, out_dir / "export-dialog-en.png")
         export_en.close()  # type: ignore[attr-defined]
+        _batch_shots(window, BatchDialog, scratch, out_dir / "batch-dialog-en", run=False)
         i18n.set_language("vi")
 
         window.model.mark_saved(scratch / "c.ansinh")
