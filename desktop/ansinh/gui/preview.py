@@ -58,7 +58,8 @@ def to_qimage(data: jobs.PreviewData) -> QImage:
     """The picture of a render as a QImage (wraps raw rows; decodes PNG only as a fallback)."""
     if data.rgb:
         width, height = data.rgb_size
-        return QImage(data.rgb, width, height, width * 3, QImage.Format.Format_RGB888).copy()
+        return QImage(data.rgb, width, height, data.rgb_stride,
+                      QImage.Format.Format_RGB888).copy()
     return QImage.fromData(data.png or b"", "PNG")
 
 
@@ -70,7 +71,7 @@ class PreviewController(QObject):
     busyChanged = Signal(bool)
     _finished = Signal(int, object)  # from the pool's thread to ours
 
-    def __init__(self, pool: RenderPool, delay_ms: int = 250,
+    def __init__(self, pool: RenderPool, delay_ms: int = 120,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = pool
