@@ -166,6 +166,27 @@ def test_a_failed_save_leaves_the_original_and_no_litter(document: Document, tmp
     assert _listing(folder) == ["c.ansinh"]
 
 
+def test_temporary_files_of_killed_saves_are_swept_later(document: Document,
+                                                         tmp_path: Path) -> None:
+    import os
+    import time
+
+    target = tmp_path / "chien-dich.ansinh"
+    stale = tmp_path / ".chien-dich.ansinh.0badc0de.tmp"
+    stale_journal = tmp_path / ".chien-dich.ansinh.0badc0de.tmp-journal"
+    recent = tmp_path / ".chien-dich.ansinh.00c0ffee.tmp"  # maybe a save still running
+    other = tmp_path / ".khac.ansinh.0badc0de.tmp"  # another campaign's: not ours to judge
+    old = time.time() - storage.STALE_TEMP_SECONDS - 60
+    for leftover in (stale, stale_journal, recent, other):
+        leftover.write_bytes(b"half a campaign")
+    for leftover in (stale, stale_journal, other):
+        os.utime(leftover, (old, old))
+    storage.save_document(document, target)
+    assert not stale.exists() and not stale_journal.exists()
+    assert recent.exists() and other.exists()
+    assert storage.load_document(target).campaign.name == document.campaign.name
+
+
 def test_a_failed_replace_leaves_the_original(document: Document, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "c.ansinh"

@@ -29,12 +29,14 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import errno
+import glob
 import hashlib
 import json
 import os
 import re
 import secrets
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -322,6 +324,19 @@ def save_document(document: Document, path: Path, meta: dict[str, str] | None = 
         _remove_quietly(temp)
         raise
     fsync_folder(path.parent)
+    _sweep_stale_temps(path)
+
+
+STALE_TEMP_SECONDS = 3600  # younger ones may belong to a save still running elsewhere
+
+
+def _sweep_stale_temps(path: Path) -> None:
+    """Remove the temporary files of saves that were killed (power cut, crash)."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp*"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def _remove_quietly(temp: Path) -> None:
