@@ -164,9 +164,9 @@ def test_svg_is_copied_as_is(tmp_path: Path) -> None:
 def test_cleaned_copy_is_cached_by_content_in_its_own_folder(tmp_path: Path) -> None:
     data = encode(quadrants(), "JPEG")
     first = images.clean_image(write(tmp_path, "a.jpg", data))
-    stamp = first.stat().st_mtime_ns
+    inode = first.stat().st_ino  # a rewrite (temp file + rename) would give a new one
     second = images.clean_image(write(tmp_path, "b-copy.jpg", data))
-    assert first == second and first.stat().st_mtime_ns == stamp
+    assert first == second and first.stat().st_ino == inode
     assert [p.name for p in first.parent.iterdir()] == [first.name]
     assert images.clean_image(first) == first  # a cleaned copy is not cleaned again
 
@@ -327,3 +327,25 @@ def test_rendered_pdf_carries_no_exif_from_the_photo(tmp_path: Path) -> None:
     pdf = result.artifact("pdf").data
     assert result.ok, [c.vi for c in result.checks if c.is_error]
     assert OWNER.encode() not in pdf and b"PhoneMaker" not in pdf and b"Exif" not in pdf
+
+
+def test_the_cache_forgets_copies_nobody_used_for_long(tmp_path: Path, monkeypatch) -> None:
+    copies = []
+    for index in range(3):
+        source = write(tmp_path, f"anh-{index}.png", encode(quadrants(40 + index), "PNG"))
+        copies.append(images.clean_image(source))
+    now = time.time()
+    ages_days = (90, 2, 0)  # unused for 90 days, 2 days, in use now
+    for copy, days in zip(copies, ages_days, strict=True):
+        os.utime(copy, (now - days * 86400, now - days * 86400))
+
+    assert images.sweep_cache(now) == 1  # only the stale one while the cache is small
+    assert [c.exists() for c in copies] == [False, True, True]
+    assert not copies[0].parent.exists()
+
+    monkeypatch.setattr(images, "CACHE_MAX_BYTES", 1)  # over the cap: oldest go first...
+    assert images.sweep_cache(now) == 1
+    assert [c.exists() for c in copies] == [False, False, True]  # ...but not one in use
+
+    again = images.clean_image(tmp_path / "anh-0.png")  # made again when needed
+    assert again == copies[0] and again.is_file()

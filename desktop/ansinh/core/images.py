@@ -20,16 +20,20 @@ Photos come from phones and chat apps, so an image is untrusted bytes whatever i
 * **Cached by content.** `clean_image` writes the copy once, atomically, into its own
   folder under the user cache (`<cache>/<sha256>/image.png`), keyed by the SHA-256 of
   the source bytes and the cleaning version, so the render's fetcher root for that
-  image is a folder holding nothing else.
+  image is a folder holding nothing else. Copies unused for 60 days, or the oldest
+  while the cache exceeds 1 GB, are removed (`sweep_cache`); they are made again from
+  the original when needed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
 import re
 import stat
+import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -323,6 +327,8 @@ def clean_image(path: Path) -> Path:
     for suffix in (".png", ".jpg", ".svg"):
         existing = folder / f"image{suffix}"
         if existing.is_file() and existing.stat().st_size > 0:
+            with contextlib.suppress(OSError):
+                os.utime(existing)  # in use: the sweep keeps it
             if memo_key:
                 _MEMO[memo_key] = existing
             return existing
@@ -339,4 +345,41 @@ def clean_image(path: Path) -> Path:
     write_atomic(target, cleaned)
     if memo_key:
         _MEMO[memo_key] = target
+    if not _SWEPT:
+        _SWEPT.append(True)
+        sweep_cache()
     return target
+
+
+CACHE_KEEP_DAYS = 60  # copies unused this long are removed...
+CACHE_MAX_BYTES = 1 << 30  # ...and the oldest ones while the cache is bigger than this
+_SWEPT: list[bool] = []  # once per process, when the first new copy is made
+
+
+def sweep_cache(now: float | None = None) -> int:
+    """Remove cleaned copies nobody used for a long time; returns how many.
+
+    Any removed copy is simply made again from its original when it is needed; a copy
+    used in the last day is never removed (a batch may be handing it to its workers)."""
+    now = time.time() if now is None else now
+    entries = []
+    for image in cache_dir().glob("??/*/image.*"):
+        with contextlib.suppress(OSError):
+            info = image.stat()
+            entries.append((info.st_mtime, info.st_size, image))
+    entries.sort()
+    total = sum(size for _, size, _ in entries)
+    removed = 0
+    for mtime, size, image in entries:
+        too_old = mtime < now - CACHE_KEEP_DAYS * 86400
+        if not too_old and (total <= CACHE_MAX_BYTES or mtime > now - 86400):
+            break
+        try:
+            image.unlink()
+        except OSError:
+            continue
+        removed += 1
+        total -= size
+        with contextlib.suppress(OSError):
+            image.parent.rmdir()
+    return removed
