@@ -322,7 +322,7 @@ def _pdf_objects(data: bytes) -> tuple[dict[int, bytes], bytes]:
             body = objects[holder]
             content, first = _stream_data(body), _number(body, b"First")
             header = [int(n) for n in content[:first].split()]
-            starts = [first + at for at in header[1::2]] + [len(content)]
+            starts = [first + offset for offset in header[1::2]] + [len(content)]
             streams[holder] = [content[a:b].strip() for a, b in itertools.pairwise(starts)]
         objects[number] = streams[holder][index_in]
     return objects, trailer
