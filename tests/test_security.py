@@ -28,7 +28,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from jinja2 import TemplateNotFound, UndefinedError
 from jinja2.exceptions import SecurityError
@@ -881,6 +881,7 @@ def test_fuzz_packs_end_in_members_or_a_user_error(data: bytes, tmp_path: Path) 
         st.from_regex(r"(file|data|http|ftp|FILE|jar|)(:|://)[^\n]{0,80}", fullmatch=True),
     )
 )
+@example(url="FILE://[")  # found by this test: urlsplit raised instead of a refusal
 def test_fuzz_urls_are_served_from_the_roots_or_refused(url: str, tmp_path: Path) -> None:
     from ansinh.core.render.fetcher import SafeFetcher
 

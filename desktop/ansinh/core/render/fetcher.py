@@ -138,7 +138,10 @@ class SafeFetcher(URLFetcher):
         return self._serve(url, data, params[0] == CSS_TYPE, "data:")
 
     def _file(self, url: str) -> URLFetcherResponse:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # "file://[": an unbalanced IPv6 host
+            raise self._refuse(url, "malformed file URL") from None
         if parts.netloc not in ("", "localhost"):
             raise self._refuse(url, "file URL with a host")  # \\server\share on Windows
         try:
