@@ -893,3 +893,26 @@ def test_fuzz_urls_are_served_from_the_roots_or_refused(url: str, tmp_path: Path
         return
     assert url.lower().startswith("data:")  # nothing else exists inside the empty root
     assert response.read() is not None
+
+
+def test_a_kept_stylesheet_reports_its_refusals_on_every_render(tmp_path: Path) -> None:
+    """Parsed <style> sheets are kept between renders (layout._stylesheet); what their
+    fetcher refused must still be reported each time, and the page must look the same."""
+    import pypdfium2 as pdfium
+
+    from ansinh.core.render import layout
+
+    html = ('<html><head><style>@import url("file:///etc/hostname"); '
+            "p { color: rgb(200, 0, 0); font-size: 40px }</style></head>"
+            "<body><p>Thôn Đồng Tâm</p></body></html>")
+    renders = [layout.lay_out(html, tmp_path, [tmp_path]) for _ in range(2)]
+    for _document, fetcher in renders:
+        assert fetcher.refused == ["file:///etc/hostname"]
+    pictures = []
+    for document, _fetcher in renders:
+        pdf = pdfium.PdfDocument(document.write_pdf())
+        pictures.append(pdf[0].render(scale=1).to_pil().convert("RGB"))
+        pdf.close()
+    assert pictures[0].tobytes() == pictures[1].tobytes()
+    colours = {colour for _count, colour in pictures[1].getcolors(1 << 16)}
+    assert (200, 0, 0) in colours  # the kept sheet still styles the text
