@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for entry in (self.act_new, self.act_open, self.act_save, None, self.act_undo,
                       self.act_redo, None, self.act_gallery, self.act_campaign, None,
-                      self.act_export):
+                      self.act_export, self.act_batch):
             self.toolbar.addSeparator() if entry is None else self.toolbar.addAction(entry)
         spacer = QWidget()
         spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding,
@@ -867,6 +867,7 @@ class MainWindow(QMainWindow):
         for action, (text, tip) in texts.items():
             action.setText(text)
             action.setToolTip(tip or text)
+        self.act_batch.setIconText(self.tr("Hàng loạt"))  # the menu's words are too long
         self._update_title()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -509,12 +509,12 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../preview.py" line="324"/>
+        <location filename="../preview.py" line="325"/>
         <source>Không có lỗi: sẵn sàng xuất.</source>
         <translation>No problems: ready to export.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="334"/>
+        <location filename="../preview.py" line="335"/>
         <source>Bấm để tới ô cần sửa</source>
         <translation>Click to go to the field to fix</translation>
     </message>
@@ -1424,6 +1424,11 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
         <source>Giới thiệu An Sinh Studio</source>
         <translation>About An Sinh Studio</translation>
     </message>
+    <message>
+        <location filename="../mainwindow.py" line="870"/>
+        <source>Hàng loạt</source>
+        <translation>Batch</translation>
+    </message>
 </context>
 <context>
     <name>PiecesPanel</name>
@@ -1481,97 +1486,97 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../preview.py" line="430"/>
+        <location filename="../preview.py" line="431"/>
         <source>Chọn một ấn phẩm ở bên trái, hoặc tạo mới từ thư viện mẫu.</source>
         <translation>Pick a piece on the left, or create one from the template gallery.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="456"/>
+        <location filename="../preview.py" line="457"/>
         <source>Đang cập nhật…</source>
         <translation>Updating…</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="493"/>
+        <location filename="../preview.py" line="494"/>
         <source>Bài đọc trên loa (số đã viết thành chữ)</source>
         <translation>Loudspeaker script (numbers written out)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="494"/>
+        <location filename="../preview.py" line="495"/>
         <source>Thời lượng đọc khoảng %1 · %2 âm tiết</source>
         <translation>Reading time about %1 · %2 syllables</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="498"/>
+        <location filename="../preview.py" line="499"/>
         <source>Tin nhắn có dấu</source>
         <translation>SMS with diacritics</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="499"/>
+        <location filename="../preview.py" line="500"/>
         <source>Tin nhắn không dấu</source>
         <translation>SMS without diacritics</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="500"/>
+        <location filename="../preview.py" line="501"/>
         <source>%1 ký tự · %2 tin · mã %3</source>
         <translation>%1 characters · %2 messages · %3 encoding</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="505"/>
+        <location filename="../preview.py" line="506"/>
         <source>Chú thích đăng kèm</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="505"/>
+        <location filename="../preview.py" line="506"/>
         <source>%1/%2 ký tự</source>
         <translation>%1/%2 characters</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="517"/>
+        <location filename="../preview.py" line="518"/>
         <source>lề xén %1 mm</source>
         <translation>bleed %1 mm</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="521"/>
+        <location filename="../preview.py" line="522"/>
         <source>Bài phát thanh</source>
         <translation>Loudspeaker script</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="523"/>
+        <location filename="../preview.py" line="524"/>
         <source>Tin nhắn SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="603"/>
+        <location filename="../preview.py" line="604"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="604"/>
+        <location filename="../preview.py" line="605"/>
         <source>Kiểm tra</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="605"/>
+        <location filename="../preview.py" line="606"/>
         <source>Thu nhỏ (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="606"/>
+        <location filename="../preview.py" line="607"/>
         <source>Phóng to (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="607"/>
+        <location filename="../preview.py" line="608"/>
         <source>Vừa khung nhìn</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="608"/>
+        <location filename="../preview.py" line="609"/>
         <source>Hiện đường xén, lề xén (bleed) và vùng an toàn</source>
         <translation>Show trim, bleed and safe-area guides</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="609"/>
+        <location filename="../preview.py" line="610"/>
         <source>Tỉ lệ so với kích thước thật</source>
         <translation>Scale relative to actual size</translation>
     </message>
