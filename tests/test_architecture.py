@@ -52,6 +52,20 @@ def test_importing_the_whole_core_loads_no_qt() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
+def test_the_window_starts_without_the_render_engine() -> None:
+    """Cold start: WeasyPrint, PDFium and openpyxl load in the render processes and in
+    the dialogs that need them, never while the main window is being imported."""
+    code = (
+        "import sys\n"
+        "import ansinh.gui.app, ansinh.gui.mainwindow\n"
+        "heavy = ('weasyprint', 'pypdfium2', 'openpyxl', 'ansinh.core.render.piece')\n"
+        "bad = [m for m in heavy if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=env)
+
+
 def test_import_linter_contract_holds() -> None:
     lint = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
     if not Path(lint).exists():

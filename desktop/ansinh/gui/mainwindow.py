@@ -43,7 +43,6 @@ from ..core.templates import TemplateRegistry
 from ..core.templates.manifest import Template
 from . import dialogs, i18n, jobs, theme
 from . import settings as S
-from .batch_dialog import BatchDialog
 from .campaign_dialog import CampaignDialog
 from .export_dialog import ExportDialog
 from .form import FieldForm, kind_name, template_name
@@ -521,8 +520,10 @@ class MainWindow(QMainWindow):
         dialog.exec()
         return dialog
 
-    def batch_dialog(self, rows_file: Path | None = None) -> BatchDialog:
+    def batch_dialog(self, rows_file: Path | None = None) -> Any:
         """Rows of a spreadsheet → one piece each, starting from the open piece."""
+        from .batch_dialog import BatchDialog  # loads the batch engine: not at start-up
+
         index = self.current_index()
         piece = self.model.piece(index) if index is not None else None
         dialog = BatchDialog(self.model, self.templates, self.segments, self.preview_pool,
