@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from . import sheets
 from .bundle import Bundle, BundleEntry
@@ -328,15 +328,37 @@ def _pdf_objects(data: bytes) -> tuple[dict[int, bytes], bytes]:
     return objects, trailer
 
 
-def _renumbered(text: bytes, numbers: dict[int, int]) -> bytes:
-    """`text` with every reference given its new object number (strings untouched)."""
+def _copy_pages(data: bytes, out: BinaryIO, offsets: list[int]) -> list[int]:
+    """Append one PDF's pages to `out` as objects numbered on from `len(offsets)`, and
+    their offsets to `offsets`; returns the pages' new numbers. Objects are numbered as
+    they are first referred to and written in that order: the pages and everything
+    they reach, nothing else. A page's /Parent becomes the combined page tree (2)."""
+    objects, trailer = _pdf_objects(data)
+    root = objects[int(re.search(rb"/Root\s+(\d+)", trailer).group(1))]
+    tree = int(re.search(rb"/Pages\s+(\d+)", root).group(1))
+    kids = re.search(rb"/Kids\s*\[([^\]]*)\]", objects[tree]).group(1)
+    pages = [int(n) for n in re.findall(rb"(\d+)\s+\d+\s+R", kids)]
+    queue = deque(pages)  # numbered, not yet written; the first is being written
+    numbers = {tree: 2} | {page: len(offsets) + i for i, page in enumerate(pages)}
 
     def swap(match: re.Match[bytes]) -> bytes:
         if match.group(1) is None:
-            return match.group(0)
-        return b"%d 0 R" % numbers[int(match.group(1))]
+            return match.group(0)  # a string
+        number = int(match.group(1))
+        if number not in numbers:
+            numbers[number] = len(offsets) + len(queue)
+            queue.append(number)
+        return b"%d 0 R" % numbers[number]
 
-    return _REFERENCE.sub(swap, text)
+    while queue:
+        body = objects[queue[0]]
+        opened = _STREAM_START.search(body)
+        split = opened.start() if opened else len(body)
+        head = _REFERENCE.sub(swap, body[:split])
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % numbers[queue.popleft()])
+        out.write(head + body[split:] + b"\nendobj\n")
+    return [numbers[page] for page in pages]
 
 
 def combine_pdfs(paths: list[Path], target: Path) -> int:
@@ -351,33 +373,7 @@ def combine_pdfs(paths: list[Path], target: Path) -> int:
     with atomic_output(target) as temp, open(temp, "wb") as out:
         out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
         for path in paths:
-            objects, trailer = _pdf_objects(path.read_bytes())
-            root = objects[int(re.search(rb"/Root\s+(\d+)", trailer).group(1))]
-            tree = int(re.search(rb"/Pages\s+(\d+)", root).group(1))
-            kids_of = re.search(rb"/Kids\s*\[([^\]]*)\]", objects[tree]).group(1)
-            pages = [int(n) for n in re.findall(rb"(\d+)\s+\d+\s+R", kids_of)]
-            numbers = {tree: 2}  # a page's /Parent becomes the combined page tree
-            order, queue = [], list(pages)
-            while queue:  # the pages and everything they reach, nothing else
-                number = queue.pop()
-                if number in numbers:
-                    continue
-                numbers[number] = len(offsets) + len(order)
-                order.append(number)
-                head = objects[number]
-                opened = _STREAM_START.search(head)
-                head = head[: opened.start()] if opened else head
-                queue += [int(m.group(1)) for m in _REFERENCE.finditer(head) if m.group(1)]
-
-            for number in order:
-                body = objects[number]
-                opened = _STREAM_START.search(body)
-                split = opened.start() if opened else len(body)
-                offsets.append(out.tell())
-                out.write(b"%d 0 obj\n" % numbers[number])
-                out.write(_renumbered(body[:split], numbers) + body[split:])
-                out.write(b"\nendobj\n")
-            kids += [numbers[page] for page in pages]
+            kids += _copy_pages(path.read_bytes(), out, offsets)
         offsets[2] = out.tell()
         refs = b" ".join(b"%d 0 R" % kid for kid in kids)
         out.write(b"2 0 obj\n<</Type /Pages /Kids [%s] /Count %d>>\nendobj\n" % (refs, len(kids)))
