@@ -77,7 +77,7 @@ class PreviewController(QObject):
         self.pool = pool
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self._submit_latest)
-        self._latest: tuple[Piece, Campaign, int] | None = None
+        self._latest: tuple[Piece, Campaign, int, float] | None = None
         self._generation = 0  # of the newest request
         self._inflight: int | None = None  # generation of the render in flight
         self._closed = False
@@ -89,8 +89,11 @@ class PreviewController(QObject):
         self._timer.setInterval(max(0, delay_ms))
 
     def request(self, piece: Piece, campaign: Campaign, width_px: int,
-                immediate: bool = False) -> None:
-        self._latest = (piece, campaign, width_px)
+                immediate: bool = False, display_scale: float = 0.0) -> None:
+        """Render `piece` `width_px` wide; with `display_scale` (screen pixels per PDF
+        point at the current zoom) the image also arrives scaled for the screen, so the
+        window only draws it (scaling there stalls the UI for 10-20 ms)."""
+        self._latest = (piece, campaign, width_px, display_scale)
         self._generation += 1
         self.requested_at = time.perf_counter()
         if immediate:
@@ -118,7 +121,8 @@ class PreviewController(QObject):
         # Submitting can wait for a worker process to start: never on the UI thread.
         self._submitter.submit(self._submit, generation, *self._latest)
 
-    def _submit(self, generation: int, piece: Piece, campaign: Campaign, width: int) -> None:
+    def _submit(self, generation: int, piece: Piece, campaign: Campaign, width: int,
+                display_scale: float) -> None:
         try:
             future = self.pool.submit(jobs.preview, piece, campaign, width)
         except Exception as exc:  # noqa: BLE001 - a pool that cannot start: say so
@@ -126,9 +130,9 @@ class PreviewController(QObject):
                 f"Không khởi động được tiến trình dựng hình: {exc}",
                 f"Cannot start the render process: {exc}")))
             return
-        future.add_done_callback(lambda f: self._collect(generation, f))
+        future.add_done_callback(lambda f: self._collect(generation, f, display_scale))
 
-    def _collect(self, generation: int, future: Future) -> None:
+    def _collect(self, generation: int, future: Future, display_scale: float = 0.0) -> None:
         """In the pool's thread: fetch the result and decode the image off the UI thread."""
         data, error = None, None
         try:
@@ -141,6 +145,13 @@ class PreviewController(QObject):
             error = UserError(f"Lỗi khi dựng bản xem trước: {exc}", f"The preview failed: {exc}")
         if data is not None and data.has_image and generation == self._generation:
             data.image = to_qimage(data)
+            if display_scale and data.media:
+                width = round((data.media[2] - data.media[0]) * display_scale)
+                if 0 < width < data.image.width():
+                    data.image = data.image.scaledToWidth(
+                        width, Qt.TransformationMode.SmoothTransformation)
+            # The screen's own pixel format: the window's pixmap is then a plain copy.
+            data.image = data.image.convertToFormat(QImage.Format.Format_RGB32)
         deliver(self, "_finished", generation, (data, error))
 
     def _on_finished(self, generation: int, outcome: tuple[Any, UserError | None]) -> None:
@@ -220,10 +231,12 @@ class PageCanvas(QWidget):
         """The shown part of the image at the widget's size, scaled once per change."""
         key = (self.image.cacheKey(), self.width(), self.height(), self.guides)
         if self._cache_key != key:
-            source = self.image.copy(self._source_rect().toAlignedRect())
-            self._cache = QPixmap.fromImage(source.scaled(
-                self.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            rect = self._source_rect().toAlignedRect()
+            source = self.image if rect == self.image.rect() else self.image.copy(rect)
+            if source.size() != self.size():  # usually scaled already, off this thread
+                source = source.scaled(self.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
+                                       Qt.TransformationMode.SmoothTransformation)
+            self._cache = QPixmap.fromImage(source)
             self._cache_key = key
         return self._cache
 
@@ -527,6 +540,10 @@ class PreviewPanel(QFrame):
         self.zoom_box.setEnabled(data.has_image)
 
     # --- zoom ------------------------------------------------------------------------
+
+    def display_scale(self) -> float:
+        """Screen pixels per PDF point at the current zoom."""
+        return PX_PER_PT * self.canvas.zoom
 
     def wanted_width(self) -> int:
         """Image width (pixels across the media box) that stays sharp at this zoom."""
