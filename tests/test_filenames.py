@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import unicodedata
 from pathlib import Path
@@ -331,3 +332,24 @@ def test_write_atomic_into_a_read_only_folder(tmp_path: Path) -> None:
         folder.chmod(0o700)
     assert "quyền" in caught.value.vi
     assert list(folder.iterdir()) == []
+
+
+def test_json_is_streamed_from_a_lazy_list(tmp_path: Path) -> None:
+    from ansinh.core.filenames import LazyList, write_json_atomic
+
+    made: list[int] = []
+
+    def rows():  # noqa: ANN202 - a generator the encoder must pull from, one by one
+        for number in range(3, 1003):
+            made.append(number)
+            yield {"row": number, "file": f"{number:04d}-Thôn {number}.pdf"}
+
+    lazy = LazyList(rows())
+    assert made == []  # nothing is built up front
+    write_json_atomic(tmp_path / "manifest.json", {"campaign": "Tháng 11", "files": lazy})
+    data = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert data["campaign"] == "Tháng 11"
+    assert [f["row"] for f in data["files"]] == list(range(3, 1003))
+    assert data["files"][0]["file"] == "0003-Thôn 3.pdf"  # UTF-8, not \u escapes
+    assert "Thôn 3" in (tmp_path / "manifest.json").read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["manifest.json"]  # no temp left

@@ -35,7 +35,7 @@ from .bundle import Bundle, BundleEntry
 from .campaign import Campaign
 from .checks import Check
 from .errors import UserError
-from .filenames import atomic_output, write_atomic
+from .filenames import LazyList, atomic_output, write_json_atomic
 from .render.chunk import render_rows
 from .render.piece import RenderOptions, RenderResult
 from .render.worker import RenderPool
@@ -496,11 +496,9 @@ def run_batch(
             "template": plan.template.id,
             "size": plan.size,
             "rows": status,
-            "entries": [vars(e) for e in bundle.entries],
+            "entries": LazyList(vars(e) for e in bundle.entries),
             "finished": finished,
         }
-        write_atomic(
-            out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, default=str).encode("utf-8")
-        )
-        bundle.close()
+        write_json_atomic(out_dir / STATE_FILE, state, sync_folder=False)
+        bundle.close()  # syncs the folder once for every file of the batch
     yield BatchEvent("finished", done, len(rows), bundle=bundle)

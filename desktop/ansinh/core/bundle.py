@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
-import json
 import zipfile
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -19,7 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from .campaign import Campaign
-from .filenames import UniqueNames, safe_filename, slugify, write_atomic
+from .filenames import (
+    LazyList,
+    UniqueNames,
+    atomic_output,
+    fsync_folder,
+    safe_filename,
+    slugify,
+    write_atomic,
+    write_json_atomic,
+)
 from .render.piece import RenderResult
 
 ROLE_SUFFIX = {
@@ -133,7 +140,8 @@ class Bundle:
         added = []
         for artifact in result.artifacts:
             filename = self.names.take(base + ROLE_SUFFIX[artifact.role], ext="." + artifact.format)
-            write_atomic(self.folder / filename, artifact.data)
+            # The folder is synced once, when the bundle closes (not twice per row).
+            write_atomic(self.folder / filename, artifact.data, sync_folder=False)
             entry = BundleEntry(
                 file=filename,
                 channel=result.template.channel,
@@ -155,6 +163,7 @@ class Bundle:
         return added
 
     def manifest(self) -> dict[str, Any]:
+        """What manifest.json says; its file list is encoded entry by entry."""
         return {
             "generator": "An Sinh Studio",
             "created": self.created,
@@ -162,32 +171,37 @@ class Bundle:
             "unit": self.campaign.unit,
             "campaign_date": self.campaign.day.isoformat(),
             "combined_pdf": self.combined,
-            "files": [asdict(entry) for entry in self.entries],
+            "files": LazyList(asdict(entry) for entry in self.entries),
             "skipped": self.skipped,
         }
 
-    def _csv(self) -> bytes:
-        out = io.StringIO()
-        writer = csv.DictWriter(
-            out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n"
-        )
-        writer.writeheader()
-        for entry in self.entries:
-            record = {**asdict(entry), **entry.stats}
-            writer.writerow({key: neutralise_cell(record.get(key, "")) for key in CSV_COLUMNS})
-        # A BOM so Excel opens the Vietnamese text as UTF-8.
-        return ("\ufeff" + out.getvalue()).encode("utf-8")
+    def _write_csv(self, path: Path) -> None:
+        # utf-8-sig: a BOM, so Excel opens the Vietnamese text as UTF-8.
+        with (
+            atomic_output(path, sync_folder=False) as temp,
+            open(temp, "w", encoding="utf-8-sig", newline="") as out,
+        ):
+            writer = csv.DictWriter(
+                out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n"
+            )
+            writer.writeheader()
+            for entry in self.entries:
+                record = {**asdict(entry), **entry.stats}
+                writer.writerow({key: neutralise_cell(record.get(key, "")) for key in CSV_COLUMNS})
 
     def close(self, make_zip: bool = False) -> Path:
-        manifest = json.dumps(self.manifest(), ensure_ascii=False, indent=2, default=str)
-        write_atomic(self.folder / "manifest.json", manifest.encode("utf-8"))
-        write_atomic(self.folder / "manifest.csv", self._csv())
+        """Write the manifests (streamed: flat memory for any row count) and sync the
+        folder once; with `make_zip`, the folder also goes into a .zip beside it."""
+        write_json_atomic(self.folder / "manifest.json", self.manifest(), sync_folder=False)
+        self._write_csv(self.folder / "manifest.csv")
+        fsync_folder(self.folder)
         if not make_zip:
             return self.folder
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        target = self.folder.with_suffix(".zip")
+        with (
+            atomic_output(target) as temp,
+            zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as archive,
+        ):
             for path in sorted(self.folder.iterdir()):
                 archive.write(path, f"{self.folder.name}/{path.name}")
-        target = self.folder.with_suffix(".zip")
-        write_atomic(target, buffer.getvalue())
         return target

@@ -29,6 +29,7 @@ and for print shops that receive the files:
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import secrets
@@ -36,6 +37,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from ansinh.core.errors import UserError
 
@@ -152,18 +154,48 @@ def safe_join(root: Path, relative: str) -> Path:
     return target
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, sync_folder: bool = True) -> None:
     """Write `data` to `path` so that readers see either the old file or the new one."""
-    with atomic_output(path) as temp:
+    with atomic_output(path, sync_folder=sync_folder) as temp:
         temp.write_bytes(data)
 
 
+class LazyList(list):
+    """A list that `json` encodes item by item from an iterable, without building it.
+
+    Only for `json.JSONEncoder(indent=…).iterencode` (the pure-Python encoder, which
+    walks lists with `for`): a manifest of thousands of batch rows is then written
+    without its text, or its dicts, ever being whole in memory."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        super().__init__()
+        self._items = items
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._items)
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def write_json_atomic(path: Path, data: Any, *, sync_folder: bool = True) -> None:
+    """`data` as indented UTF-8 JSON, streamed to `path` atomically (see LazyList)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, default=str)
+    with (
+        atomic_output(path, sync_folder=sync_folder) as temp,
+        open(temp, "w", encoding="utf-8") as out,
+    ):
+        for chunk in encoder.iterencode(data):
+            out.write(chunk)
+
+
 @contextmanager
-def atomic_output(path: Path) -> Iterator[Path]:
+def atomic_output(path: Path, *, sync_folder: bool = True) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; on success it replaces `path`.
 
     The temporary name keeps the target's suffix, for libraries that pick a format from
-    it. After the block the file is fsynced and moved over `path` with `os.replace`. On
+    it. After the block the file is fsynced and moved over `path` with `os.replace`; the
+    folder is synced too unless the caller syncs it once for many files (a bundle). On
     any failure the temporary file is removed; OS errors become `UserError`, other
     exceptions propagate unchanged.
     """
@@ -180,7 +212,8 @@ def atomic_output(path: Path) -> Iterator[Path]:
         if isinstance(exc, OSError):
             raise _write_error(exc, path) from exc
         raise
-    fsync_folder(path.parent)
+    if sync_folder:
+        fsync_folder(path.parent)
 
 
 def _create_temp(path: Path) -> Path:
