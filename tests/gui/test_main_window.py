@@ -45,7 +45,8 @@ def test_the_sample_campaign_opens_with_its_pieces_and_a_preview(sample_window: 
     assert window.current_index() == 0
     assert window.pages.currentWidget() is window.editor_split
     canvas = window.preview_panel.canvas
-    assert not canvas.image.isNull() and canvas.image.width() >= 800
+    assert not canvas.image.isNull()
+    assert canvas.image.width() >= canvas.width() > 100  # at least as sharp as it is shown
     assert "A3" in window.preview_panel.size_label.text()
     assert window.isWindowModified()  # imported from TOML: not saved as a campaign file yet
 

@@ -823,7 +823,7 @@ class BatchDialog(JobDialog):
         self._previewed_row = number
         self.preview_panel.title.setText(self.tr("Xem trước dòng %1").replace("%1", str(number)))
         self.preview.request(piece, self.model.campaign, self.preview_panel.wanted_width(),
-                             immediate=True, display_scale=self.preview_panel.display_scale())
+                             immediate=True)
 
     def _row_preview_ready(self, data: Any) -> None:
         """The row's own problems (unknown segment, …) head the render's checks."""

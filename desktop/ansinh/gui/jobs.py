@@ -48,6 +48,7 @@ class PreviewData:
     rgb: bytes | None = None  # the picture as raw RGB rows, made here (not in the window)
     rgb_size: tuple[int, int] = (0, 0)
     rgb_stride: int = 0  # bytes from one row to the next
+    bgrx: bool = False  # 4 bytes a pixel, B G R x (PDFium's; Qt's RGB32) instead of R G B
 
     @property
     def has_image(self) -> bool:
@@ -91,9 +92,10 @@ def _rasterize(data: PreviewData, pdf: bytes, width_px: int) -> None:
     try:
         page = document[0]
         media = page.get_mediabox()
-        bitmap = page.render(scale=width_px / (media[2] - media[0]), rev_byteorder=True)
+        bitmap = page.render(scale=width_px / (media[2] - media[0]), prefer_bgrx=True)
         data.rgb = bytes(bitmap.buffer)
         data.rgb_size, data.rgb_stride = (bitmap.width, bitmap.height), bitmap.stride
+        data.bgrx = bitmap.mode == "BGRX"
         data.width_px, data.height_px = bitmap.width, bitmap.height
         page.close()
     finally:

@@ -386,8 +386,7 @@ class MainWindow(QMainWindow):
             return
         piece = self.model.piece(index)
         self._requested_width = self.preview_panel.wanted_width()
-        self.preview.request(piece, self.model.campaign, self._requested_width, immediate,
-                             self.preview_panel.display_scale())
+        self.preview.request(piece, self.model.campaign, self._requested_width, immediate)
 
     def _maybe_sharper(self) -> None:
         if getattr(self, "_requested_width", 0) and \

@@ -10,6 +10,7 @@ or the text for loudspeaker scripts and SMS, and lists the render checks beside 
 from __future__ import annotations
 
 import contextlib
+import math
 import time
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from typing import Any
@@ -58,8 +59,9 @@ def to_qimage(data: jobs.PreviewData) -> QImage:
     """The picture of a render as a QImage (wraps raw rows; decodes PNG only as a fallback)."""
     if data.rgb:
         width, height = data.rgb_size
-        return QImage(data.rgb, width, height, data.rgb_stride,
-                      QImage.Format.Format_RGB888).copy()
+        # BGRx rows from PDFium are Qt's own RGB32 (little-endian): no conversion.
+        pixel = QImage.Format.Format_RGB32 if data.bgrx else QImage.Format.Format_RGB888
+        return QImage(data.rgb, width, height, data.rgb_stride, pixel).copy()
     return QImage.fromData(data.png or b"", "PNG")
 
 
@@ -77,7 +79,7 @@ class PreviewController(QObject):
         self.pool = pool
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self._submit_latest)
-        self._latest: tuple[Piece, Campaign, int, float] | None = None
+        self._latest: tuple[Piece, Campaign, int] | None = None
         self._generation = 0  # of the newest request
         self._inflight: int | None = None  # generation of the render in flight
         self._closed = False
@@ -89,11 +91,8 @@ class PreviewController(QObject):
         self._timer.setInterval(max(0, delay_ms))
 
     def request(self, piece: Piece, campaign: Campaign, width_px: int,
-                immediate: bool = False, display_scale: float = 0.0) -> None:
-        """Render `piece` `width_px` wide; with `display_scale` (screen pixels per PDF
-        point at the current zoom) the image also arrives scaled for the screen, so the
-        window only draws it (scaling there stalls the UI for 10-20 ms)."""
-        self._latest = (piece, campaign, width_px, display_scale)
+                immediate: bool = False) -> None:
+        self._latest = (piece, campaign, width_px)
         self._generation += 1
         self.requested_at = time.perf_counter()
         if immediate:
@@ -121,8 +120,7 @@ class PreviewController(QObject):
         # Submitting can wait for a worker process to start: never on the UI thread.
         self._submitter.submit(self._submit, generation, *self._latest)
 
-    def _submit(self, generation: int, piece: Piece, campaign: Campaign, width: int,
-                display_scale: float) -> None:
+    def _submit(self, generation: int, piece: Piece, campaign: Campaign, width: int) -> None:
         try:
             future = self.pool.submit(jobs.preview, piece, campaign, width)
         except Exception as exc:  # noqa: BLE001 - a pool that cannot start: say so
@@ -130,9 +128,9 @@ class PreviewController(QObject):
                 f"Không khởi động được tiến trình dựng hình: {exc}",
                 f"Cannot start the render process: {exc}")))
             return
-        future.add_done_callback(lambda f: self._collect(generation, f, display_scale))
+        future.add_done_callback(lambda f: self._collect(generation, f))
 
-    def _collect(self, generation: int, future: Future, display_scale: float = 0.0) -> None:
+    def _collect(self, generation: int, future: Future) -> None:
         """In the pool's thread: fetch the result and decode the image off the UI thread."""
         data, error = None, None
         try:
@@ -145,13 +143,6 @@ class PreviewController(QObject):
             error = UserError(f"Lỗi khi dựng bản xem trước: {exc}", f"The preview failed: {exc}")
         if data is not None and data.has_image and generation == self._generation:
             data.image = to_qimage(data)
-            if display_scale and data.media:
-                width = round((data.media[2] - data.media[0]) * display_scale)
-                if 0 < width < data.image.width():
-                    data.image = data.image.scaledToWidth(
-                        width, Qt.TransformationMode.SmoothTransformation)
-            # The screen's own pixel format: the window's pixmap is then a plain copy.
-            data.image = data.image.convertToFormat(QImage.Format.Format_RGB32)
         deliver(self, "_finished", generation, (data, error))
 
     def _on_finished(self, generation: int, outcome: tuple[Any, UserError | None]) -> None:
@@ -541,17 +532,15 @@ class PreviewPanel(QFrame):
 
     # --- zoom ------------------------------------------------------------------------
 
-    def display_scale(self) -> float:
-        """Screen pixels per PDF point at the current zoom."""
-        return PX_PER_PT * self.canvas.zoom
-
     def wanted_width(self) -> int:
-        """Image width (pixels across the media box) that stays sharp at this zoom."""
+        """Image width (pixels across the media box) for this zoom: exactly what the
+        screen shows, so the picture is drawn as it comes, never scaled on the UI
+        thread (10-20 ms, and Qt's scaling holds Python's lock even in a thread)."""
         data = self.canvas.data
         media_w = (data.media[2] - data.media[0]) if data and data.media else 595.0
         ratio = self.devicePixelRatioF() or 1.0
-        wanted = media_w * PX_PER_PT * self.canvas.zoom * ratio
-        return int(min(2400, max(800, -(-wanted // 200) * 200)))
+        return int(min(2400, max(100, math.ceil(media_w * PX_PER_PT * self.canvas.zoom
+                                                * ratio))))
 
     def set_zoom(self, zoom: float, from_fit: bool = False) -> None:
         zoom = max(MIN_ZOOM, min(ZOOM_STEPS[-1], zoom))
