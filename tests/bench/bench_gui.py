@@ -5,7 +5,7 @@
 
 Measures, offscreen, with the sample campaign:
 * preview latency: from the last keystroke of a burst of typing in the A3 poster's
-  title to the new preview image on screen (includes the typing pause, 100 ms by default);
+  title to the new preview image on screen (includes the typing pause, 80 ms by default);
 * the longest stall of the UI event loop while previews render and while an export
   runs (a 5 ms timer notes how late it fires);
 * cold start: from launching a fresh Python process to a shown, usable main window.

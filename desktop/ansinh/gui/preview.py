@@ -73,7 +73,7 @@ class PreviewController(QObject):
     busyChanged = Signal(bool)
     _finished = Signal(int, object)  # from the pool's thread to ours
 
-    def __init__(self, pool: RenderPool, delay_ms: int = 100,
+    def __init__(self, pool: RenderPool, delay_ms: int = 80,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = pool

@@ -32,7 +32,7 @@ RECENT_FILES: Setting[list[str]] = Setting("document/recent_files", [],
                        "Campaign files opened lately, newest first.")
 LAST_FOLDER = Setting("document/last_folder", "", "Folder of the last open/save dialog.")
 EXPORT_FOLDER = Setting("export/folder", "", "Default export folder; empty: exports/.")
-PREVIEW_DELAY_MS = Setting("preview/delay_ms", 100,
+PREVIEW_DELAY_MS = Setting("preview/delay_ms", 80,
                            "Pause after typing before the preview is rendered again.")
 PREVIEW_GUIDES = Setting("preview/guides", True, "Show trim, bleed and safe-area guides.")
 WINDOW_GEOMETRY = Setting("window/geometry", "", "Main window geometry (hex).")
