@@ -313,7 +313,8 @@ class BatchDialog(JobDialog):
         self._replan_timer = QTimer(self, singleShot=True, interval=REPLAN_DELAY_MS)
         self._replan_timer.timeout.connect(self.replan)
         self.setMinimumSize(1024, 680)  # fits a 1366 × 768 office screen
-        self.resize(1240, 820)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1240, screen.width()), min(820, screen.height()))
         saved = model.setting("batch", {}) or {}
 
         outer = QVBoxLayout(self)
