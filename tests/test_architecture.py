@@ -61,6 +61,18 @@ def test_the_window_starts_without_the_render_engine() -> None:
         "heavy = ('weasyprint', 'pypdfium2', 'openpyxl', 'ansinh.core.render.piece')\n"
         "bad = [m for m in heavy if m in sys.modules]\n"
         "assert not bad, bad\n"
+        # Exports and batches run in the window's threads and unpickle render results:
+        # neither may load the engine there (an import holds Python's lock ~1 s).
+        "import pickle\n"
+        "import ansinh.core.export, ansinh.core.batch, ansinh.gui.export_dialog\n"
+        "from ansinh.core.render.results import RenderResult\n"
+        "from ansinh.core.templates import TemplateRegistry\n"
+        "from ansinh.core.segments import load_segments\n"
+        "t = TemplateRegistry().get('banner-bhxh')\n"
+        "result = RenderResult(t, t.sizes[0], load_segments()['toan-dan'], [], [])\n"
+        "pickle.loads(pickle.dumps(result))\n"
+        "bad = [m for m in heavy[:2] + heavy[3:] if m in sys.modules]\n"
+        "assert not bad, bad\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=env)

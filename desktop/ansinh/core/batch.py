@@ -36,9 +36,8 @@ from .campaign import Campaign
 from .checks import Check
 from .errors import UserError
 from .filenames import LazyList, atomic_output, write_json_atomic
-from .render.chunk import render_rows
-from .render.piece import RenderOptions, RenderResult
-from .render.worker import RenderPool
+from .render.results import RenderOptions, RenderResult
+from .render.worker import RenderPool, run_engine
 from .segments import Segment, load_segments
 from .templates import Template, TemplateRegistry
 from .templates.fields import resolve_fields
@@ -443,7 +442,13 @@ def run_batch(
         if rows_of_chunk is not None:
             in_flight.append(
                 pool.submit(
-                    render_rows, plan.template.id, rows_of_chunk, plan.size, campaign, options
+                    run_engine,
+                    "chunk:render_rows",
+                    plan.template.id,
+                    rows_of_chunk,
+                    plan.size,
+                    campaign,
+                    options,
                 )
             )
 

@@ -27,7 +27,7 @@ from .filenames import (
     write_atomic,
     write_json_atomic,
 )
-from .render.piece import RenderResult
+from .render.results import RenderResult
 
 ROLE_SUFFIX = {
     "piece": "",

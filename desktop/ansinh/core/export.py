@@ -14,8 +14,8 @@ from pathlib import Path
 from .bundle import Bundle
 from .campaign import Campaign, Piece
 from .errors import UserError
-from .render.piece import RenderOptions, RenderResult, render_piece
-from .render.worker import RenderPool
+from .render.results import RenderOptions, RenderResult
+from .render.worker import RenderPool, run_engine
 
 
 @dataclass
@@ -51,7 +51,10 @@ def export_campaign(
     pool = pool or RenderPool()
     futures = []
     try:
-        futures += [pool.submit(render_piece, piece, campaign, options) for piece in chosen]
+        futures += [
+            pool.submit(run_engine, "piece:render_piece", piece, campaign, options)
+            for piece in chosen
+        ]
         for index, (piece, future) in enumerate(zip(chosen, futures, strict=True), start=1):
             try:
                 result = pool.result(future)

@@ -60,6 +60,7 @@ from ..core.campaign import Piece
 from ..core.checks import error
 from ..core.errors import UserError
 from ..core.filenames import slugify
+from ..core.render.results import RenderOptions
 from ..core.render.worker import RenderPool
 from ..core.segments import Segment
 from ..core.storage import ExportRecord
@@ -131,7 +132,6 @@ class BatchRun(QThread):
         self.pool.terminate()
 
     def run(self) -> None:
-        from ..core.render.piece import RenderOptions
 
         started = time.monotonic()
         outcome = BatchOutcome(folder=self.out_dir)

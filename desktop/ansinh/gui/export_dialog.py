@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..core.campaign import Campaign, Piece
 from ..core.errors import UserError
+from ..core.render.results import RenderOptions
 from ..core.render.worker import RenderPool
 from ..core.segments import Segment
 from ..core.storage import ExportRecord
@@ -93,7 +94,6 @@ class ExportThread(QThread):
         bundle = None
         try:
             from ..core.export import export_campaign
-            from ..core.render.piece import RenderOptions
 
             req = self.request
             options = RenderOptions(formats=req.formats, png_dpi=req.png_dpi,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
@@ -79,10 +78,6 @@ def warm_up_pools(preview_pool: RenderPool, work_pool: RenderPool) -> threading.
             preview_pool.submit(jobs.warm_up)
             for _ in range(work_pool.workers):
                 work_pool.submit(jobs.warm_up)
-            # The export thread needs the render modules here too (to unpickle results):
-            # import them now, while nobody waits, not in the middle of the first export.
-            time.sleep(1.0)
-            import ansinh.core.export  # noqa: F401
         except Exception:  # noqa: BLE001 - the first real render reports any problem
             pass
 

@@ -92,8 +92,9 @@ _SHEETS: OrderedDict[tuple, tuple[weasyprint.CSS, list[str]]] = OrderedDict()
 _SHEETS_KEPT = 16
 
 
-def _stylesheet(text: str, base_url: str, roots: list[Path], fetcher: SafeFetcher
-                ) -> weasyprint.CSS:
+def _stylesheet(
+    text: str, base_url: str, roots: list[Path], fetcher: SafeFetcher
+) -> weasyprint.CSS:
     """A parsed stylesheet, kept: a preview re-rendered on every pause in typing, and
     every chunk of a batch, carry the same CSS; parsing it and compiling its selectors
     is a fifth of a poster's layout. Keyed by the roots too (its fetcher's reach); what
@@ -103,8 +104,9 @@ def _stylesheet(text: str, base_url: str, roots: list[Path], fetcher: SafeFetche
         _SHEETS.move_to_end(key)
     else:
         own = SafeFetcher(roots)
-        sheet = weasyprint.CSS(string=text, base_url=base_url, url_fetcher=own,
-                               font_config=font_config())
+        sheet = weasyprint.CSS(
+            string=text, base_url=base_url, url_fetcher=own, font_config=font_config()
+        )
         _SHEETS[key] = (sheet, list(own.refused))
         if len(_SHEETS) > _SHEETS_KEPT:
             _SHEETS.popitem(last=False)

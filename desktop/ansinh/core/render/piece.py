@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from ..templates.manifest import Size, Template
 from ..templates.registry import TemplateRegistry
 from . import layout, raster
 from .jinja import make_environment
+from .results import Artifact, RenderOptions, RenderResult
 
 CAMPAIGN_LABELS = {
     "hotline": ("Đường dây nóng", "Hotline"),
@@ -38,48 +39,6 @@ CAMPAIGN_LABELS = {
     "name": ("Tên chiến dịch", "Campaign name"),
     "website": ("Trang web", "Website"),
 }
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    formats: tuple[str, ...] = ("pdf", "png", "txt")
-    png_dpi: float | None = None  # print sizes; default: the size's own png_dpi
-    png_width: int | None = None  # overrides png_dpi (previews, thumbnails)
-    crop_marks: bool = False
-    pdf_x4: bool = False
-    trim_png: bool = True  # False keeps the bleed in the PNG (the preview shows guides)
-    # zlib level for PNGs: 6 for files people keep; 1 (3× faster, ~25 % larger) for the
-    # previews of a batch, where thousands are written.
-    png_compress: int = 6
-    # Previews: embed whole fonts and skip compression. Same pages and pixels, but about
-    # three times faster than subsetting fonts; never used for files that are exported.
-    fast_pdf: bool = False
-
-
-@dataclass
-class Artifact:
-    format: str  # pdf, png, txt
-    role: str  # piece, caption, read-aloud, sms, sms-ascii
-    data: bytes
-    stats: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class RenderResult:
-    template: Template
-    size: Size | None
-    segment: Segment
-    checks: list[Check]
-    artifacts: list[Artifact]
-    pages: int = 0
-    boxes: raster.Boxes | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not any(check.is_error for check in self.checks)
-
-    def artifact(self, fmt: str, role: str = "piece") -> Artifact | None:
-        return next((a for a in self.artifacts if a.format == fmt and a.role == role), None)
 
 
 @dataclass
@@ -114,8 +73,7 @@ def glyph_checks(template: Template, texts: dict[str, str]) -> list[Check]:
             checks.append(
                 error(
                     "glyph",
-                    f"«{_label(template, field_id, 0)}» có ký tự phông chữ không vẽ được: "
-                    f"{shown}.",
+                    f"«{_label(template, field_id, 0)}» có ký tự phông chữ không vẽ được: {shown}.",
                     f"«{_label(template, field_id, 1)}» has characters the font cannot draw: "
                     f"{shown}.",
                     field_id,
@@ -300,9 +258,7 @@ def fit_sizes(
     return sizes, checks
 
 
-def layout_checks(
-    prepared: Prepared, pages: int, report: layout.PageReport | None
-) -> list[Check]:
+def layout_checks(prepared: Prepared, pages: int, report: layout.PageReport | None) -> list[Check]:
     template, checks = prepared.template, []
     if pages != 1:
         checks.append(
@@ -426,11 +382,7 @@ def render_visual(
         html = render_html(prepared, registry, options, new_fit)
         document, fetcher = layout.lay_out(html, prepared.template.folder, roots)
         report = layout.inspect_page(document.pages[0]) if document.pages else None
-    checks = (
-        prepared.checks
-        + fit_problems
-        + layout_checks(prepared, len(document.pages), report)
-    )
+    checks = prepared.checks + fit_problems + layout_checks(prepared, len(document.pages), report)
     result = RenderResult(
         prepared.template, prepared.size, prepared.segment, checks, [], pages=len(document.pages)
     )

@@ -10,23 +10,15 @@ import ctypes
 import io
 import struct
 import zlib
-from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, PngImagePlugin
 
+from .results import Boxes
+
 POINTS_PER_INCH = 72.0
-
-
-@dataclass(frozen=True)
-class Boxes:
-    """A page's boxes in PDF points, origin bottom-left: (left, bottom, right, top)."""
-
-    media: tuple[float, float, float, float]
-    trim: tuple[float, float, float, float]
-    bleed: tuple[float, float, float, float]
 
 
 def page_boxes(pdf: bytes, index: int = 0) -> Boxes:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import copyreg
+import importlib
 import multiprocessing
 import os
 import resource
@@ -173,6 +174,17 @@ def _env_number(name: str, default: float) -> Any:
 
 def _task_environment() -> dict[str, str | None]:
     return {key: os.environ.get(key) for key in TASK_ENVIRONMENT}
+
+
+def run_engine(name: str, *args: Any, **kwargs: Any) -> Any:
+    """In a worker: call `ansinh.core.render.<module>:<function>`, imported there.
+
+    Submitting a task by name keeps the submitting process (the window, its export and
+    batch threads) free of WeasyPrint and PDFium: pickling the function itself would
+    import its module there too."""
+    module, _, function = name.partition(":")
+    engine = importlib.import_module(f"{__package__}.{module}")
+    return getattr(engine, function)(*args, **kwargs)
 
 
 class RenderPool:

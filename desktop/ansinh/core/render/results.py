@@ -1,0 +1,67 @@
+"""What a render is asked for and what it gives back: plain data, cheap to import.
+
+These types cross process boundaries: the window and the export/batch threads unpickle
+render results from the worker processes. Keeping them apart from `piece.py` means that
+doing so never loads WeasyPrint or PDFium into the window's process (an import there
+holds Python's lock for a second and freezes the UI).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..checks import Check
+from ..segments import Segment
+from ..templates.manifest import Size, Template
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    formats: tuple[str, ...] = ("pdf", "png", "txt")
+    png_dpi: float | None = None  # print sizes; default: the size's own png_dpi
+    png_width: int | None = None  # overrides png_dpi (previews, thumbnails)
+    crop_marks: bool = False
+    pdf_x4: bool = False
+    trim_png: bool = True  # False keeps the bleed in the PNG (the preview shows guides)
+    # zlib level for PNGs: 6 for files people keep; 1 (3× faster, ~25 % larger) for the
+    # previews of a batch, where thousands are written.
+    png_compress: int = 6
+    # Whole fonts, uncompressed streams: for tests that read the PDF's text. Slower than
+    # subsetting once HarfBuzz's subsetter is installed; never used for exported files.
+    fast_pdf: bool = False
+
+
+@dataclass(frozen=True)
+class Boxes:
+    """A page's boxes in PDF points, origin bottom-left: (left, bottom, right, top)."""
+
+    media: tuple[float, float, float, float]
+    trim: tuple[float, float, float, float]
+    bleed: tuple[float, float, float, float]
+
+
+@dataclass
+class Artifact:
+    format: str  # pdf, png, txt
+    role: str  # piece, caption, read-aloud, sms, sms-ascii
+    data: bytes
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class RenderResult:
+    template: Template
+    size: Size | None
+    segment: Segment
+    checks: list[Check]
+    artifacts: list[Artifact]
+    pages: int = 0
+    boxes: Boxes | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not any(check.is_error for check in self.checks)
+
+    def artifact(self, fmt: str, role: str = "piece") -> Artifact | None:
+        return next((a for a in self.artifacts if a.format == fmt and a.role == role), None)
