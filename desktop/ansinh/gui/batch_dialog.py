@@ -186,11 +186,14 @@ class RowsModel(QAbstractTableModel):
         self.mapping: dict[str, str] = {}
         self.labels: dict[str, str] = {}  # field id -> label
         self.status: dict[int, str] = {}  # row number -> problem text; "" = valid
+        self._positions: dict[int, int] = {}
         self.planned = False
 
     def set_table(self, table: sheets.Table | None) -> None:
         self.beginResetModel()
         self.table, self.status, self.planned = table, {}, False
+        # Row number → position, so marking a row during a run never scans the sheet.
+        self._positions = {row.number: i for i, row in enumerate(table.rows if table else ())}
         self.endResetModel()
 
     def set_mapping(self, mapping: dict[str, str], labels: dict[str, str]) -> None:
@@ -210,12 +213,7 @@ class RowsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
 
     def position(self, number: int) -> int | None:
-        if self.table is None:
-            return None
-        for index, row in enumerate(self.table.rows):
-            if row.number == number:
-                return index
-        return None
+        return self._positions.get(number)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() or self.table is None else len(self.table.rows)
@@ -685,24 +683,24 @@ class BatchDialog(JobDialog):
         template = self.current_template
         labels = {spec.id: field_label(spec) for spec in template.fields}
         self.rows_model.set_mapping(mapping, labels)
-        missing = [field_label(f) for f in template.fields
-                   if f.required and f.id not in mapping.values() and
-                   not self.constants().get(f.id) and f.default in (None, "")]
         if not self.table:
             self.mapping_note.setText(self.tr("Chọn một bảng tính CSV hoặc Excel (.xlsx) để bắt "
                                               "đầu: mỗi dòng một thôn, một ấn phẩm."))
-        elif not mapping:
-            self.mapping_note.setText(self.tr("Chưa ghép cột nào với trường của mẫu."))
+            return
+        constants = self.constants()
+        missing = [field_label(f) for f in template.fields
+                   if f.required and f.id not in mapping.values() and
+                   not constants.get(f.id) and f.default in (None, "")]
+        if not mapping:
+            text = self.tr("Chưa ghép cột nào với trường của mẫu.")
         elif missing:
-            self.mapping_note.setText(self.tr("Trường bắt buộc chưa có cột: %1.")
-                                      .replace("%1", ", ".join(missing)))
+            text = self.tr("Trường bắt buộc chưa có cột: %1.").replace("%1", ", ".join(missing))
         else:
-            self.mapping_note.setText(self.tr("%1 cột được ghép với trường của mẫu (* là bắt "
-                                              "buộc).").replace("%1", str(len(mapping))))
-        if self.table:
-            self.mapping_note.setText(self.mapping_note.text() + " " + (self.tr(
-                "Trường không có cột lấy nội dung của ấn phẩm đang mở.") if self.constants()
-                else self.tr("Trường không có cột dùng nội dung mặc định của mẫu.")))
+            text = self.tr("%1 cột được ghép với trường của mẫu (* là bắt buộc)."
+                           ).replace("%1", str(len(mapping)))
+        source = (self.tr("Trường không có cột lấy nội dung của ấn phẩm đang mở.") if constants
+                  else self.tr("Trường không có cột dùng nội dung mặc định của mẫu."))
+        self.mapping_note.setText(f"{text} {source}")
 
     def show_field(self, field_id: str) -> None:
         """A check names a field: select the column mapped to it."""
@@ -795,17 +793,14 @@ class BatchDialog(JobDialog):
 
     # --- previewing one row -----------------------------------------------------------------
 
-    def row_piece(self, number: int) -> Piece | None:
+    def row_piece(self, row: sheets.Row) -> Piece | None:
         """The piece one row makes, as the batch will render it."""
         settings = self._planned_settings
-        if settings is None or self.plan is None or self.table is None:
+        if settings is None or self.plan is None:
             return None
-        planned = next((r for r in self.plan.rows if r.number == number), None)
+        planned = next((r for r in self.plan.rows if r.number == row.number), None)
         if planned is not None:
             return Piece(settings.template, planned.segment, settings.size, planned.values)
-        row = next((r for r in self.table.rows if r.number == number), None)
-        if row is None:
-            return None
         values = dict(settings.constants)
         values.update({f: "" if row.values.get(c) is None else row.values[c]
                        for c, f in settings.mapping.items()})
@@ -817,8 +812,9 @@ class BatchDialog(JobDialog):
         if not index.isValid() or self.table is None:
             return
         source = self.rows_filter.mapToSource(index)
-        number = self.table.rows[source.row()].number
-        piece = self.row_piece(number)
+        row = self.table.rows[source.row()]
+        number = row.number
+        piece = self.row_piece(row)
         if piece is None:
             return
         self._previewed_row = number
@@ -886,8 +882,9 @@ class BatchDialog(JobDialog):
         self.progress.setRange(0, 0)  # busy until the first chunk of rows is done
         self.status.setText(self.tr("Đang khởi động các tiến trình dựng hình…"))
         self._started = time.monotonic()
-        for row in plan.rows:
-            self.rows_model.mark(row.number, "")
+        # Valid rows start clean (a failure from an earlier run is not theirs any more).
+        self.rows_model.set_status({**self.rows_model.status, **dict.fromkeys(
+            (row.number for row in plan.rows), "")})
         self.run_ = BatchRun(plan, self.model.campaign, out_dir, self.formats(),
                              self.combined.isChecked(), resume, self)
         self.run_.progressed.connect(self._progressed)

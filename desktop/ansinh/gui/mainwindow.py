@@ -543,10 +543,9 @@ class MainWindow(QMainWindow):
             try:
                 report = packs.import_pack(path)
             except packs.PackConflict as conflict:
-                names = ", ".join(template_name(self.templates[t]) if t in self.templates
-                                  else t for t in conflict.ids)
                 if not dialogs.confirm(self, title, self.tr(
-                        "Đã có mẫu: %1. Thay bằng mẫu trong gói?").replace("%1", names),
+                        "Đã có mẫu: %1. Thay bằng mẫu trong gói?").replace(
+                        "%1", self._template_names(conflict.ids)),
                         self.tr("Thay thế")):
                     return None
                 report = packs.import_pack(path, overwrite=True)
@@ -554,15 +553,17 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, exc, self.tr("Không nhập được gói mẫu"))
             return None
         self.reload_templates()
-        names = ", ".join(template_name(self.templates[t]) if t in self.templates else t
-                          for t in report.installed)
         text = self.tr("Đã nhập %1 mẫu: %2.").replace("%1", str(len(report.installed))) \
-            .replace("%2", names)
+            .replace("%2", self._template_names(report.installed))
         if report.skipped:
             text += "\n" + self.tr("Bỏ qua %1 tệp không dùng được trong gói.").replace(
                 "%1", str(len(report.skipped)))
         dialogs.show_info(self, title, text)
         return report
+
+    def _template_names(self, template_ids: list[str]) -> str:
+        return ", ".join(template_name(self.templates[t]) if t in self.templates else t
+                         for t in template_ids)
 
     def export_pack(self, target: Path | None = None) -> Path | None:
         """Write chosen templates into one .zip another office can import."""

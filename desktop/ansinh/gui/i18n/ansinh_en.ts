@@ -4,53 +4,53 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../batch_dialog.py" line="500"/>
+        <location filename="../batch_dialog.py" line="499"/>
         <source>Chọn bảng tính</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="501"/>
+        <location filename="../batch_dialog.py" line="500"/>
         <source>Bảng tính (*.xlsx *.xlsm *.csv *.txt);;Mọi tệp (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="512"/>
+        <location filename="../batch_dialog.py" line="511"/>
         <source>Đang đọc bảng tính…</source>
         <translation>Reading the spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="574"/>
+        <location filename="../batch_dialog.py" line="573"/>
         <source>trang «%1», </source>
         <translation>sheet «%1», </translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="577"/>
+        <location filename="../batch_dialog.py" line="576"/>
         <source>%1 dòng dữ liệu · %2tiêu đề ở dòng %3 · %4</source>
         <translation>%1 data rows · %2header on row %3 · %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="582"/>
+        <location filename="../batch_dialog.py" line="581"/>
         <source>chữ mã cũ %1 đã được chuyển sang Unicode, hãy soát lại</source>
         <translation>legacy %1 text was converted to Unicode, please check it</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="649"/>
-        <location filename="../batch_dialog.py" line="996"/>
+        <location filename="../batch_dialog.py" line="648"/>
+        <location filename="../batch_dialog.py" line="994"/>
         <source>— không dùng —</source>
         <translation>— not used —</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="691"/>
+        <location filename="../batch_dialog.py" line="687"/>
         <source>Chọn một bảng tính CSV hoặc Excel (.xlsx) để bắt đầu: mỗi dòng một thôn, một ấn phẩm.</source>
         <translation>Choose a CSV or Excel (.xlsx) spreadsheet to start: one row per village, one piece per row.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="694"/>
+        <location filename="../batch_dialog.py" line="695"/>
         <source>Chưa ghép cột nào với trường của mẫu.</source>
         <translation>No column is mapped to a template field yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="696"/>
+        <location filename="../batch_dialog.py" line="697"/>
         <source>Trường bắt buộc chưa có cột: %1.</source>
         <translation>Required fields without a column: %1.</translation>
     </message>
@@ -60,237 +60,237 @@
         <translation>%1 column(s) mapped to template fields (* = required).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="703"/>
+        <location filename="../batch_dialog.py" line="701"/>
         <source>Trường không có cột lấy nội dung của ấn phẩm đang mở.</source>
         <translation>Fields without a column take the open piece&apos;s content.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="704"/>
+        <location filename="../batch_dialog.py" line="702"/>
         <source>Trường không có cột dùng nội dung mặc định của mẫu.</source>
         <translation>Fields without a column use the template&apos;s defaults.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="744"/>
+        <location filename="../batch_dialog.py" line="743"/>
         <source>Đang kiểm tra các dòng…</source>
         <translation>Checking the rows…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="786"/>
+        <location filename="../batch_dialog.py" line="785"/>
         <source>Chưa có bảng tính.</source>
         <translation>No spreadsheet yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="789"/>
+        <location filename="../batch_dialog.py" line="788"/>
         <source>%1 dòng · %2 hợp lệ</source>
         <translation>%1 rows · %2 valid</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="792"/>
+        <location filename="../batch_dialog.py" line="791"/>
         <source>%1 dòng lỗi</source>
         <translation>%1 with problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="824"/>
+        <location filename="../batch_dialog.py" line="821"/>
         <source>Xem trước dòng %1</source>
         <translation>Preview of row %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="856"/>
+        <location filename="../batch_dialog.py" line="853"/>
         <source>Chạy tiếp</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="857"/>
+        <location filename="../batch_dialog.py" line="854"/>
         <source>Tạo %1 ấn phẩm</source>
         <translation>Make %1 pieces</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="860"/>
+        <location filename="../batch_dialog.py" line="857"/>
         <source>Tạo ấn phẩm</source>
         <translation>Make pieces</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="863"/>
+        <location filename="../batch_dialog.py" line="860"/>
         <source>Bảng còn dòng lỗi: sửa bảng tính (rồi chọn lại tệp) hoặc chọn bỏ qua dòng lỗi.</source>
         <translation>Some rows have problems: fix the spreadsheet (then choose the file again) or choose to skip bad rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="464"/>
+        <location filename="../batch_dialog.py" line="463"/>
         <source>Chọn thư mục lưu</source>
         <translation>Choose the output folder</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="886"/>
+        <location filename="../batch_dialog.py" line="883"/>
         <source>Đang khởi động các tiến trình dựng hình…</source>
         <translation>Starting the render processes…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="903"/>
+        <location filename="../batch_dialog.py" line="901"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="917"/>
+        <location filename="../batch_dialog.py" line="915"/>
         <source>%1/%2 dòng · còn khoảng %3 · dòng %4</source>
         <translation>%1/%2 rows · about %3 left · row %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="936"/>
+        <location filename="../batch_dialog.py" line="934"/>
         <source>Chạy hàng loạt không thành công</source>
         <translation>The batch failed</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="940"/>
+        <location filename="../batch_dialog.py" line="938"/>
         <source>Đã dừng. Chỉ các tệp đã làm xong được giữ lại trong %1; bấm «Chạy tiếp» để làm các dòng còn lại.</source>
         <translation>Stopped. Only finished files were kept in %1; press «Continue» to make the remaining rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="946"/>
+        <location filename="../batch_dialog.py" line="944"/>
         <source>Xong: %1 dòng, %2 tệp trong %3 → %4</source>
         <translation>Done: %1 rows, %2 files in %3 → %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="950"/>
+        <location filename="../batch_dialog.py" line="948"/>
         <source>Tệp in gộp cho nhà in: %1</source>
         <translation>Combined file for the print shop: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="954"/>
+        <location filename="../batch_dialog.py" line="952"/>
         <source>%1 dòng không tạo được (xem cột Kiểm tra).</source>
         <translation>%1 rows could not be made (see the Check column).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="980"/>
+        <location filename="../batch_dialog.py" line="978"/>
         <source>Tạo hàng loạt từ bảng tính</source>
         <translation>Batch from a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="981"/>
+        <location filename="../batch_dialog.py" line="979"/>
         <source>Bảng tính và mẫu</source>
         <translation>Spreadsheet and template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="982"/>
+        <location filename="../batch_dialog.py" line="980"/>
         <source>Bảng tính</source>
         <translation>Spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="983"/>
+        <location filename="../batch_dialog.py" line="981"/>
         <source>Tệp CSV hoặc Excel (.xlsx): mỗi dòng một ấn phẩm</source>
         <translation>A CSV or Excel (.xlsx) file: one piece per row</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="984"/>
+        <location filename="../batch_dialog.py" line="982"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="985"/>
+        <location filename="../batch_dialog.py" line="983"/>
         <source>Trang</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="986"/>
+        <location filename="../batch_dialog.py" line="984"/>
         <source>Mẫu</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="987"/>
+        <location filename="../batch_dialog.py" line="985"/>
         <source>Khổ</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="988"/>
+        <location filename="../batch_dialog.py" line="986"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="989"/>
+        <location filename="../batch_dialog.py" line="987"/>
         <source>Cho cả bảng</source>
         <translation>For all rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="990"/>
+        <location filename="../batch_dialog.py" line="988"/>
         <source>Theo cột</source>
         <translation>From column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="991"/>
+        <location filename="../batch_dialog.py" line="989"/>
         <source>Ghép cột với trường của mẫu</source>
         <translation>Map columns to template fields</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="992"/>
+        <location filename="../batch_dialog.py" line="990"/>
         <source>Cột trong bảng</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="993"/>
+        <location filename="../batch_dialog.py" line="991"/>
         <source>Ví dụ (dòng đầu)</source>
         <translation>Example (first row)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="994"/>
+        <location filename="../batch_dialog.py" line="992"/>
         <source>Trường của mẫu</source>
         <translation>Template field</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="997"/>
+        <location filename="../batch_dialog.py" line="995"/>
         <source>Ghép tự động</source>
         <translation>Match automatically</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="998"/>
+        <location filename="../batch_dialog.py" line="996"/>
         <source>Ghép theo tên cột: không phân biệt hoa thường và dấu («Tên thôn» → Thôn, xã)</source>
         <translation>Match by column name, ignoring case and diacritics («Tên thôn» → Village / commune)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1000"/>
+        <location filename="../batch_dialog.py" line="998"/>
         <source>Các dòng (số dòng như trong Excel)</source>
         <translation>Rows (numbered as in Excel)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1001"/>
+        <location filename="../batch_dialog.py" line="999"/>
         <source>Chỉ hiện dòng lỗi</source>
         <translation>Only rows with problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1003"/>
+        <location filename="../batch_dialog.py" line="1001"/>
         <source>Chọn một dòng để xem trước ấn phẩm của dòng đó.</source>
         <translation>Select a row to preview its piece.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1005"/>
+        <location filename="../batch_dialog.py" line="1003"/>
         <source>Lưu vào</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1006"/>
+        <location filename="../batch_dialog.py" line="1004"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1007"/>
+        <location filename="../batch_dialog.py" line="1005"/>
         <source>Một PDF gộp cho nhà in</source>
         <translation>One combined PDF for the print shop</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1008"/>
+        <location filename="../batch_dialog.py" line="1006"/>
         <source>bỏ qua, làm các dòng hợp lệ</source>
         <translation>skip them, make the valid rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1009"/>
+        <location filename="../batch_dialog.py" line="1007"/>
         <source>không chạy khi còn dòng lỗi</source>
         <translation>do not run while any row has problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1010"/>
+        <location filename="../batch_dialog.py" line="1008"/>
         <source>Dòng lỗi:</source>
         <translation>Rows with problems:</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1016"/>
+        <location filename="../batch_dialog.py" line="1014"/>
         <source>Mỗi dòng tạo một ấn phẩm với tên tệp theo dòng; kèm manifest ghi số dòng và đối tượng.</source>
         <translation>Each row makes one piece, its files named after the row; the manifest records each row&apos;s number and segment.</translation>
     </message>
@@ -509,12 +509,12 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../preview.py" line="325"/>
+        <location filename="../preview.py" line="329"/>
         <source>Không có lỗi: sẵn sàng xuất.</source>
         <translation>No problems: ready to export.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="335"/>
+        <location filename="../preview.py" line="339"/>
         <source>Bấm để tới ô cần sửa</source>
         <translation>Click to go to the field to fix</translation>
     </message>
@@ -997,435 +997,435 @@ Recover the unsaved changes?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="345"/>
+        <location filename="../mainwindow.py" line="339"/>
         <source>Chọn một ấn phẩm ở bên trái, hoặc tạo mới từ thư viện mẫu.</source>
         <translation>Pick a piece on the left, or create one from the template gallery.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="402"/>
+        <location filename="../mainwindow.py" line="396"/>
         <source>Dựng trong %1 ms · %2 lỗi</source>
         <translation>Rendered in %1 ms · %2 errors</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="428"/>
+        <location filename="../mainwindow.py" line="422"/>
         <source>Thêm ấn phẩm</source>
         <translation>Add piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="437"/>
+        <location filename="../mainwindow.py" line="431"/>
         <source>(bản sao)</source>
         <translation>(copy)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="439"/>
+        <location filename="../mainwindow.py" line="433"/>
         <source>Nhân bản ấn phẩm</source>
         <translation>Duplicate piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="469"/>
+        <location filename="../mainwindow.py" line="463"/>
         <source>Một thông điệp, mọi kênh</source>
         <translation>One message, every channel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="470"/>
+        <location filename="../mainwindow.py" line="464"/>
         <source>Tạo ấn phẩm cho các kênh khác từ cùng nội dung: tiêu đề, thông điệp, lời kêu gọi… được điền sẵn, cùng đối tượng.</source>
         <translation>Create pieces for other channels from the same content: title, message, call to action… are prefilled, for the same segment.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="472"/>
-        <location filename="../mainwindow.py" line="490"/>
+        <location filename="../mainwindow.py" line="466"/>
+        <location filename="../mainwindow.py" line="484"/>
         <source>Tạo ấn phẩm</source>
         <translation>Create pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="475"/>
+        <location filename="../mainwindow.py" line="469"/>
         <source>Tạo cho các kênh khác</source>
         <translation>Create for other channels</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="487"/>
+        <location filename="../mainwindow.py" line="481"/>
         <source>Cùng ấn phẩm cho đối tượng khác</source>
         <translation>Same piece for other segments</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="488"/>
+        <location filename="../mainwindow.py" line="482"/>
         <source>Mỗi đối tượng được chọn có một bản riêng, với mức đóng, mức hỗ trợ và cách xưng hô của đối tượng đó.</source>
         <translation>Each chosen segment gets its own copy, with that segment&apos;s contribution, state support and form of address.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="494"/>
+        <location filename="../mainwindow.py" line="488"/>
         <source>Tạo cho đối tượng khác</source>
         <translation>Create for other segments</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="501"/>
+        <location filename="../mainwindow.py" line="495"/>
         <source>Đã xoá ấn phẩm (Ctrl+Z để hoàn tác).</source>
         <translation>Piece deleted (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="516"/>
+        <location filename="../mainwindow.py" line="510"/>
         <source>Xuất ấn phẩm</source>
         <translation>Export pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="517"/>
+        <location filename="../mainwindow.py" line="511"/>
         <source>Chiến dịch chưa có ấn phẩm nào để xuất.</source>
         <translation>The campaign has no pieces to export yet.</translation>
     </message>
     <message>
+        <location filename="../mainwindow.py" line="537"/>
         <location filename="../mainwindow.py" line="541"/>
-        <location filename="../mainwindow.py" line="545"/>
         <source>Nhập gói mẫu</source>
         <translation>Import template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="541"/>
-        <location filename="../mainwindow.py" line="586"/>
+        <location filename="../mainwindow.py" line="537"/>
+        <location filename="../mainwindow.py" line="583"/>
         <source>Gói mẫu (*.zip)</source>
         <translation>Template packs (*.zip)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="553"/>
+        <location filename="../mainwindow.py" line="547"/>
         <source>Đã có mẫu: %1. Thay bằng mẫu trong gói?</source>
         <translation>Template %1 already exists. Replace it with the pack&apos;s?</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="554"/>
+        <location filename="../mainwindow.py" line="549"/>
         <source>Thay thế</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="558"/>
+        <location filename="../mainwindow.py" line="553"/>
         <source>Không nhập được gói mẫu</source>
         <translation>Could not import the template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="563"/>
+        <location filename="../mainwindow.py" line="556"/>
         <source>Đã nhập %1 mẫu: %2.</source>
         <translation>Imported %1 template(s): %2.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="566"/>
+        <location filename="../mainwindow.py" line="559"/>
         <source>Bỏ qua %1 tệp không dùng được trong gói.</source>
         <translation>Skipped %1 unusable file(s) in the pack.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="573"/>
+        <location filename="../mainwindow.py" line="570"/>
         <source>Xuất gói mẫu</source>
         <translation>Export template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="579"/>
+        <location filename="../mainwindow.py" line="576"/>
         <source>Chọn các mẫu để gửi cho đơn vị khác: họ nhập gói này bằng «Nhập gói mẫu…».</source>
         <translation>Choose the templates to send to another office: they import the pack with «Import template pack…».</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="580"/>
+        <location filename="../mainwindow.py" line="577"/>
         <source>Xuất gói</source>
         <translation>Export pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="593"/>
+        <location filename="../mainwindow.py" line="590"/>
         <source>Không xuất được gói mẫu</source>
         <translation>Could not export the template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="595"/>
+        <location filename="../mainwindow.py" line="592"/>
         <source>Đã xuất gói mẫu: %1</source>
         <translation>Template pack exported: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="615"/>
+        <location filename="../mainwindow.py" line="612"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="616"/>
+        <location filename="../mainwindow.py" line="613"/>
         <source>An Sinh Studio — ấn phẩm truyền thông BHXH, BHYT cho mọi kênh, chạy không cần mạng.
 Phông chữ Be Vietnam Pro (SIL OFL).</source>
         <translation>An Sinh Studio — social and health insurance campaign media for every channel, fully offline.
 Typeface Be Vietnam Pro (SIL OFL).</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="638"/>
+        <location filename="../mainwindow.py" line="635"/>
         <source>Mở chiến dịch</source>
         <translation>Open campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="639"/>
-        <location filename="../mainwindow.py" line="689"/>
+        <location filename="../mainwindow.py" line="636"/>
+        <location filename="../mainwindow.py" line="686"/>
         <source>Chiến dịch An Sinh Studio</source>
         <translation>An Sinh Studio campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="640"/>
+        <location filename="../mainwindow.py" line="637"/>
         <source>Chiến dịch dạng TOML</source>
         <translation>Campaign in TOML</translation>
     </message>
     <message>
+        <location filename="../mainwindow.py" line="651"/>
         <location filename="../mainwindow.py" line="654"/>
-        <location filename="../mainwindow.py" line="657"/>
         <source>Không mở được chiến dịch</source>
         <translation>Cannot open the campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="674"/>
+        <location filename="../mainwindow.py" line="671"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="688"/>
+        <location filename="../mainwindow.py" line="685"/>
         <source>Lưu chiến dịch</source>
         <translation>Save campaign</translation>
     </message>
     <message>
+        <location filename="../mainwindow.py" line="700"/>
         <location filename="../mainwindow.py" line="703"/>
-        <location filename="../mainwindow.py" line="706"/>
         <source>Chưa lưu được</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="712"/>
+        <location filename="../mainwindow.py" line="709"/>
         <source>Đã lưu %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="759"/>
+        <location filename="../mainwindow.py" line="756"/>
         <source>Không tự lưu được: %1</source>
         <translation>Autosave failed: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="763"/>
+        <location filename="../mainwindow.py" line="760"/>
         <source>Đã tự lưu bản khôi phục lúc %1</source>
         <translation>Recovery copy autosaved at %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="787"/>
+        <location filename="../mainwindow.py" line="784"/>
         <source>Không khôi phục được</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="794"/>
+        <location filename="../mainwindow.py" line="791"/>
         <source>Đã khôi phục các thay đổi chưa lưu.</source>
         <translation>Unsaved changes recovered.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="802"/>
+        <location filename="../mainwindow.py" line="799"/>
         <source>Chiến dịch mới</source>
         <translation>New campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="806"/>
+        <location filename="../mainwindow.py" line="803"/>
         <source>Chưa lưu thành tệp</source>
         <translation>Not saved to a file yet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="831"/>
+        <location filename="../mainwindow.py" line="828"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="832"/>
+        <location filename="../mainwindow.py" line="829"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="833"/>
+        <location filename="../mainwindow.py" line="830"/>
         <source>&amp;Ấn phẩm</source>
         <translation>&amp;Pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="834"/>
+        <location filename="../mainwindow.py" line="831"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="835"/>
+        <location filename="../mainwindow.py" line="832"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="836"/>
+        <location filename="../mainwindow.py" line="833"/>
         <source>Mở gần đây</source>
         <translation>Open recent</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="838"/>
+        <location filename="../mainwindow.py" line="835"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="838"/>
+        <location filename="../mainwindow.py" line="835"/>
         <source>Chiến dịch mới (Ctrl+N)</source>
         <translation>New campaign (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="839"/>
+        <location filename="../mainwindow.py" line="836"/>
         <source>Mở…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="839"/>
+        <location filename="../mainwindow.py" line="836"/>
         <source>Mở chiến dịch (Ctrl+O)</source>
         <translation>Open a campaign (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="840"/>
+        <location filename="../mainwindow.py" line="837"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="840"/>
+        <location filename="../mainwindow.py" line="837"/>
         <source>Lưu chiến dịch (Ctrl+S)</source>
         <translation>Save the campaign (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="841"/>
+        <location filename="../mainwindow.py" line="838"/>
         <source>Lưu thành…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="842"/>
+        <location filename="../mainwindow.py" line="839"/>
         <source>Xuất…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="842"/>
+        <location filename="../mainwindow.py" line="839"/>
         <source>Xuất PDF, PNG và văn bản (Ctrl+E)</source>
         <translation>Export PDF, PNG and text (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="843"/>
+        <location filename="../mainwindow.py" line="840"/>
         <source>Tạo hàng loạt từ bảng tính…</source>
         <translation>Batch from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="844"/>
+        <location filename="../mainwindow.py" line="841"/>
         <source>Mỗi dòng của bảng tính CSV/Excel thành một ấn phẩm (Ctrl+B)</source>
         <translation>Each row of a CSV/Excel spreadsheet becomes one piece (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="845"/>
+        <location filename="../mainwindow.py" line="842"/>
         <source>Nhập gói mẫu…</source>
         <translation>Import template pack…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="846"/>
+        <location filename="../mainwindow.py" line="843"/>
         <source>Cài các mẫu do đơn vị khác gửi (tệp .zip)</source>
         <translation>Install templates another office sent you (a .zip file)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="847"/>
+        <location filename="../mainwindow.py" line="844"/>
         <source>Xuất gói mẫu…</source>
         <translation>Export template pack…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="848"/>
+        <location filename="../mainwindow.py" line="845"/>
         <source>Gửi mẫu cho đơn vị khác thành một tệp .zip</source>
         <translation>Send templates to another office as one .zip file</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="849"/>
+        <location filename="../mainwindow.py" line="846"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="850"/>
+        <location filename="../mainwindow.py" line="847"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="850"/>
+        <location filename="../mainwindow.py" line="847"/>
         <source>Hoàn tác (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="851"/>
+        <location filename="../mainwindow.py" line="848"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="851"/>
+        <location filename="../mainwindow.py" line="848"/>
         <source>Làm lại (Ctrl+Y)</source>
         <translation>Redo (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="852"/>
+        <location filename="../mainwindow.py" line="849"/>
         <source>Nội dung chung…</source>
         <translation>Shared content…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="853"/>
+        <location filename="../mainwindow.py" line="850"/>
         <source>Đơn vị, đường dây nóng, thông điệp, logo, màu (Ctrl+K)</source>
         <translation>Issuing unit, hotline, message, logo, colours (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="854"/>
+        <location filename="../mainwindow.py" line="851"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="854"/>
+        <location filename="../mainwindow.py" line="851"/>
         <source>Ngôn ngữ, tự lưu, thư mục xuất</source>
         <translation>Language, autosave, export folder</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="855"/>
+        <location filename="../mainwindow.py" line="852"/>
         <source>Thư viện mẫu</source>
         <translation>Template gallery</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="856"/>
+        <location filename="../mainwindow.py" line="853"/>
         <source>Thêm ấn phẩm từ thư viện mẫu (Ctrl+T)</source>
         <translation>Add a piece from the template gallery (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="857"/>
+        <location filename="../mainwindow.py" line="854"/>
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="858"/>
+        <location filename="../mainwindow.py" line="855"/>
         <source>Tạo cho các kênh khác…</source>
         <translation>Create for other channels…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="859"/>
+        <location filename="../mainwindow.py" line="856"/>
         <source>Cùng ấn phẩm cho đối tượng khác…</source>
         <translation>Same piece for other segments…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="860"/>
+        <location filename="../mainwindow.py" line="857"/>
         <source>Xoá ấn phẩm</source>
         <translation>Delete piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="861"/>
+        <location filename="../mainwindow.py" line="858"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="862"/>
+        <location filename="../mainwindow.py" line="859"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="863"/>
+        <location filename="../mainwindow.py" line="860"/>
         <source>Vừa khung nhìn</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="864"/>
+        <location filename="../mainwindow.py" line="861"/>
         <source>Đường xén và lề xén</source>
         <translation>Trim and bleed guides</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="865"/>
+        <location filename="../mainwindow.py" line="862"/>
         <source>Giới thiệu An Sinh Studio</source>
         <translation>About An Sinh Studio</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="870"/>
+        <location filename="../mainwindow.py" line="867"/>
         <source>Hàng loạt</source>
         <translation>Batch</translation>
     </message>
@@ -1486,97 +1486,97 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../preview.py" line="431"/>
+        <location filename="../preview.py" line="435"/>
         <source>Chọn một ấn phẩm ở bên trái, hoặc tạo mới từ thư viện mẫu.</source>
         <translation>Pick a piece on the left, or create one from the template gallery.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="457"/>
+        <location filename="../preview.py" line="461"/>
         <source>Đang cập nhật…</source>
         <translation>Updating…</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="494"/>
+        <location filename="../preview.py" line="498"/>
         <source>Bài đọc trên loa (số đã viết thành chữ)</source>
         <translation>Loudspeaker script (numbers written out)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="495"/>
+        <location filename="../preview.py" line="499"/>
         <source>Thời lượng đọc khoảng %1 · %2 âm tiết</source>
         <translation>Reading time about %1 · %2 syllables</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="499"/>
+        <location filename="../preview.py" line="503"/>
         <source>Tin nhắn có dấu</source>
         <translation>SMS with diacritics</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="500"/>
+        <location filename="../preview.py" line="504"/>
         <source>Tin nhắn không dấu</source>
         <translation>SMS without diacritics</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="501"/>
+        <location filename="../preview.py" line="505"/>
         <source>%1 ký tự · %2 tin · mã %3</source>
         <translation>%1 characters · %2 messages · %3 encoding</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="506"/>
+        <location filename="../preview.py" line="510"/>
         <source>Chú thích đăng kèm</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="506"/>
+        <location filename="../preview.py" line="510"/>
         <source>%1/%2 ký tự</source>
         <translation>%1/%2 characters</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="518"/>
+        <location filename="../preview.py" line="522"/>
         <source>lề xén %1 mm</source>
         <translation>bleed %1 mm</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="522"/>
+        <location filename="../preview.py" line="526"/>
         <source>Bài phát thanh</source>
         <translation>Loudspeaker script</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="524"/>
+        <location filename="../preview.py" line="528"/>
         <source>Tin nhắn SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="604"/>
+        <location filename="../preview.py" line="610"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="605"/>
+        <location filename="../preview.py" line="611"/>
         <source>Kiểm tra</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="606"/>
+        <location filename="../preview.py" line="612"/>
         <source>Thu nhỏ (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="607"/>
+        <location filename="../preview.py" line="613"/>
         <source>Phóng to (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="608"/>
+        <location filename="../preview.py" line="614"/>
         <source>Vừa khung nhìn</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="609"/>
+        <location filename="../preview.py" line="615"/>
         <source>Hiện đường xén, lề xén (bleed) và vùng an toàn</source>
         <translation>Show trim, bleed and safe-area guides</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="610"/>
+        <location filename="../preview.py" line="616"/>
         <source>Tỉ lệ so với kích thước thật</source>
         <translation>Scale relative to actual size</translation>
     </message>
@@ -1584,12 +1584,12 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../batch_dialog.py" line="237"/>
+        <location filename="../batch_dialog.py" line="235"/>
         <source>Kiểm tra</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="252"/>
+        <location filename="../batch_dialog.py" line="250"/>
         <source>✓ Hợp lệ</source>
         <translation>✓ Valid</translation>
     </message>
