@@ -3,7 +3,9 @@ leak in, and Qt (where used) runs offscreen."""
 
 from __future__ import annotations
 
+import faulthandler
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_CAMPAIGN = ROOT / "assets" / "sample" / "campaign.toml"
+
+
+EXIT_GRACE_SECONDS = 120
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """A run must end once its tests have: if a thread or pool is still waiting two
+    minutes after the last one, print every thread's stack and exit non-zero, so CI
+    reports where it hangs instead of timing out in silence."""
+    faulthandler.dump_traceback_later(EXIT_GRACE_SECONDS, exit=True, file=sys.__stderr__)
 
 
 @pytest.fixture(autouse=True)

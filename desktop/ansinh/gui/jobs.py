@@ -8,11 +8,8 @@ window never loads WeasyPrint just to name a task. Results come back as plain da
 
 from __future__ import annotations
 
-import ctypes
 import io
 import os
-import signal
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,50 +175,21 @@ def warm_up() -> float:
     return time.perf_counter() - started
 
 
-_PARENT_ENV = "ANSINH_GUI_PID"
-
-
 def configure_workers() -> None:
-    """Let render processes start fast, Qt-free, and die with the window.
+    """Let render processes start fast and Qt-free.
 
     The fork server preloads the render modules once, so every worker (and a restarted
     one after a crash) is forked with WeasyPrint and PDFium already imported, instead
-    of importing the GUI's main script as it would by default. If the window's process
-    is killed, the fork server and its workers go with it (Linux) instead of lingering.
+    of importing the GUI's main script as it would by default. It is started now, while
+    the window is being built, so the first preview does not wait for it. (Workers
+    leave by themselves if the window is killed: see `core.render.worker`.)
     """
     import multiprocessing
     from multiprocessing import forkserver
 
-    os.environ[_PARENT_ENV] = str(os.getpid())
-    multiprocessing.get_context("forkserver").set_forkserver_preload(
-        ["ansinh.gui.jobs", "ansinh.core.render.piece"])
-    if sys.platform.startswith("linux"):
-        # Started here, by the main thread: the kernel's parent-death signal follows the
-        # thread that forked, and a pool started from a short-lived thread would lose
-        # its fork server when that thread ends.
+    from ..core.render.worker import start_method
+
+    if start_method() == "forkserver":
+        multiprocessing.get_context("forkserver").set_forkserver_preload(
+            ["ansinh.gui.jobs", "ansinh.core.render.piece"])
         forkserver.ensure_running()
-
-
-def _die_with_parent() -> None:
-    """Linux: ask the kernel to kill this process when its parent dies."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return
-
-
-def _tie_to_window() -> None:
-    """In the fork server (preloading this module): tie it and its workers to the window."""
-    parent = os.environ.get(_PARENT_ENV)
-    in_fork_server = sys.argv[:1] == ["-c"] and "multiprocessing.forkserver" in sys.modules
-    if not sys.platform.startswith("linux") or not parent or not in_fork_server or \
-            parent == str(os.getpid()):
-        return
-    _die_with_parent()
-    if str(os.getppid()) != parent:  # the window died before the tie was made
-        os._exit(0)
-    os.register_at_fork(after_in_child=_die_with_parent)
-
-
-_tie_to_window()

@@ -32,6 +32,7 @@ import multiprocessing
 import os
 import resource
 import signal
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -67,7 +68,29 @@ def _on_cpu_timer(signum: int, frame: Any) -> None:
     raise RenderTimeout
 
 
+def _leave_with_owner() -> None:
+    """Exit as soon as the process that owns the pool is gone.
+
+    A pool worker whose owner was killed (the window, the CLI, a test run) would wait
+    for work forever — it holds its task queue's write end itself, so it never sees
+    the queue close — keeping memory and the owner's stdout/stderr open; a CI run then
+    never ends. The owner's sentinel (a pipe under forkserver, a handle under spawn)
+    tells at once, on every platform."""
+    owner = multiprocessing.parent_process()
+    if owner is None:
+        return
+
+    def wait_for_owner() -> None:
+        if hasattr(signal, "pthread_sigmask"):  # the CPU timer's SIGPROF is for the task
+            signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+        owner.join()
+        os._exit(0)
+
+    threading.Thread(target=wait_for_owner, name="owner-watch", daemon=True).start()
+
+
 def _init_worker(memory_mb: int) -> None:
+    _leave_with_owner()
     with contextlib.suppress(ValueError, OSError):  # a killed worker leaves no core file
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     if memory_mb:
@@ -187,6 +210,13 @@ def run_engine(name: str, *args: Any, **kwargs: Any) -> Any:
     return getattr(engine, function)(*args, **kwargs)
 
 
+def start_method() -> str:
+    """forkserver where there is one: workers start fast (the fork server has the render
+    modules preloaded) and never inherit the window's Qt state or threads; spawn on
+    Windows."""
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
 class RenderPool:
     """A small pool of render processes; `submit` returns a Future of fn's result."""
 
@@ -206,8 +236,7 @@ class RenderPool:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            # forkserver: workers never inherit the GUI's Qt state or threads.
-            context = multiprocessing.get_context("forkserver")
+            context = multiprocessing.get_context(start_method())
             self._executor = ProcessPoolExecutor(
                 self.workers,
                 mp_context=context,
@@ -243,13 +272,23 @@ class RenderPool:
         Safe to call from another thread than the one waiting for a result (the
         desktop app's Stop button): the executor is taken before it is torn down."""
         executor, self._executor = self._executor, None
-        if executor is not None:
-            processes = list((executor._processes or {}).values())  # no public API in 3.11
-            executor.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                process.kill()
-            for process in processes:
-                process.join(timeout=2)
+        if executor is None:
+            return
+        # No public API in 3.11: the live dict (workers a concurrent submit is still
+        # starting are in it once shutdown returns) and the result pipe, both dropped
+        # from the executor by shutdown.
+        processes, results = executor._processes, executor._result_queue
+        executor.shutdown(wait=False, cancel_futures=True)
+        workers = list(processes.values())
+        for process in workers:
+            process.kill()
+        for process in workers:
+            process.join(timeout=2)
+        # A worker killed while sending a result leaves half a message in the pipe, and
+        # the executor's manager thread waits forever for the rest (so would Python's
+        # exit, which joins that thread). With the workers gone, closing our own copy
+        # of the write end turns the wait into an end of file: a broken pool, cleaned up.
+        results._writer.close()
 
     def restart(self) -> None:
         if self._executor is not None:
