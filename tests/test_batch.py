@@ -25,9 +25,11 @@ from ansinh.core.batch import (
     split_chunks,
 )
 from ansinh.core.campaign import Piece
-from ansinh.core.render.piece import RenderOptions, render_piece
+from ansinh.core.pdfcopy import SourcePdf
+from ansinh.core.render.chunk import render_rows
+from ansinh.core.render.piece import RenderOptions, png_artifact, prepare, render_piece
 from ansinh.core.templates import TemplateRegistry
-from helpers import pdf_boxes, pdf_pages, pdf_text
+from helpers import pdf_boxes, pdf_info, pdf_pages, pdf_text, png_image
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "assets" / "sample" / "campaign.toml"
@@ -42,6 +44,10 @@ def write_csv(path: Path, names: list[str], segment: str = "Nông dân") -> Path
         for number, name in enumerate(names, start=1):
             writer.writerow([number, name, segment])
     return path
+
+
+def prepared(piece: Piece, campaign):
+    return prepare(piece, campaign, TemplateRegistry())
 
 
 def run_all(plan, campaign, out: Path, **kwargs):
@@ -130,6 +136,50 @@ def test_combined_pdf_holds_every_row_page_as_written(tmp_path: Path, sample_cam
     count = int(lines[1].split()[1])
     for number, line in enumerate(lines[3 : 2 + count], start=1):
         assert len(line) == 19 and data.startswith(b"%d 0 obj" % number, int(line[:10]))
+
+
+@pytest.mark.parametrize("pdf_x4", [False, True])
+def test_row_files_of_a_chunk_match_the_piece_rendered_alone(
+    tmp_path: Path, sample_campaign, pdf_x4: bool
+) -> None:
+    # A chunk writes its rows' pages as one PDF and cuts each row's PDF out of it; the
+    # long name shrinks, so its page comes from the second layout pass.
+    names = ["Thôn Đồng Tâm", LONG_BUT_FITS, "Buôn Ea Kao"]
+    with (tmp_path / "t.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Tên thôn", "Đối tượng"])
+        for name, segment in zip(names, ["Nông dân", "nong-dan", "dong-bao-dtts"], strict=True):
+            writer.writerow([name, segment])
+    plan = plan_batch("banner-bhxh", tmp_path / "t.csv", sample_campaign, size="5x0.8m")
+    options = RenderOptions(formats=("pdf", "png"), png_width=1500, png_compress=1, pdf_x4=pdf_x4)
+    outputs = render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options)
+    for output, row, name in zip(outputs, plan.rows, names, strict=True):
+        assert output.ok, output.checks
+        pdf, png = (a.data for a in output.artifacts)
+        piece = Piece("banner-bhxh", row.segment, "5x0.8m", row.values)
+        alone = render_piece(piece, sample_campaign, options)
+        want_pdf, want_png = (alone.artifact(f).data for f in ("pdf", "png"))
+        text = pdf_text(pdf)
+        assert name in text and not any(n in text for n in names if n not in name)
+        assert pdf_boxes(pdf) == pdf_boxes(want_pdf)
+        info, want_info = (
+            {k: v for k, v in pdf_info(d).items() if "Date" not in k} for d in (pdf, want_pdf)
+        )
+        assert info == want_info and row.segment in info["Keywords"]
+        # Only its own page's forms, not those of every page of the chunk.
+        forms = [
+            sum(b"/Subtype /Form" in body for body in SourcePdf(data).objects.values())
+            for data in (pdf, want_pdf)
+        ]
+        assert forms[0] == forms[1]
+        # The PNG is the row PDF's own page rasterized, and the same as the piece alone.
+        document = pdfium.PdfDocument(pdf)
+        try:
+            own_png = png_artifact(document, 0, prepared(piece, sample_campaign), options).data
+        finally:
+            document.close()
+        assert png_image(png).tobytes() == png_image(own_png).tobytes()
+        assert png_image(png).tobytes() == png_image(want_png).tobytes()
 
 
 def test_bad_rows_are_reported_with_excel_numbers_before_rendering(

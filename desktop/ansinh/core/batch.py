@@ -18,17 +18,15 @@ shows as a progress bar and the GUI drives; closing the generator cancels at onc
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import unicodedata
-import zlib
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from . import sheets
 from .bundle import Bundle, BundleEntry
@@ -36,6 +34,7 @@ from .campaign import Campaign
 from .checks import Check
 from .errors import UserError
 from .filenames import LazyList, atomic_output, write_json_atomic
+from .pdfcopy import PdfWriter, SourcePdf
 from .render.results import RenderOptions, RenderResult
 from .render.worker import RenderPool, run_engine
 from .segments import Segment, load_segments
@@ -248,142 +247,14 @@ class BatchEvent:
     bundle: Bundle | None = None
 
 
-# Strings are matched (and left alone) so that only real references are renumbered.
-_REFERENCE = re.compile(rb"\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>|\b(\d+)\s+\d+\s+R\b")
-_OBJECT_HEAD = re.compile(rb"\s*(\d+)\s+\d+\s+obj\b\s*")
-_STREAM_START = re.compile(rb">>\s*stream\r?\n")
-
-
-def _number(text: bytes, key: bytes) -> int:
-    found = re.search(rb"/" + key + rb"\s+(\d+)", text)
-    if found is None:
-        raise ValueError(f"PDF dictionary without /{key.decode()}")
-    return int(found.group(1))
-
-
-def _body(data: bytes, start: int, end: int) -> bytes:
-    """An object's text between "N G obj" and "endobj"."""
-    head = _OBJECT_HEAD.match(data, start)
-    if head is None:
-        raise ValueError(f"no PDF object at byte {start}")
-    return data[head.end() : data.rindex(b"endobj", start, end)].rstrip()
-
-
-def _stream_data(body: bytes) -> bytes:
-    opened = _STREAM_START.search(body)
-    assert opened is not None
-    data = body[opened.end() : opened.end() + _number(body[: opened.end()], b"Length")]
-    return zlib.decompress(data) if b"/FlateDecode" in body[: opened.end()] else data
-
-
-def _pdf_objects(data: bytes) -> tuple[dict[int, bytes], bytes]:
-    """Every object of a PDF that WeasyPrint (pydyf) wrote — one cross-reference section,
-    as a table or a stream, objects plain or in object streams — by number, and the
-    trailer dictionary."""
-    xref_at = int(re.findall(rb"startxref\s+(\d+)", data[-1024:])[-1])
-    offsets: dict[int, int] = {}
-    packed: dict[int, tuple[int, int]] = {}  # number -> (object stream, index)
-    if data.startswith(b"xref", xref_at):
-        trailer_at = data.index(b"trailer", xref_at)
-        table = data[xref_at + 4 : trailer_at].split()
-        i = 0
-        while i < len(table):
-            first, count = int(table[i]), int(table[i + 1])
-            for k in range(count):
-                offset, kind = table[i + 2 + 3 * k], table[i + 4 + 3 * k]
-                if kind == b"n":
-                    offsets[first + k] = int(offset)
-            i += 2 + 3 * count
-        trailer = data[trailer_at + 7 : data.index(b"startxref", trailer_at)]
-    else:
-        trailer = _body(data, xref_at, len(data))
-        widths = [int(w) for w in re.search(rb"/W\s*\[([\d\s]+)\]", trailer).group(1).split()]
-        index = re.search(rb"/Index\s*\[([\d\s]+)\]", trailer)
-        ranges = index.group(1).split() if index else [0, _number(trailer, b"Size")]
-        ranges = [int(n) for n in ranges]
-        rows, at = _stream_data(trailer), 0
-        for first, count in zip(ranges[::2], ranges[1::2], strict=True):
-            for number in range(first, first + count):
-                fields = []
-                for width in widths:
-                    fields.append(int.from_bytes(rows[at : at + width], "big") if width else 1)
-                    at += width
-                if fields[0] == 1:
-                    offsets[number] = fields[1]
-                elif fields[0] == 2:
-                    packed[number] = (fields[1], fields[2])
-        trailer = trailer[: _STREAM_START.search(trailer).start() + 2]
-    following = dict(itertools.pairwise(sorted({*offsets.values(), xref_at, len(data)})))
-    objects = {n: _body(data, at, following[at]) for n, at in offsets.items()}
-    streams: dict[int, list[bytes]] = {}
-    for number, (holder, index_in) in packed.items():
-        if holder not in streams:
-            body = objects[holder]
-            content, first = _stream_data(body), _number(body, b"First")
-            header = [int(n) for n in content[:first].split()]
-            starts = [first + offset for offset in header[1::2]] + [len(content)]
-            streams[holder] = [content[a:b].strip() for a, b in itertools.pairwise(starts)]
-        objects[number] = streams[holder][index_in]
-    return objects, trailer
-
-
-def _copy_pages(data: bytes, out: BinaryIO, offsets: list[int]) -> list[int]:
-    """Append one PDF's pages to `out` as objects numbered on from `len(offsets)`, and
-    their offsets to `offsets`; returns the pages' new numbers. Objects are numbered as
-    they are first referred to and written in that order: the pages and everything
-    they reach, nothing else. A page's /Parent becomes the combined page tree (2)."""
-    objects, trailer = _pdf_objects(data)
-    root = objects[int(re.search(rb"/Root\s+(\d+)", trailer).group(1))]
-    tree = int(re.search(rb"/Pages\s+(\d+)", root).group(1))
-    kids = re.search(rb"/Kids\s*\[([^\]]*)\]", objects[tree]).group(1)
-    pages = [int(n) for n in re.findall(rb"(\d+)\s+\d+\s+R", kids)]
-    queue = deque(pages)  # numbered, not yet written; the first is being written
-    numbers = {tree: 2} | {page: len(offsets) + i for i, page in enumerate(pages)}
-
-    def swap(match: re.Match[bytes]) -> bytes:
-        if match.group(1) is None:
-            return match.group(0)  # a string
-        number = int(match.group(1))
-        if number not in numbers:
-            numbers[number] = len(offsets) + len(queue)
-            queue.append(number)
-        return b"%d 0 R" % numbers[number]
-
-    while queue:
-        body = objects[queue[0]]
-        opened = _STREAM_START.search(body)
-        split = opened.start() if opened else len(body)
-        head = _REFERENCE.sub(swap, body[:split])
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % numbers[queue.popleft()])
-        out.write(head + body[split:] + b"\nendobj\n")
-    return [numbers[page] for page in pages]
-
-
 def combine_pdfs(paths: list[Path], target: Path) -> int:
-    """Join finished per-row PDFs into the one file the print shop asked for.
-
-    Streamed: each row's pages and what they use (fonts, images, content) are copied
-    with new object numbers as the row is read, and only byte offsets are kept, so
-    memory stays flat however many rows there are. Object 1 is the catalogue and 2 the
-    page tree, written last."""
-    offsets: list[int] = [0, 0, 0]
-    kids: list[int] = []
+    """Join finished per-row PDFs into the one file the print shop asked for, streamed:
+    one row file is read at a time (`pdfcopy`), so memory stays flat."""
     with atomic_output(target) as temp, open(temp, "wb") as out:
-        out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+        writer = PdfWriter(out)
         for path in paths:
-            kids += _copy_pages(path.read_bytes(), out, offsets)
-        offsets[2] = out.tell()
-        refs = b" ".join(b"%d 0 R" % kid for kid in kids)
-        out.write(b"2 0 obj\n<</Type /Pages /Kids [%s] /Count %d>>\nendobj\n" % (refs, len(kids)))
-        offsets[1] = out.tell()
-        out.write(b"1 0 obj\n<</Type /Catalog /Pages 2 0 R>>\nendobj\n")
-        xref_at = out.tell()
-        out.write(b"xref\n0 %d\n0000000000 65535 f \n" % len(offsets))
-        out.writelines(b"%010d 00000 n \n" % offset for offset in offsets[1:])
-        out.write(b"trailer\n<</Size %d /Root 1 0 R>>\n" % len(offsets))
-        out.write(b"startxref\n%d\n%%%%EOF\n" % xref_at)
-    return len(kids)
+            writer.add_pages(SourcePdf(path.read_bytes()))
+        return writer.finish()
 
 
 def split_chunks(rows: list[BatchRow], chunk_size: int, workers: int) -> list[list[BatchRow]]:

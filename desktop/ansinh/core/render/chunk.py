@@ -10,12 +10,18 @@ own PDF (`Document.copy` of its pages, with its own metadata) and PNG.
 from __future__ import annotations
 
 import functools
+import io
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import pydyf
+import pypdfium2 as pdfium
+import weasyprint
 
 from ..campaign import Campaign, Piece
 from ..checks import Check, error
 from ..errors import UserError
+from ..pdfcopy import PdfWriter, SourcePdf
 from ..segments import load_segments
 from ..templates.registry import TemplateRegistry
 from . import layout
@@ -104,19 +110,72 @@ def _lay_out(items: list[tuple[Prepared, dict[str, float]]], options: RenderOpti
     return document, pages, reports, fetcher.refused
 
 
+def _custom_metadata(meta: dict[str, str]) -> dict[str, str]:
+    return {
+        "ansinh-campaign": meta["Campaign"],
+        "ansinh-channel": meta["Channel"],
+        "ansinh-segment": meta["Segment"],
+        "ansinh-template": meta["Template"],
+    }
+
+
 def _set_metadata(document, prepared: Prepared) -> None:
     meta = metadata(prepared)
     document.metadata.title = meta["Title"]
     document.metadata.description = meta["Subject"]
     document.metadata.keywords = [k.strip() for k in meta["Keywords"].split(",")]
-    document.metadata.custom.update(
-        {
-            "ansinh-campaign": meta["Campaign"],
-            "ansinh-channel": meta["Channel"],
-            "ansinh-segment": meta["Segment"],
-            "ansinh-template": meta["Template"],
-        }
-    )
+    document.metadata.custom.update(_custom_metadata(meta))
+
+
+def _info(prepared: Prepared, generator: str | None) -> bytes:
+    """The row's document information dictionary, with the entries WeasyPrint writes
+    from `_set_metadata` (custom keys keep only their letters and digits, as there)."""
+    meta = metadata(prepared)
+    entries = {
+        "Producer": f"WeasyPrint {weasyprint.__version__}",
+        "Title": meta["Title"],
+        "Subject": meta["Subject"],
+        "Keywords": ", ".join(k.strip() for k in meta["Keywords"].split(",")),
+        "Creator": generator or "",
+    }
+    for key, value in _custom_metadata(meta).items():
+        entries["".join(ch for ch in key if ch.isalnum())] = value
+    return pydyf.Dictionary({k: pydyf.String(v) for k, v in entries.items() if v}).data
+
+
+def _write_rows(document, rows: list[tuple[RowOutput, Prepared, list[int]]], options) -> None:
+    """The rows' PDFs and PNGs from their pages of `document`. WeasyPrint writes all the
+    rows' pages as one PDF (fonts are subset once, not per row) and each row's PDF is
+    copied out of it with the row's own metadata; the PNGs are rasterized from that
+    PDF's pages, the very objects the row's PDF holds. PDF/X-4 also keeps metadata in
+    the catalogue's XMP, so there `rows` is one row, written as it is."""
+    size = rows[0][1].size
+    single = document.copy([document.pages[i] for _, _, indexes in rows for i in indexes])
+    if options.pdf_x4:
+        _set_metadata(single, rows[0][1])
+    pdf = write_pdf(single, options, size)
+    source = None if options.pdf_x4 else SourcePdf(pdf)
+    lang = document.metadata.lang
+    catalogue = b"/Lang " + pydyf.String(lang).data if lang else b""
+    pages = pdfium.PdfDocument(pdf) if "png" in options.formats else None
+    at = 0
+    try:
+        for output, prepared, indexes in rows:
+            own = pdf
+            if source is not None:
+                buffer = io.BytesIO()
+                writer = PdfWriter(buffer)
+                writer.add_pages(source, source.pages[at : at + len(indexes)])
+                writer.finish(_info(prepared, document.metadata.generator), catalogue)
+                own = buffer.getvalue()
+            if "pdf" in options.formats:
+                output.artifacts.append(Artifact("pdf", "piece", own, {"pages": len(indexes)}))
+            if pages is not None:
+                output.artifacts.append(png_artifact(pages, at, prepared, options))
+            at += len(indexes)
+    finally:
+        if pages is not None:
+            pages.close()
 
 
 def render_rows(
@@ -166,19 +225,16 @@ def render_rows(
             key = str(row.number)
             final[row.number] = (again, pages2.get(key, []), reports2.get(key), problems)
 
+    to_write: dict[int, tuple[object, list]] = {}  # per layout document
     for row, prepared in items:
         doc, indexes, report, problems = final[row.number]
         checks = prepared.checks + problems + layout_checks(prepared, len(indexes), report)
         output = RowOutput(row.number, checks)
         outputs[row.number] = output
-        if not output.ok:
-            continue  # nothing is written for a row that would print wrong
-        single = doc.copy([doc.pages[i] for i in indexes])
-        _set_metadata(single, prepared)
-        pdf = write_pdf(single, options, prepared.size)
-        output.checks += refused_checks(refused)
-        if "pdf" in options.formats:
-            output.artifacts.append(Artifact("pdf", "piece", pdf, {"pages": len(indexes)}))
-        if "png" in options.formats:
-            output.artifacts.append(png_artifact(pdf, prepared, options))
+        if output.ok:  # nothing is written for a row that would print wrong
+            output.checks += refused_checks(refused)
+            group = row.number if options.pdf_x4 else id(doc)
+            to_write.setdefault(group, (doc, []))[1].append((output, prepared, indexes))
+    for doc, rows_of_doc in to_write.values():
+        _write_rows(doc, rows_of_doc, options)
     return [outputs[row.number] for row in rows]

@@ -392,31 +392,34 @@ def render_visual(
     if "pdf" in options.formats:
         result.artifacts.append(Artifact("pdf", "piece", pdf, {"pages": len(document.pages)}))
     if "png" in options.formats:
-        result.artifacts.append(png_artifact(pdf, prepared, options))
+        document = pdfium.PdfDocument(pdf)
+        try:
+            result.artifacts.append(png_artifact(document, 0, prepared, options))
+        finally:
+            document.close()
     if "txt" in options.formats and prepared.template.caption:
         result.artifacts.append(_caption(prepared, registry, result.checks))
     return result
 
 
-def png_artifact(pdf: bytes, prepared: Prepared, options: RenderOptions) -> Artifact:
+def png_artifact(
+    document: pdfium.PdfDocument, index: int, prepared: Prepared, options: RenderOptions
+) -> Artifact:
+    """The PNG of page `index` of `document` (the piece's PDF, or a batch chunk's)."""
     size = prepared.size
     assert size is not None
     dpi = None if options.png_width else (options.png_dpi or size.png_dpi)
     width = options.png_width or (None if size.is_print else int(size.width))
-    document = pdfium.PdfDocument(pdf)
-    try:
-        data, (width_px, height_px) = raster.page_png(
-            document,
-            0,
-            metadata(prepared),
-            dpi=dpi,
-            width_px=width,
-            trim=options.trim_png,
-            png_dpi=dpi if size.is_print else None,
-            compress_level=options.png_compress,
-        )
-    finally:
-        document.close()
+    data, (width_px, height_px) = raster.page_png(
+        document,
+        index,
+        metadata(prepared),
+        dpi=dpi,
+        width_px=width,
+        trim=options.trim_png,
+        png_dpi=dpi if size.is_print else None,
+        compress_level=options.png_compress,
+    )
     stats = {"width_px": width_px, "height_px": height_px, "dpi": dpi}
     return Artifact("png", "piece", data, stats)
 
