@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 from guihelpers import PREVIEW_TIMEOUT_MS, SAMPLE, type_text
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from ansinh.core import storage, vntext
 from ansinh.core.campaign import load_campaign
@@ -118,6 +118,24 @@ def test_undo_and_redo_restore_field_values_exactly(sample_window: Any, qtbot: A
         qtbot.keyClick(benefits, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert model.piece(0) == edited_piece
     assert title.text() == edited_piece.values["title"]
+
+
+def test_undo_keys_in_a_dialog_box_stay_with_the_box(sample_window: Any, qtbot: Any) -> None:
+    """Only the form's boxes send Ctrl+Z to the campaign: in a dialog's box it undoes
+    the typing, and the campaign is untouched."""
+    window = sample_window
+    window.model.set_field(0, "title", "Sửa trong cửa sổ")
+    revision = window.model.revision
+    dialog = QDialog(window)
+    box = QLineEdit(dialog)
+    dialog.show()
+    box.setFocus()
+    qtbot.keyClicks(box, "thon")
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert box.text() == ""
+    assert window.model.revision == revision
+    assert window.model.piece(0).values["title"] == "Sửa trong cửa sổ"
+    dialog.close()
 
 
 def test_clearing_a_field_is_kept_and_undo_brings_the_default_back(window: Any) -> None:

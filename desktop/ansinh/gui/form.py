@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QColorDialog,
     QComboBox,
     QDateEdit,
@@ -638,6 +639,7 @@ class FieldForm(QScrollArea):
         self.index: int | None = None
         self.template: Template | None = None
         self.rows: dict[str, FieldRow] = {}
+        self._undo_keys: QObject | None = None
         self.body = QWidget(objectName="formBody")
         self.setWidget(self.body)
         self.layout_ = QVBoxLayout(self.body)
@@ -750,8 +752,25 @@ class FieldForm(QScrollArea):
             row = FieldRow(spec, editor)
             self.rows[spec.id] = row
             self.fields_box.addWidget(row)
+        self._filter_boxes()
         self._update_header()
         self._update_hints()
+
+    def route_undo_keys(self, key_filter: QObject) -> None:
+        """Let `key_filter` see the keys typed in this form's boxes (the window turns
+        Ctrl+Z / Ctrl+Y into the campaign's undo), now and in later templates' fields.
+        Only these boxes: an application-wide filter would run Python for every event
+        of the program (~3,400 just to build the batch dialog) and take Ctrl+Z from the
+        boxes of every dialog."""
+        self._undo_keys = key_filter
+        self._filter_boxes()
+
+    def _filter_boxes(self) -> None:
+        if self._undo_keys is None:
+            return
+        for box in self.body.findChildren(QWidget):
+            if isinstance(box, QLineEdit | QPlainTextEdit | QAbstractSpinBox):
+                box.installEventFilter(self._undo_keys)  # again: no effect
 
     def _edited(self, spec: Field, value: Any) -> None:
         if self.index is not None:

@@ -191,5 +191,5 @@ def configure_workers() -> None:
 
     if start_method() == "forkserver":
         multiprocessing.get_context("forkserver").set_forkserver_preload(
-            ["ansinh.gui.jobs", "ansinh.core.render.piece"])
+            ["ansinh.gui.jobs", "ansinh.core.render.piece", "markdown", "segno"])
         forkserver.ensure_running()

@@ -18,14 +18,10 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
-    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -60,8 +56,7 @@ class _UndoKeysToWindow(QObject):
     """Ctrl+Z / Ctrl+Y go to the campaign's undo stack, not to a text box's own undo."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(
-                watched, QLineEdit | QPlainTextEdit | QAbstractSpinBox):
+        if event.type() != QEvent.Type.ShortcutOverride:
             return False
         redo_y = event.key() == Qt.Key.Key_Y and \
             event.modifiers() == Qt.KeyboardModifier.ControlModifier
@@ -115,7 +110,6 @@ class MainWindow(QMainWindow):
         self._closing = False
         self.model: CampaignModel | None = None
         self._undo_filter = _UndoKeysToWindow(self)
-        QApplication.instance().installEventFilter(self._undo_filter)
 
         self.setWindowIcon(theme.icon("campaign", theme.PRIMARY, 64))
         self.resize(1440, 900)
@@ -300,6 +294,7 @@ class MainWindow(QMainWindow):
         self.pieces_panel = PiecesPanel(model, self.templates, self.segments)
         self.form = FieldForm(model, self.templates, self.segments)
         self.form.campaignRequested.connect(self.campaign_dialog)
+        self.form.route_undo_keys(self._undo_filter)
         self.left_holder.addWidget(self.pieces_panel)
         self.form_holder.addWidget(self.form)
         self.pieces_panel.currentChanged.connect(self._current_changed)
@@ -818,7 +813,6 @@ class MainWindow(QMainWindow):
         self.thumbnails.shutdown()
         self._io.shutdown(wait=True)
         self._discard_recovery()
-        QApplication.instance().removeEventFilter(self._undo_filter)
         if self._own_pools:
             self.preview_pool.close()
             self.work_pool.close()

@@ -15,8 +15,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import markdown
-import segno
 from markupsafe import Markup
 
 from .. import images, paths
@@ -90,6 +88,10 @@ _LINK_OR_IMAGE = re.compile(r"</?a\b[^>]*>|<img\b[^>]*>")
 
 def paragraph_html(text: str) -> Markup:
     # The user's text is escaped first, so Markdown adds the only markup there is.
+    # Markdown and segno are imported on first use (render processes preload them):
+    # the window imports this module for checks, and they cost it ~0.15 s.
+    import markdown
+
     rendered = markdown.markdown(html.escape(text, quote=False), output_format="html")
     return Markup(_LINK_OR_IMAGE.sub("", rendered))
 
@@ -97,6 +99,8 @@ def paragraph_html(text: str) -> Markup:
 @functools.lru_cache(maxsize=64)
 def qr_data_uri(url: str) -> str:
     # Kept: encoding picks the best of 8 masks (~5 ms), and the link rarely changes.
+    import segno
+
     return segno.make(url, error="m").svg_data_uri(border=0, dark="#000000")
 
 
