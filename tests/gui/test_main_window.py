@@ -51,6 +51,21 @@ def test_the_sample_campaign_opens_with_its_pieces_and_a_preview(sample_window: 
     assert window.isWindowModified()  # imported from TOML: not saved as a campaign file yet
 
 
+def test_a_hidpi_screen_gets_the_preview_at_its_own_pixels(sample_window: Any,
+                                                            qtbot: Any) -> None:
+    """At 150 % (common on office laptops) the render is 1.5× wider and drawn as is:
+    neither blurred by scaling it down and up again, nor scaled on the UI thread."""
+    window = sample_window
+    panel, canvas = window.preview_panel, window.preview_panel.canvas
+    panel.devicePixelRatioF = canvas.devicePixelRatioF = lambda: 1.5
+    with qtbot.waitSignal(window.previewShown, timeout=PREVIEW_TIMEOUT_MS):
+        panel.set_zoom(canvas.zoom * 2)  # wider than any render so far: a new one
+    page = canvas._scaled_page()
+    assert page.devicePixelRatio() == 1.5
+    assert page.width() == round(canvas.width() * 1.5)
+    assert canvas.image.width() == panel.wanted_width() >= page.width()
+
+
 def test_filling_a_field_changes_the_preview_image(sample_window: Any, qtbot: Any) -> None:
     window = sample_window
     before = window.preview_panel.canvas.image.copy()

@@ -219,15 +219,20 @@ class PageCanvas(QWidget):
                       (shown[2] - shown[0]) * scale, (shown[3] - shown[1]) * scale)
 
     def _scaled_page(self) -> QPixmap:
-        """The shown part of the image at the widget's size, scaled once per change."""
-        key = (self.image.cacheKey(), self.width(), self.height(), self.guides)
+        """The shown part of the image at the widget's size in device pixels (a 125 %
+        or 150 % Windows screen gets every pixel the render has, drawn sharp), scaled
+        once per change."""
+        ratio = self.devicePixelRatioF() or 1.0
+        key = (self.image.cacheKey(), self.width(), self.height(), self.guides, ratio)
         if self._cache_key != key:
             rect = self._source_rect().toAlignedRect()
             source = self.image if rect == self.image.rect() else self.image.copy(rect)
-            if source.size() != self.size():  # usually scaled already, off this thread
-                source = source.scaled(self.size(), Qt.AspectRatioMode.IgnoreAspectRatio,
+            device = QSize(round(self.width() * ratio), round(self.height() * ratio))
+            if source.size() != device:  # usually rendered at this size already
+                source = source.scaled(device, Qt.AspectRatioMode.IgnoreAspectRatio,
                                        Qt.TransformationMode.SmoothTransformation)
             self._cache = QPixmap.fromImage(source)
+            self._cache.setDevicePixelRatio(ratio)
             self._cache_key = key
         return self._cache
 
