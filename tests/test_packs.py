@@ -147,6 +147,28 @@ def test_second_import_needs_overwrite_then_replaces(tmp_path: Path) -> None:
     assert not list(user_root().glob(".import-*"))
 
 
+def test_the_replace_question_comes_once_after_validation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ansinh.core import packs
+
+    pack = make_zip(tmp_path / "goi.zip", good_members())
+    import_pack(pack)
+    (user_root() / "ap-phich-thu" / "mine.css").write_text("/* user's own */")
+    reads: list[Path] = []
+    read = packs.read_pack
+    monkeypatch.setattr(packs, "read_pack", lambda p: reads.append(p) or read(p))
+    asked: list[list[str]] = []
+    with pytest.raises(PackConflict):
+        import_pack(pack, overwrite=lambda c: asked.append(c.ids) or False)
+    assert asked == [["ap-phich-thu"]] and (user_root() / "ap-phich-thu" / "mine.css").exists()
+    assert not list(user_root().glob(".import-*"))
+    reads.clear()
+    report = import_pack(pack, overwrite=lambda c: True)
+    assert report.replaced == ["ap-phich-thu"] and len(reads) == 1
+    assert not (user_root() / "ap-phich-thu" / "mine.css").exists()
+
+
 def test_a_shipped_template_is_never_hidden_silently(tmp_path: Path) -> None:
     members = {
         "poster-bhxh/template.toml": manifest("poster-bhxh").encode(),

@@ -48,6 +48,7 @@ import stat
 import tomllib
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -446,8 +447,14 @@ def _user_folder_for(template_id: str, target_root: Path) -> Path | None:
     return None
 
 
-def import_pack(pack: Path, *, overwrite: bool = False) -> PackReport:
-    """Validate a pack completely, then install its templates into the user folder."""
+def import_pack(
+    pack: Path, *, overwrite: bool | Callable[[PackConflict], bool] = False
+) -> PackReport:
+    """Validate a pack completely, then install its templates into the user folder.
+
+    Templates that already exist are replaced if `overwrite` says so: True, or a
+    question (the desktop app asks the officer) called once the pack is validated, so
+    a "yes" does not read and check the whole pack again. Otherwise PackConflict."""
     pack = Path(pack)
     members, skipped = read_pack(pack)
     groups = _group(pack, members, skipped)
@@ -466,8 +473,10 @@ def import_pack(pack: Path, *, overwrite: bool = False) -> PackReport:
     try:
         staged = _validate(pack, staging, groups)
         clashes, shipped = _existing(sorted(staged), target_root)
-        if clashes and not overwrite:
-            raise PackConflict(clashes, shipped)
+        if clashes:
+            conflict = PackConflict(clashes, shipped)
+            if not (overwrite(conflict) if callable(overwrite) else overwrite):
+                raise conflict
         for template_id, folder in sorted(staged.items()):
             done.append(_install(folder, template_id, target_root, staging))
             report.installed.append(template_id)

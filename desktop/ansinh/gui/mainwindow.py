@@ -534,16 +534,16 @@ class MainWindow(QMainWindow):
                 return None
             path = Path(chosen)
         title = self.tr("Nhập gói mẫu")
+
+        def replace(conflict: packs.PackConflict) -> bool:
+            return dialogs.confirm(self, title, self.tr(
+                "Đã có mẫu: %1. Thay bằng mẫu trong gói?").replace(
+                "%1", self._template_names(conflict.ids)), self.tr("Thay thế"))
+
         try:
-            try:
-                report = packs.import_pack(path)
-            except packs.PackConflict as conflict:
-                if not dialogs.confirm(self, title, self.tr(
-                        "Đã có mẫu: %1. Thay bằng mẫu trong gói?").replace(
-                        "%1", self._template_names(conflict.ids)),
-                        self.tr("Thay thế")):
-                    return None
-                report = packs.import_pack(path, overwrite=True)
+            report = packs.import_pack(path, overwrite=replace)
+        except packs.PackConflict:
+            return None  # the officer keeps the templates they have
         except UserError as exc:
             dialogs.show_error(self, exc, self.tr("Không nhập được gói mẫu"))
             return None
