@@ -219,5 +219,6 @@ def test_the_dialog_speaks_english(sample_window: Any, qtbot: Any, tmp_path: Pat
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Batch from a spreadsheet", timeout=3000)
     english = (dialog.windowTitle(), dialog.mapping_box.title(), dialog.summary.text())
     assert all(v != e for v, e in zip(vietnamese, english, strict=True)), english
-    assert english[2] == "1 rows · 1 valid"
+    assert english[2] == "1 row(s) · 1 valid"
+    assert dialog.size.currentText().startswith("Long street banner 5 × 0.8 m")
     assert dialog.rows.model().index(0, 0).data() == "✓ Valid"

@@ -260,12 +260,15 @@ def test_switching_to_english_changes_the_visible_ui(sample_window: Any, qtbot: 
     assert window.preview_panel.title.text() == "Print preview"
     assert window.form.rows["title"].label.text().startswith("Title")  # the template's label_en
     assert window.form.size_label.text() == "Size"
+    assert window.form.size_combo.currentText() == "A3 portrait (297 × 420 mm)"
+    assert window.preview_panel.size_label.text().startswith("A3 portrait (297 × 420 mm)")
     assert window.settings.get(S.LANGUAGE) == "en"
 
     QTimer.singleShot(0, lambda: choose("vi"))
     window.settings_dialog()
     qtbot.waitUntil(lambda: window.menu_file.title() == "&Tệp", timeout=3000)
     assert window.form.rows["title"].label.text().startswith("Tiêu đề")
+    assert window.form.size_combo.currentText() == "A3 dọc (297 × 420 mm)"
 
 
 def test_the_title_shows_unsaved_changes(window: Any, tmp_path: Path) -> None:

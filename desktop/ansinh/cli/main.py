@@ -117,6 +117,7 @@ def cmd_templates(args: argparse.Namespace, out: Output) -> int:
                     {
                         "id": s.id,
                         "label": s.label,
+                        "label_en": s.label_en,
                         "width": s.width,
                         "height": s.height,
                         "unit": s.unit,

@@ -64,9 +64,9 @@ from ..core.render.results import RenderOptions
 from ..core.render.worker import RenderPool
 from ..core.segments import Segment
 from ..core.storage import ExportRecord
-from ..core.templates.manifest import Template
+from ..core.templates.manifest import Size, Template
 from . import dialogs, i18n, theme
-from .form import field_label, template_name
+from .form import field_label, size_name, template_name
 from .jobdialog import JobDialog, read_only_table
 from .model import CampaignModel
 from .preview import PreviewController, PreviewPanel, deliver, duration
@@ -607,12 +607,16 @@ class BatchDialog(JobDialog):
             return {}
         return dict(self.piece.values)
 
+    @staticmethod
+    def _size_text(size: Size) -> str:
+        return f"{size_name(size)} · {size.describe()}"
+
     def _template_changed(self) -> None:
         template = self.current_template
         self.size.blockSignals(True)
         self.size.clear()
         for size in template.sizes if template.is_visual else ():
-            self.size.addItem(f"{size.label} · {size.describe()}", size.id)
+            self.size.addItem(self._size_text(size), size.id)
         self.size.setEnabled(self.size.count() > 1)
         self.size.blockSignals(False)
         self._resume_dir = None
@@ -1006,6 +1010,11 @@ class BatchDialog(JobDialog):
         self.skip_bad.setText(self.tr("bỏ qua, làm các dòng hợp lệ"))
         self.stop_bad.setText(self.tr("không chạy khi còn dòng lỗi"))
         self.bad_label.setText(self.tr("Dòng lỗi:"))
+        for i in range(self.template.count()):
+            self.template.setItemText(i, template_name(self.templates[self.template.itemData(i)]))
+        for i in range(self.size.count()):
+            size = self.current_template.size(self.size.itemData(i))
+            self.size.setItemText(i, self._size_text(size))
         self.retranslate_footer()
         self._after_mapping_change()
         self._show_summary()

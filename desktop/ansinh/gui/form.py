@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from ..core import paths
 from ..core.segments import Segment
-from ..core.templates.manifest import Field, Template
+from ..core.templates.manifest import Field, Size, Template
 from . import i18n, theme
 from .model import MISSING, CampaignModel
 
@@ -78,6 +78,10 @@ def template_name(template: Template) -> str:
 
 def field_label(spec: Field) -> str:
     return i18n.pick(spec.label, spec.label_en)
+
+
+def size_name(size: Size) -> str:
+    return i18n.pick(size.label, size.label_en)
 
 
 def display_value(spec: Field, values: dict[str, Any]) -> Any:
@@ -744,7 +748,7 @@ class FieldForm(QScrollArea):
             return
         self.size_combo.clear()
         for size in template.sizes:
-            self.size_combo.addItem(size.label, size.id)
+            self.size_combo.addItem(size_name(size), size.id)
         self.size_combo.setEnabled(bool(template.sizes))
         for spec in template.fields:
             editor = EDITORS[spec.type](spec)
@@ -854,6 +858,8 @@ class FieldForm(QScrollArea):
             "ấn phẩm: sửa ở <a href='campaign'>Nội dung chung</a>."))
         for row in self.rows.values():
             row.retranslate()
+        for i, size in enumerate(self.template.sizes if self.template else ()):
+            self.size_combo.setItemText(i, size_name(size))
         self._update_header()
         self._update_hints()
 

@@ -403,7 +403,8 @@ class GalleryPage(QWidget):
             template = self.templates[template_id]
             haystack = " ".join([template.name, template.name_en, template.description,
                                  kind_name(template.kind), template.id, *template.tags,
-                                 *(s.label for s in template.sizes)]).casefold()
+                                 *(s.label for s in template.sizes),
+                                 *(s.label_en for s in template.sizes)]).casefold()
             visible = all(word in haystack for word in words) and \
                 (not kind or template.kind == kind)
             item.setHidden(not visible)

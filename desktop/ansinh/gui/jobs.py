@@ -35,6 +35,7 @@ class PreviewData:
     bleed_mm: float = 0.0
     is_print: bool = False
     size_label: str = ""
+    size_label_en: str = ""
     size_text: str = ""  # "297 × 420 mm"
     texts: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # role, text, stats
     checks: list[Check] = field(default_factory=list)
@@ -105,7 +106,7 @@ def _reduce(result: Any, started: float) -> PreviewData:
     if size is not None:
         data.is_print = size.is_print
         data.bleed_mm = size.bleed_mm
-        data.size_label = size.label
+        data.size_label, data.size_label_en = size.label, size.label_en
         data.size_text = size.describe()
     if result.boxes is not None:
         data.media, data.trim = tuple(result.boxes.media), tuple(result.boxes.trim)

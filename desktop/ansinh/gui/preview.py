@@ -522,7 +522,7 @@ class PreviewPanel(QFrame):
             self.size_label.clear()
             return
         if data.size_text:
-            text = data.size_label or data.size_text
+            text = i18n.pick(data.size_label, data.size_label_en) or data.size_text
             if data.is_print and data.bleed_mm:
                 text += " · " + self.tr("lề xén %1 mm").replace("%1", f"{data.bleed_mm:g}")
             if self.size_label.text() != text:

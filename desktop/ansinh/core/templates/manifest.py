@@ -54,6 +54,7 @@ class Size:
     unit: str  # "mm" (print) or "px" (screen)
     bleed_mm: float = 0.0
     png_dpi: float = 96.0  # default raster resolution for print sizes
+    label_en: str = ""
 
     @property
     def is_print(self) -> bool:
@@ -217,6 +218,7 @@ def _parse_size(raw: dict, line: int, default_bleed: float, problems: _Problems)
     return Size(
         id=size_id,
         label=str(raw.get("label", size_id)),
+        label_en=str(raw.get("label_en", "")),
         width=float(width),
         height=float(height),
         unit=unit,

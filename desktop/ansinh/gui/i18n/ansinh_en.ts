@@ -26,7 +26,7 @@
     <message>
         <location filename="../batch_dialog.py" line="576"/>
         <source>%1 dòng dữ liệu · %2tiêu đề ở dòng %3 · %4</source>
-        <translation>%1 data rows · %2header on row %3 · %4</translation>
+        <translation>%1 data row(s) · %2header on row %3 · %4</translation>
     </message>
     <message>
         <location filename="../batch_dialog.py" line="581"/>
@@ -82,7 +82,7 @@
     <message>
         <location filename="../batch_dialog.py" line="788"/>
         <source>%1 dòng · %2 hợp lệ</source>
-        <translation>%1 rows · %2 valid</translation>
+        <translation>%1 row(s) · %2 valid</translation>
     </message>
     <message>
         <location filename="../batch_dialog.py" line="791"/>
@@ -102,7 +102,7 @@
     <message>
         <location filename="../batch_dialog.py" line="854"/>
         <source>Tạo %1 ấn phẩm</source>
-        <translation>Make %1 pieces</translation>
+        <translation>Make %1 piece(s)</translation>
     </message>
     <message>
         <location filename="../batch_dialog.py" line="857"/>
@@ -147,7 +147,7 @@
     <message>
         <location filename="../batch_dialog.py" line="944"/>
         <source>Xong: %1 dòng, %2 tệp trong %3 → %4</source>
-        <translation>Done: %1 rows, %2 files in %3 → %4</translation>
+        <translation>Done: %1 row(s), %2 file(s) in %3 → %4</translation>
     </message>
     <message>
         <location filename="../batch_dialog.py" line="948"/>
@@ -157,7 +157,7 @@
     <message>
         <location filename="../batch_dialog.py" line="952"/>
         <source>%1 dòng không tạo được (xem cột Kiểm tra).</source>
-        <translation>%1 rows could not be made (see the Check column).</translation>
+        <translation>%1 row(s) could not be made (see the Check column).</translation>
     </message>
     <message>
         <location filename="../batch_dialog.py" line="978"/>
@@ -646,7 +646,7 @@ Recover the unsaved changes?</translation>
     <message>
         <location filename="../export_dialog.py" line="416"/>
         <source>Xong: %1 tệp trong %2 giây → %3</source>
-        <translation>Done: %1 files in %2 s → %3</translation>
+        <translation>Done: %1 file(s) in %2 s → %3</translation>
     </message>
     <message>
         <location filename="../export_dialog.py" line="420"/>
