@@ -142,14 +142,16 @@ def test_combined_pdf_holds_every_row_page_as_written(tmp_path: Path, sample_cam
 def test_row_files_of_a_chunk_match_the_piece_rendered_alone(
     tmp_path: Path, sample_campaign, pdf_x4: bool
 ) -> None:
-    # A chunk writes its rows' pages as one PDF and cuts each row's PDF out of it; the
-    # long name shrinks, so its page comes from the second layout pass.
-    names = ["Thôn Đồng Tâm", LONG_BUT_FITS, "Buôn Ea Kao"]
+    # A chunk writes its rows' pages as one PDF and cuts each row's PDF out of it, each
+    # row's own layer (the place) drawn over the page its segment's rows share; the long
+    # name shrinks, so its page comes from the second layout pass. PDF/X-4 rows are
+    # written whole.
+    names = ["Thôn Đồng Tâm", LONG_BUT_FITS, "Buôn Ea Kao", "Thôn 4", "Thôn 5", "Thôn 6"]
+    segments = ["Nông dân", "nong-dan", "dong-bao-dtts"] * 2
     with (tmp_path / "t.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Tên thôn", "Đối tượng"])
-        for name, segment in zip(names, ["Nông dân", "nong-dan", "dong-bao-dtts"], strict=True):
-            writer.writerow([name, segment])
+        writer.writerows(zip(names, segments, strict=True))
     plan = plan_batch("banner-bhxh", tmp_path / "t.csv", sample_campaign, size="5x0.8m")
     options = RenderOptions(formats=("pdf", "png"), png_width=1500, png_compress=1, pdf_x4=pdf_x4)
     outputs = render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options)
@@ -162,24 +164,77 @@ def test_row_files_of_a_chunk_match_the_piece_rendered_alone(
         text = pdf_text(pdf)
         assert name in text and not any(n in text for n in names if n not in name)
         assert pdf_boxes(pdf) == pdf_boxes(want_pdf)
+        assert (b"/ansinhUnder" in pdf) is not pdf_x4
         info, want_info = (
             {k: v for k, v in pdf_info(d).items() if "Date" not in k} for d in (pdf, want_pdf)
         )
         assert info == want_info and row.segment in info["Keywords"]
-        # Only its own page's forms, not those of every page of the chunk.
+        # Only the forms of its own page and of the page it is drawn over (that page
+        # itself, one more), not those of every page of the chunk.
         forms = [
             sum(b"/Subtype /Form" in body for body in SourcePdf(data).objects.values())
             for data in (pdf, want_pdf)
         ]
-        assert forms[0] == forms[1]
-        # The PNG is the row PDF's own page rasterized, and the same as the piece alone.
-        document = pdfium.PdfDocument(pdf)
-        try:
-            own_png = png_artifact(document, 0, prepared(piece, sample_campaign), options).data
-        finally:
-            document.close()
+        assert forms[0] <= 2 * forms[1] + 1
+        # The PNG is the row's PDF rasterized, the same as the piece alone's.
+        own_png = png_artifact(pdf, prepared(piece, sample_campaign), options).data
         assert png_image(png).tobytes() == png_image(own_png).tobytes()
         assert png_image(png).tobytes() == png_image(want_png).tobytes()
+
+
+@pytest.mark.parametrize(
+    ("kind", "layered"),
+    [("", [True] * 4), ("che", [False] * 4), ("lap", [True, False, False, False])],
+)
+def test_rows_are_laid_out_whole_when_their_layers_would_not_add_up(
+    tmp_path: Path, isolated_user_dir: Path, sample_campaign, kind: str, layered: list[bool]
+) -> None:
+    # "che": a translucent box drawn after the name covers part of it (in two layers
+    # the name would be drawn over it); "lap": the name shows again in an element
+    # without data-field (the shared page shows the first row's: only that row adds up).
+    folder = isolated_user_dir / "templates" / "lop"
+    folder.mkdir(parents=True)
+    (folder / "template.toml").write_text(
+        'id = "lop"\nname = "Lớp"\nkind = "poster"\nhtml = "p.html.j2"\n'
+        '[[sizes]]\nid = "A6"\nwidth_mm = 105\nheight_mm = 148\n'
+        '[[fields]]\nid = "ten"\ntype = "text"\nlabel = "Tên"\n'
+        '[[fields]]\nid = "kieu"\ntype = "text"\nlabel = "Kiểu"\n',
+        encoding="utf-8",
+    )
+    (folder / "p.html.j2").write_text(
+        '{% extends "page.html.j2" %}{% block style %}'
+        ".ten { position: absolute; left: 10mm; top: 20mm; width: 85mm; height: 12mm; }"
+        ".che { position: absolute; left: 20mm; top: 18mm; width: 15mm; height: 20mm;"
+        " background: rgba(200, 0, 0, 0.5); }"
+        ".lap { position: absolute; left: 10mm; top: 60mm; }"
+        "{% endblock %}{% block sheet %}"
+        '<div class="ten" data-field="ten">{{ f.ten }}</div>'
+        '{% if f.kieu == "che" %}<div class="che"></div>{% endif %}'
+        '{% if f.kieu == "lap" %}<div class="lap">{{ f.ten | upper }}</div>{% endif %}'
+        "{% endblock %}",
+        encoding="utf-8",
+    )
+    names = ["Thôn Một", "Thôn Hai", "Thôn Ba", "Thôn Bốn"]
+    with (tmp_path / "t.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Tên"])
+        writer.writerows([name] for name in names)
+    plan = plan_batch(
+        "lop", tmp_path / "t.csv", sample_campaign, segment="nong-dan", constants={"kieu": kind}
+    )
+    options = RenderOptions(formats=("pdf", "png"), png_dpi=96)
+    _, bundle = run_all(plan, sample_campaign, tmp_path / "out", options=options, combined=False)
+    for row, name, over in zip(plan.rows, names, layered, strict=True):
+        pdf, png = (
+            (bundle.folder / e.file).read_bytes() for e in bundle.entries if e.row == row.number
+        )
+        alone = render_piece(Piece("lop", row.segment, "A6", row.values), sample_campaign, options)
+        assert (b"/ansinhUnder" in pdf) is over
+        # The same words (a layered page gives its shared text first).
+        words = (sorted(pdf_text(d).split()) for d in (pdf, alone.artifact("pdf").data))
+        assert next(words) == next(words)
+        assert name in pdf_text(pdf) and (kind != "lap" or name.upper() in pdf_text(pdf))
+        assert png_image(png).tobytes() == png_image(alone.artifact("png").data).tobytes()
 
 
 def test_bad_rows_are_reported_with_excel_numbers_before_rendering(
@@ -211,7 +266,8 @@ def test_bad_rows_are_reported_with_excel_numbers_before_rendering(
 
 def test_long_names_shrink_or_are_reported_never_clipped(tmp_path: Path, sample_campaign) -> None:
     too_long = "Thôn " + "Đồng Tâm Hòa Bình " * 4
-    rows = write_csv(tmp_path / "t.csv", [LONG_BUT_FITS, too_long[:80]])
+    # Four rows: the chunk is laid out in paint layers, checked as whole pages.
+    rows = write_csv(tmp_path / "t.csv", [LONG_BUT_FITS, too_long[:80], "Thôn 3", "Thôn 4"])
     plan = plan_batch("banner-bhxh", rows, sample_campaign, size="3x1m")
     events, bundle = run_all(plan, sample_campaign, tmp_path / "out")
     kinds = {e.row: e for e in events if e.row}
@@ -221,7 +277,7 @@ def test_long_names_shrink_or_are_reported_never_clipped(tmp_path: Path, sample_
     assert kinds[4].kind == "failed" and not kinds[4].files
     assert {c.field for c in kinds[4].checks if c.is_error} == {"place"}
     state = json.loads((bundle.folder / "batch.json").read_text(encoding="utf-8"))
-    assert state["rows"] == {"3": "ok", "4": "failed"}
+    assert state["rows"] == {"3": "ok", "4": "failed", "5": "ok", "6": "ok"}
 
 
 def test_hostile_and_duplicate_names_give_safe_unique_files(

@@ -20,6 +20,7 @@ from typing import BinaryIO
 _REFERENCE = re.compile(rb"\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>|\b(\d+)\s+\d+\s+R\b")
 _OBJECT_HEAD = re.compile(rb"\s*(\d+)\s+\d+\s+obj\b\s*")
 _STREAM_START = re.compile(rb">>\s*stream\r?\n")
+_DRAW_UNDER = b"q /ansinhUnder Do Q"
 _NAME = re.compile(rb"/([^\s/\[\]<>(){}%]+)")
 _LISTED = re.compile(rb"/(XObject|Pattern|Shading)\s*<<((?:[^<>]|<[^<])*?)>>")
 _ENTRY = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s*(\d+\s+\d+\s+R)")
@@ -149,15 +150,21 @@ class PdfWriter:
         self.kids: list[int] = []
         out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 
-    def add_pages(self, source: SourcePdf, pages: list[int] | None = None) -> None:
+    def add_pages(
+        self, source: SourcePdf, pages: list[int] | None = None, under: int | None = None
+    ) -> None:
         """Append `pages` (object numbers, default all) of `source`. Objects are
         numbered as they are first referred to and written in that order: the pages and
-        everything they reach, nothing else. A page's /Parent becomes our page tree."""
+        everything they reach, nothing else. A page's /Parent becomes our page tree.
+        With `under` (a page of `source`) each page first draws that page's content, as
+        a form XObject: a batch row's own layer over the page its rows share."""
         pages = source.pages if pages is None else pages
         offsets, out = self.offsets, self.out
         queue = deque(pages)  # numbered, not yet written; the first is being written
         numbers = {source.tree: 2} | {page: len(offsets) + i for i, page in enumerate(pages)}
-        objects = source.objects | source.own_resources(pages)
+        objects = source.objects | source.own_resources([*pages, *([under] if under else [])])
+        if under is not None:
+            objects |= _drawn_over(objects, pages, under)
 
         def swap(match: re.Match[bytes]) -> bytes:
             if match.group(1) is None:
@@ -199,3 +206,40 @@ class PdfWriter:
         out.write(b"trailer\n<</Size %d /Root 1 0 R%s>>\n" % (len(offsets), trailer))
         out.write(b"startxref\n%d\n%%%%EOF\n" % xref_at)
         return len(kids)
+
+
+def _drawn_over(objects: dict[int, bytes], pages: list[int], under: int) -> dict[int, bytes]:
+    """New bodies for `pages` that draw the page `under` first, and the new objects they
+    refer to (numbered past the last object). WeasyPrint writes one content stream per
+    page; the form reuses it as it is, with the page's box and resources."""
+    body = objects[under]
+    contents = re.search(rb"/Contents\s+(\d+)\s+\d+\s+R", body)
+    resources = re.search(rb"/Resources\s+(\d+)\s+\d+\s+R", body)
+    media = re.search(rb"/MediaBox\s*\[([^\]]*)\]", body)
+    if contents is None or resources is None or media is None:
+        raise ValueError("page without one content stream, resources or media box")
+    free = itertools.count(max(objects) + 1)
+    form, draw = next(free), next(free)
+    stream = objects[int(contents.group(1))]
+    new = {
+        form: b"<</Type /XObject /Subtype /Form /BBox [%s] /Resources %s 0 R"
+        % (media.group(1), resources.group(1))
+        + stream[2:],
+        draw: b"<</Length %d>>\nstream\n%s\nendstream" % (len(_DRAW_UNDER), _DRAW_UNDER),
+    }
+    for page in pages:
+        own = objects[page]
+        found = re.search(rb"/Resources\s+(\d+)\s+\d+\s+R", own)
+        if found is None:
+            raise ValueError("page without resources")
+        number = next(free)
+        listed = b"/ansinhUnder %d 0 R" % form
+        entries = objects[int(found.group(1))]
+        if b"/XObject <<" in entries:
+            new[number] = entries.replace(b"/XObject <<", b"/XObject <<" + listed, 1)
+        else:
+            new[number] = entries[:-2] + b"/XObject <<" + listed + b">>>>"
+        own = own.replace(found.group(0), b"/Resources %d 0 R" % number, 1)
+        contents = rb"/Contents\s*(\d+\s+\d+\s+R)"
+        new[page] = re.sub(contents, b"/Contents [%d 0 R \\1]" % draw, own, count=1)
+    return new

@@ -12,10 +12,9 @@ from __future__ import annotations
 import functools
 import io
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pydyf
-import pypdfium2 as pdfium
 import weasyprint
 
 from ..campaign import Campaign, Piece
@@ -92,22 +91,96 @@ def _remember_fit(prepared: Prepared, fit: dict[str, float]) -> None:
         _FIT_CACHE[_fit_key(prepared, field_id)] = pt
 
 
-def _lay_out(items: list[tuple[Prepared, dict[str, float]]], options: RenderOptions):
+# Words a sheet's data-row carries after its row number (or, for the page a group of
+# rows shares, its segment) when a chunk is laid out in two paint layers.
+_OWN, _SHARED = "row-layer", "shared-layer"
+_MIN_LAYERED = 3  # rows per shared page below which layers cost more than they save
+
+
+def _varying(prepared: list[Prepared], options: RenderOptions) -> list[str]:
+    """The fields whose values differ between the rows, if the chunk is worth laying out
+    in layers (`_layer_css`); else none. PDF/X-4 rows are written whole by WeasyPrint."""
+    first = prepared[0].resolved.values
+    fields = {f for p in prepared[1:] for f, v in p.resolved.values.items() if v != first.get(f)}
+    groups = {p.segment.slug for p in prepared}  # everything else is the same within one
+    if options.pdf_x4 or len(prepared) < _MIN_LAYERED * len(groups):
+        return []
+    return sorted(fields)
+
+
+def _layer_css(fields: list[str]) -> str:
+    """Paint layers for rows that differ only in `fields`: the page each segment's rows
+    share paints all but those fields, a row's own page only them. Visibility, not
+    display: every page keeps every box, so the layout and its checks are the whole
+    page's, and each row's PDF draws its own page over the shared one. Visibility is
+    inherited, so the rules name only the sheet and the slots (a template that sets it
+    on other elements makes `_Layout.adds_up` fail: those rows are laid out whole)."""
+
+    def slots(scope: str) -> str:
+        return ", ".join(f'[data-row~="{scope}"] [data-field="{f}"]' for f in fields)
+
+    return (
+        f"<style>{slots(_SHARED)} {{ visibility: hidden !important; }}\n"
+        f'[data-row~="{_OWN}"] {{ visibility: hidden !important; }}\n'
+        f"{slots(_OWN)} {{ visibility: visible !important; }}</style>"
+    )
+
+
+@dataclass
+class _Layout:
+    """One WeasyPrint pass over some rows of a chunk."""
+
+    document: Any
+    fields: list[str]  # laid out in layers when not empty
+    pages: dict[int, list[int]] = field(default_factory=dict)  # row number -> page indexes
+    reports: dict[int, layout.PageReport] = field(default_factory=dict)
+    shared: dict[str, int] = field(default_factory=dict)  # segment -> its shared page
+    refused: list[str] = field(default_factory=list)
+    shared_layers: dict[str, list[tuple] | None] = field(default_factory=dict)
+
+    def adds_up(self, number: int, prepared: Prepared) -> bool:
+        """Whether the row's page drawn over its shared page is the whole page."""
+        if not self.fields or len(self.pages.get(number, [])) != 1:
+            return True  # not layered, or not written: a row on two pages is an error
+        fields, slug = set(self.fields), prepared.segment.slug
+        if slug not in self.shared_layers:
+            shared = self.document.pages[self.shared[slug]]
+            self.shared_layers[slug] = layout.paint_layer(shared, fields, own=False)
+        own = self.document.pages[self.pages[number][0]]
+        mine = layout.paint_layer(own, fields, own=True)
+        return mine is not None and mine == self.shared_layers[slug]
+
+
+def _lay_out(
+    items: list[tuple[BatchRow, Prepared, dict[str, float]]],
+    options: RenderOptions,
+    fields: list[str],
+) -> _Layout:
     registry = _registry()
-    first = items[0][0]
-    html = [render_html(first, registry, options, items[0][1], "head")]
-    html += [render_html(p, registry, options, fit, "sheet") for p, fit in items]
-    html.append(render_html(first, registry, options, items[0][1], "tail"))
-    roots = {root for p, _ in items for root in resource_roots(p, registry)}
+    first, first_fit = items[0][1], items[0][2]
+    head = render_html(first, registry, options, first_fit, "head")
+    own = f" {_OWN}" if fields else ""
+    sheets = [(p, fit, f"{row.number}{own}") for row, p, fit in items]
+    if fields:  # each segment's shared page, from its first row
+        shared = {p.segment.slug: (p, fit) for _, p, fit in reversed(items)}
+        sheets = [(p, fit, f"{slug} {_SHARED}") for slug, (p, fit) in shared.items()] + sheets
+        head = head.replace("</head>", _layer_css(fields) + "</head>", 1)
+    html = [head] + [render_html(p, registry, options, fit, "sheet", id_) for p, fit, id_ in sheets]
+    html.append(render_html(first, registry, options, first_fit, "tail"))
+    roots = {root for _, p, _ in items for root in resource_roots(p, registry)}
     document, fetcher = layout.lay_out("".join(html), first.template.folder, sorted(roots))
-    pages: dict[str, list[int]] = {}
-    reports: dict[str, layout.PageReport] = {}
+    laid = _Layout(document, fields, refused=fetcher.refused)
     for index, page in enumerate(document.pages):
         report = layout.inspect_page(page)
-        if report.row is not None:
-            pages.setdefault(report.row, []).append(index)
-            reports.setdefault(report.row, report)
-    return document, pages, reports, fetcher.refused
+        if report.row is None:
+            continue
+        key, _, layer = report.row.partition(" ")
+        if layer == _SHARED:
+            laid.shared.setdefault(key, index)
+        else:
+            laid.pages.setdefault(int(key), []).append(index)
+            laid.reports.setdefault(int(key), report)
+    return laid
 
 
 def _custom_metadata(meta: dict[str, str]) -> dict[str, str]:
@@ -143,39 +216,39 @@ def _info(prepared: Prepared, generator: str | None) -> bytes:
     return pydyf.Dictionary({k: pydyf.String(v) for k, v in entries.items() if v}).data
 
 
-def _write_rows(document, rows: list[tuple[RowOutput, Prepared, list[int]]], options) -> None:
-    """The rows' PDFs and PNGs from their pages of `document`. WeasyPrint writes all the
-    rows' pages as one PDF (fonts are subset once, not per row) and each row's PDF is
-    copied out of it with the row's own metadata; the PNGs are rasterized from that
-    PDF's pages, the very objects the row's PDF holds. PDF/X-4 also keeps metadata in
-    the catalogue's XMP, so there `rows` is one row, written as it is."""
-    size = rows[0][1].size
-    single = document.copy([document.pages[i] for _, _, indexes in rows for i in indexes])
+def _write_rows(
+    laid: _Layout, rows: list[tuple[RowOutput, Prepared, list[int]]], options: RenderOptions
+) -> None:
+    """The rows' PDFs and PNGs from their pages of one layout. WeasyPrint writes all
+    those pages (and the shared ones) as one PDF, so fonts are subset once, not per row;
+    each row's PDF is copied out of it with the row's own metadata, its page drawn over
+    its segment's shared page when laid out in layers. The PNG is rasterized from the
+    row's PDF. PDF/X-4 also keeps metadata in the catalogue's XMP, so there `rows` is
+    one row, written as it is."""
+    document = laid.document
+    wanted = sorted({i for _, _, indexes in rows for i in indexes} | set(laid.shared.values()))
+    single = document.copy([document.pages[i] for i in wanted])
     if options.pdf_x4:
         _set_metadata(single, rows[0][1])
-    pdf = write_pdf(single, options, size)
+    pdf = write_pdf(single, options, rows[0][1].size)
     source = None if options.pdf_x4 else SourcePdf(pdf)
+    written = dict(zip(wanted, source.pages, strict=True)) if source else {}  # index -> object
     lang = document.metadata.lang
     catalogue = b"/Lang " + pydyf.String(lang).data if lang else b""
-    pages = pdfium.PdfDocument(pdf) if "png" in options.formats else None
-    at = 0
-    try:
-        for output, prepared, indexes in rows:
-            own = pdf
-            if source is not None:
-                buffer = io.BytesIO()
-                writer = PdfWriter(buffer)
-                writer.add_pages(source, source.pages[at : at + len(indexes)])
-                writer.finish(_info(prepared, document.metadata.generator), catalogue)
-                own = buffer.getvalue()
-            if "pdf" in options.formats:
-                output.artifacts.append(Artifact("pdf", "piece", own, {"pages": len(indexes)}))
-            if pages is not None:
-                output.artifacts.append(png_artifact(pages, at, prepared, options))
-            at += len(indexes)
-    finally:
-        if pages is not None:
-            pages.close()
+    for output, prepared, indexes in rows:
+        own = pdf
+        if source is not None:
+            under = laid.shared.get(prepared.segment.slug) if laid.fields else None
+            buffer = io.BytesIO()
+            writer = PdfWriter(buffer)
+            pages = [written[i] for i in indexes]
+            writer.add_pages(source, pages, None if under is None else written[under])
+            writer.finish(_info(prepared, document.metadata.generator), catalogue)
+            own = buffer.getvalue()
+        if "pdf" in options.formats:
+            output.artifacts.append(Artifact("pdf", "piece", own, {"pages": len(indexes)}))
+        if "png" in options.formats:
+            output.artifacts.append(png_artifact(own, prepared, options))
 
 
 def render_rows(
@@ -194,7 +267,6 @@ def render_rows(
         except UserError as exc:
             outputs[row.number] = RowOutput(row.number, [error("value", exc.vi, exc.en)])
             continue
-        prepared.context["row_id"] = str(row.number)
         items.append((row, prepared))
     if items and not items[0][1].template.is_visual:
         for row, prepared in items:
@@ -205,36 +277,44 @@ def render_rows(
         return [outputs[row.number] for row in rows]
 
     template = items[0][1].template
-    starts = [_known_fit(prepared) for _, prepared in items]
-    document, pages, reports, refused = _lay_out(
-        [(p, start) for (_, p), start in zip(items, starts, strict=True)], options
-    )
-    final = {}  # row number -> (document, page indexes, report, fit problems)
+    fields = _varying([p for _, p in items], options)
+    fits = {row.number: _known_fit(prepared) for row, prepared in items}
+    laid = _lay_out([(row, p, fits[row.number]) for row, p in items], options, fields)
+    final: dict[int, tuple[_Layout, list]] = {}  # row number -> its layout, fit problems
     redo = []
-    for (row, prepared), start in zip(items, starts, strict=True):
-        key = str(row.number)
-        fit, problems = fit_sizes(template, reports.get(key), start)
-        _remember_fit(prepared, fit)
-        if fit != start:
-            redo.append((row, prepared, fit, problems))
-        final[row.number] = (document, pages.get(key, []), reports.get(key), problems)
-    if redo:
-        again, pages2, reports2, refused2 = _lay_out([(p, fit) for _, p, fit, _ in redo], options)
-        refused += refused2
-        for row, _, _, problems in redo:
-            key = str(row.number)
-            final[row.number] = (again, pages2.get(key, []), reports2.get(key), problems)
-
-    to_write: dict[int, tuple[object, list]] = {}  # per layout document
     for row, prepared in items:
-        doc, indexes, report, problems = final[row.number]
+        fit, problems = fit_sizes(template, laid.reports.get(row.number), fits[row.number])
+        _remember_fit(prepared, fit)
+        if fit != fits[row.number]:
+            fits[row.number] = fit
+            redo.append((row, prepared, fit))
+        final[row.number] = (laid, problems)
+    layouts = [laid]
+    if redo:
+        layouts.append(_lay_out(redo, options, fields))
+        for row, _, _ in redo:
+            final[row.number] = (layouts[-1], final[row.number][1])
+    # Rows whose two layers would not add up to their whole page are laid out whole.
+    whole = [
+        (r, p, fits[r.number]) for r, p in items if not final[r.number][0].adds_up(r.number, p)
+    ]
+    if whole:
+        layouts.append(_lay_out(whole, options, []))
+        for row, _, _ in whole:
+            final[row.number] = (layouts[-1], final[row.number][1])
+    refused = [url for laid in layouts for url in laid.refused]
+
+    to_write: dict[int, tuple[_Layout, list]] = {}  # per layout (per row for PDF/X-4)
+    for row, prepared in items:
+        laid, problems = final[row.number]
+        indexes, report = laid.pages.get(row.number, []), laid.reports.get(row.number)
         checks = prepared.checks + problems + layout_checks(prepared, len(indexes), report)
         output = RowOutput(row.number, checks)
         outputs[row.number] = output
         if output.ok:  # nothing is written for a row that would print wrong
             output.checks += refused_checks(refused)
-            group = row.number if options.pdf_x4 else id(doc)
-            to_write.setdefault(group, (doc, []))[1].append((output, prepared, indexes))
-    for doc, rows_of_doc in to_write.values():
-        _write_rows(doc, rows_of_doc, options)
+            group = row.number if options.pdf_x4 else id(laid)
+            to_write.setdefault(group, (laid, []))[1].append((output, prepared, indexes))
+    for laid, rows_of_layout in to_write.values():
+        _write_rows(laid, rows_of_layout, options)
     return [outputs[row.number] for row in rows]

@@ -223,3 +223,88 @@ def inspect_page(page: weasyprint.Page) -> PageReport:
         elif outside_page:
             stray = True
     return PageReport(slots, stray, row)
+
+
+def _border_box(box: boxes.Box) -> tuple[float, float, float, float]:
+    left, top = box.position_x + box.margin_left, box.position_y + box.margin_top
+    return (left, top, left + box.border_width(), top + box.border_height())
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return (
+        min(a[2], b[2]) - max(a[0], b[0]) > TOLERANCE_PX
+        and min(a[3], b[3]) - max(a[1], b[1]) > TOLERANCE_PX
+    )
+
+
+def paint_layer(page: weasyprint.Page, fields: set[str], own: bool) -> list[tuple] | None:
+    """What a page of a layered batch paints besides `fields`, to compare with its
+    shared page; None when painting it in two layers could change a pixel.
+
+    A row's own page (`own`) paints only the slots of `fields`, drawn over the shared
+    page, which paints everything else. That equals the whole page when the rest is
+    the same on both (the same boxes, text and attributes: nothing else shows a row's
+    value) and nothing else would be painted over a slot or share a transparency group
+    with it: no z-index, no ancestor with opacity, nothing later in paint order (later
+    in the tree, or positioned over an unpositioned slot) overlapping a slot's box."""
+    rest: list[tuple] = []
+    others: list[tuple[int, tuple[float, ...], bool, int]] = []  # id, box, positioned, order
+    slots: list[tuple[tuple[float, ...], bool, int, set[int]]] = []  # ... and ancestors
+    ancestors: list[int] = []
+
+    def visit(box: boxes.Box, in_slot: bool, faded: bool) -> bool:
+        style, element = box.style, getattr(box, "element", None)
+        field = element.get("data-field") if element is not None else None
+        slot = in_slot or (field in fields and box.element_tag != "html")
+        if style["z_index"] != "auto" or (slot != own and _paints(box)):
+            return False  # a template's own rules (!important visibility) paint it twice
+        positioned = style["position"] != "static" or style["float"] != "none"
+        order = len(others) + len(slots)
+        if slot and not in_slot:
+            if faded:
+                return False
+            slots.append((_border_box(box), positioned, order, set(ancestors)))
+        elif not slot:
+            attributes = element.attrib if element is not None else {}
+            rest.append(
+                (
+                    type(box).__name__,
+                    box.element_tag,
+                    sorted((k, v) for k, v in attributes.items() if k != "data-row"),
+                    getattr(box, "text", None),
+                    tuple(round(v, 3) for v in _border_box(box)),
+                )
+            )
+            others.append((id(box), _border_box(box), positioned, order))
+        ancestors.append(id(box))
+        faded = faded or style["opacity"] < 1
+        safe = all(visit(child, slot, faded) for child in _children(box))
+        ancestors.pop()
+        return safe
+
+    if not visit(page._page_box, False, False):
+        return None
+    for slot_box, slot_positioned, slot_order, above in slots:
+        for number, box, positioned, order in others:
+            painted_over = order > slot_order or (positioned and not slot_positioned)
+            if painted_over and number not in above and _overlap(box, slot_box):
+                return None
+    return rest
+
+
+def _paints(box: boxes.Box) -> bool:
+    """Whether the box itself draws anything (its children aside)."""
+    style = box.style
+    if style["visibility"] == "hidden":
+        return False
+    if isinstance(box, boxes.TextBox | boxes.ReplacedBox):
+        return True
+    background = getattr(box, "background", None)
+    if background is not None and (
+        background.color.alpha > 0
+        or any(layer.image for layer in background.layers)
+        or style["box_shadow"]
+    ):
+        return True
+    sides = ("top", "right", "bottom", "left")
+    return any(style[f"border_{side}_width"] for side in sides) or bool(style["outline_width"])

@@ -178,7 +178,6 @@ def prepare(
         "size": size,
         "fit": {},
         "part": "document",
-        "row_id": None,
     }
     prepared = Prepared(template, size, segment, campaign, resolved, context, checks)
     context["meta"] = metadata(prepared)
@@ -199,8 +198,10 @@ def render_html(
     options: RenderOptions,
     fit: dict[str, float],
     part: str = "document",
+    row_id: str | None = None,
 ) -> str:
-    """The piece's HTML; `part` picks head, sheet or tail when a batch joins many pieces."""
+    """The piece's HTML; `part` picks head, sheet or tail when a batch joins many pieces,
+    whose sheets carry `row_id` (data-row)."""
     template = prepared.template
     env = make_environment([template.folder, registry.shared_folder()], html=True)
     assert prepared.size is not None
@@ -208,6 +209,7 @@ def render_html(
         **prepared.context,
         "fit": fit,
         "part": part,
+        "row_id": row_id,
         "crop_marks": options.crop_marks and prepared.size.is_print,
         # Only the head shows it: a batch's sheets skip building the @font-face rules.
         "page_css": Markup(
@@ -392,34 +394,31 @@ def render_visual(
     if "pdf" in options.formats:
         result.artifacts.append(Artifact("pdf", "piece", pdf, {"pages": len(document.pages)}))
     if "png" in options.formats:
-        document = pdfium.PdfDocument(pdf)
-        try:
-            result.artifacts.append(png_artifact(document, 0, prepared, options))
-        finally:
-            document.close()
+        result.artifacts.append(png_artifact(pdf, prepared, options))
     if "txt" in options.formats and prepared.template.caption:
         result.artifacts.append(_caption(prepared, registry, result.checks))
     return result
 
 
-def png_artifact(
-    document: pdfium.PdfDocument, index: int, prepared: Prepared, options: RenderOptions
-) -> Artifact:
-    """The PNG of page `index` of `document` (the piece's PDF, or a batch chunk's)."""
+def png_artifact(pdf: bytes, prepared: Prepared, options: RenderOptions) -> Artifact:
     size = prepared.size
     assert size is not None
     dpi = None if options.png_width else (options.png_dpi or size.png_dpi)
     width = options.png_width or (None if size.is_print else int(size.width))
-    data, (width_px, height_px) = raster.page_png(
-        document,
-        index,
-        metadata(prepared),
-        dpi=dpi,
-        width_px=width,
-        trim=options.trim_png,
-        png_dpi=dpi if size.is_print else None,
-        compress_level=options.png_compress,
-    )
+    document = pdfium.PdfDocument(pdf)
+    try:
+        data, (width_px, height_px) = raster.page_png(
+            document,
+            0,
+            metadata(prepared),
+            dpi=dpi,
+            width_px=width,
+            trim=options.trim_png,
+            png_dpi=dpi if size.is_print else None,
+            compress_level=options.png_compress,
+        )
+    finally:
+        document.close()
     stats = {"width_px": width_px, "height_px": height_px, "dpi": dpi}
     return Artifact("png", "piece", data, stats)
 
