@@ -176,8 +176,13 @@ def test_row_files_of_a_chunk_match_the_piece_rendered_alone(
             for data in (pdf, want_pdf)
         ]
         assert forms[0] <= 2 * forms[1] + 1
-        # The PNG is the row's PDF rasterized, the same as the piece alone's.
-        own_png = png_artifact(pdf, prepared(piece, sample_campaign), options).data
+        # The PNG (a row's own page drawn over its shared page's pixels) is the row's
+        # PDF rasterized, and the same as the piece alone's.
+        document = pdfium.PdfDocument(pdf)
+        try:
+            own_png = png_artifact(document, 0, prepared(piece, sample_campaign), options).data
+        finally:
+            document.close()
         assert png_image(png).tobytes() == png_image(own_png).tobytes()
         assert png_image(png).tobytes() == png_image(want_png).tobytes()
 

@@ -162,7 +162,9 @@ class PdfWriter:
         offsets, out = self.offsets, self.out
         queue = deque(pages)  # numbered, not yet written; the first is being written
         numbers = {source.tree: 2} | {page: len(offsets) + i for i, page in enumerate(pages)}
-        objects = source.objects | source.own_resources([*pages, *([under] if under else [])])
+        objects = source.objects
+        if under is not None or len(pages) < len(source.pages):  # else nothing to leave out
+            objects = objects | source.own_resources([*pages, *([under] if under else [])])
         if under is not None:
             objects |= _drawn_over(objects, pages, under)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import pydyf
+import pypdfium2 as pdfium
 import weasyprint
 
 from ..campaign import Campaign, Piece
@@ -32,6 +33,7 @@ from .piece import (
     layout_checks,
     metadata,
     png_artifact,
+    png_underlay,
     prepare,
     refused_checks,
     render_html,
@@ -222,33 +224,44 @@ def _write_rows(
     """The rows' PDFs and PNGs from their pages of one layout. WeasyPrint writes all
     those pages (and the shared ones) as one PDF, so fonts are subset once, not per row;
     each row's PDF is copied out of it with the row's own metadata, its page drawn over
-    its segment's shared page when laid out in layers. The PNG is rasterized from the
-    row's PDF. PDF/X-4 also keeps metadata in the catalogue's XMP, so there `rows` is
-    one row, written as it is."""
+    its segment's shared page when laid out in layers. PNGs are rasterized from that
+    PDF's pages, a row's own page over its shared page's pixels (rendered once): the
+    same drawing as its PDF. PDF/X-4 also keeps metadata in the catalogue's XMP, so
+    there `rows` is one row, written as it is."""
     document = laid.document
     wanted = sorted({i for _, _, indexes in rows for i in indexes} | set(laid.shared.values()))
     single = document.copy([document.pages[i] for i in wanted])
     if options.pdf_x4:
         _set_metadata(single, rows[0][1])
     pdf = write_pdf(single, options, rows[0][1].size)
+    at = {index: n for n, index in enumerate(wanted)}  # layout page -> page of `pdf`
     source = None if options.pdf_x4 else SourcePdf(pdf)
-    written = dict(zip(wanted, source.pages, strict=True)) if source else {}  # index -> object
     lang = document.metadata.lang
     catalogue = b"/Lang " + pydyf.String(lang).data if lang else b""
-    for output, prepared, indexes in rows:
-        own = pdf
-        if source is not None:
-            under = laid.shared.get(prepared.segment.slug) if laid.fields else None
-            buffer = io.BytesIO()
-            writer = PdfWriter(buffer)
-            pages = [written[i] for i in indexes]
-            writer.add_pages(source, pages, None if under is None else written[under])
-            writer.finish(_info(prepared, document.metadata.generator), catalogue)
-            own = buffer.getvalue()
-        if "pdf" in options.formats:
-            output.artifacts.append(Artifact("pdf", "piece", own, {"pages": len(indexes)}))
-        if "png" in options.formats:
-            output.artifacts.append(png_artifact(own, prepared, options))
+    pages = pdfium.PdfDocument(pdf) if "png" in options.formats else None
+    underlays: dict[str, pdfium.PdfBitmap] = {}
+    try:
+        for output, prepared, indexes in rows:
+            slug = prepared.segment.slug
+            under = laid.shared[slug] if laid.fields else None
+            own = pdf
+            if source is not None:
+                buffer = io.BytesIO()
+                writer = PdfWriter(buffer)
+                below = None if under is None else source.pages[at[under]]
+                writer.add_pages(source, [source.pages[at[i]] for i in indexes], below)
+                writer.finish(_info(prepared, document.metadata.generator), catalogue)
+                own = buffer.getvalue()
+            if "pdf" in options.formats:
+                output.artifacts.append(Artifact("pdf", "piece", own, {"pages": len(indexes)}))
+            if pages is not None:
+                if under is not None and slug not in underlays:
+                    underlays[slug] = png_underlay(pages, at[under], prepared, options)
+                png = png_artifact(pages, at[indexes[0]], prepared, options, underlays.get(slug))
+                output.artifacts.append(png)
+    finally:
+        if pages is not None:
+            pages.close()
 
 
 def render_rows(

@@ -394,32 +394,53 @@ def render_visual(
     if "pdf" in options.formats:
         result.artifacts.append(Artifact("pdf", "piece", pdf, {"pages": len(document.pages)}))
     if "png" in options.formats:
-        result.artifacts.append(png_artifact(pdf, prepared, options))
+        pages = pdfium.PdfDocument(pdf)
+        try:
+            result.artifacts.append(png_artifact(pages, 0, prepared, options))
+        finally:
+            pages.close()
     if "txt" in options.formats and prepared.template.caption:
         result.artifacts.append(_caption(prepared, registry, result.checks))
     return result
 
 
-def png_artifact(pdf: bytes, prepared: Prepared, options: RenderOptions) -> Artifact:
+def _png_raster(prepared: Prepared, options: RenderOptions) -> dict[str, Any]:
+    """How a piece's page is rasterized for its PNG."""
     size = prepared.size
     assert size is not None
-    dpi = None if options.png_width else (options.png_dpi or size.png_dpi)
-    width = options.png_width or (None if size.is_print else int(size.width))
-    document = pdfium.PdfDocument(pdf)
-    try:
-        data, (width_px, height_px) = raster.page_png(
-            document,
-            0,
-            metadata(prepared),
-            dpi=dpi,
-            width_px=width,
-            trim=options.trim_png,
-            png_dpi=dpi if size.is_print else None,
-            compress_level=options.png_compress,
-        )
-    finally:
-        document.close()
-    stats = {"width_px": width_px, "height_px": height_px, "dpi": dpi}
+    return {
+        "dpi": None if options.png_width else (options.png_dpi or size.png_dpi),
+        "width_px": options.png_width or (None if size.is_print else int(size.width)),
+        "trim": options.trim_png,
+    }
+
+
+def png_underlay(
+    document: pdfium.PdfDocument, index: int, prepared: Prepared, options: RenderOptions
+) -> pdfium.PdfBitmap:
+    """The pixels of page `index` that other pages' PNGs are drawn over (`png_artifact`)."""
+    return raster.page_bitmap(document, index, **_png_raster(prepared, options))[0]
+
+
+def png_artifact(
+    document: pdfium.PdfDocument,
+    index: int,
+    prepared: Prepared,
+    options: RenderOptions,
+    under: pdfium.PdfBitmap | None = None,
+) -> Artifact:
+    """The PNG of page `index`, drawn over `under` (a `png_underlay`) if given."""
+    settings = _png_raster(prepared, options)
+    data, (width_px, height_px) = raster.page_png(
+        document,
+        index,
+        metadata(prepared),
+        **settings,
+        png_dpi=settings["dpi"] if prepared.size and prepared.size.is_print else None,
+        compress_level=options.png_compress,
+        under=under,
+    )
+    stats = {"width_px": width_px, "height_px": height_px, "dpi": settings["dpi"]}
     return Artifact("png", "piece", data, stats)
 
 

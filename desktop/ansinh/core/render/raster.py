@@ -30,6 +30,46 @@ def page_boxes(pdf: bytes, index: int = 0) -> Boxes:
         document.close()
 
 
+class _Over(pdfium.PdfBitmap):
+    """A bitmap that starts as a copy of another page's pixels instead of a plain fill,
+    for PDFium to draw a page over them (a batch row's own layer over its shared page,
+    the same drawing as the row's PDF, which shows its page over the shared one)."""
+
+    def fill_rect(self, color: Any, left: int, top: int, width: int, height: int) -> None:
+        pass  # the buffer holds the page below already
+
+
+def page_bitmap(
+    document: pdfium.PdfDocument,
+    index: int,
+    *,
+    dpi: float | None = None,
+    width_px: int | None = None,
+    trim: bool = True,
+    under: pdfium.PdfBitmap | None = None,
+) -> tuple[pdfium.PdfBitmap, tuple[float, float, float, float]]:
+    """One page rendered as 3-byte RGB, over `under` (a bitmap of another page rendered
+    with the same settings) instead of white; and the box it shows."""
+    page = document[index]
+    try:
+        media = page.get_mediabox()
+        box = page.get_trimbox() if trim else media
+        scale = (width_px / (box[2] - box[0])) if width_px else (dpi or 96) / POINTS_PER_INCH
+        crop = (box[0] - media[0], box[1] - media[1], media[2] - box[2], media[3] - box[3])
+        maker = pdfium.PdfBitmap.new_native
+        if under is not None:
+
+            def maker(width: int, height: int, format: int, rev_byteorder: bool) -> _Over:
+                assert (width, height) == (under.width, under.height)
+                pixels = (ctypes.c_ubyte * (under.stride * height)).from_buffer_copy(under.buffer)
+                return _Over.new_native(width, height, format, rev_byteorder, pixels, under.stride)
+
+        bitmap = page.render(scale=scale, crop=crop, rev_byteorder=True, bitmap_maker=maker)
+    finally:
+        page.close()
+    return bitmap, box
+
+
 def page_png(
     document: pdfium.PdfDocument,
     index: int,
@@ -40,29 +80,22 @@ def page_png(
     trim: bool = True,
     png_dpi: float | None = None,
     compress_level: int = 6,
+    under: pdfium.PdfBitmap | None = None,
 ) -> tuple[bytes, tuple[int, int]]:
     """One page as PNG (and its pixel size); `trim` cuts the bleed away (the finished
-    size), `png_dpi` is the resolution the PNG declares, `metadata` its iTXt chunks.
+    size), `png_dpi` is the resolution the PNG declares, `metadata` its iTXt chunks,
+    `under` the pixels it is drawn over (see `page_bitmap`).
 
     Level 1 — the previews of a batch, thousands at a time — writes PDFium's pixels
     unfiltered straight through zlib: 3× faster than Pillow, whose adaptive filters cost
     more than the compression itself, and no larger for flat artwork. Files people keep
     (level 6) go through Pillow's filters, which pay off on photos.
     """
-    page = document[index]
-    try:
-        media = page.get_mediabox()
-        box = page.get_trimbox() if trim else media
-        width_pt = box[2] - box[0]
-        scale = (width_px / width_pt) if width_px else (dpi or 96) / POINTS_PER_INCH
-        crop = (box[0] - media[0], box[1] - media[1], media[2] - box[2], media[3] - box[3])
-        bitmap = page.render(scale=scale, crop=crop, rev_byteorder=True)  # 3-byte RGB
-    finally:
-        page.close()
+    bitmap, box = page_bitmap(document, index, dpi=dpi, width_px=width_px, trim=trim, under=under)
     size = (bitmap.width, bitmap.height)
     if width_px and bitmap.width != width_px:
         # Rounding inside PDFium can leave a pixel over; screen media need exact sizes.
-        size = (width_px, round(width_px * (box[3] - box[1]) / width_pt))
+        size = (width_px, round(width_px * (box[3] - box[1]) / (box[2] - box[0])))
     if compress_level <= 1 and size == (bitmap.width, bitmap.height):
         data = _fast_png(size, bitmap.buffer, bitmap.stride, metadata, png_dpi, compress_level)
         return data, size
