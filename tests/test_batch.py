@@ -26,6 +26,7 @@ from ansinh.core.batch import (
 )
 from ansinh.core.campaign import Piece
 from ansinh.core.pdfcopy import SourcePdf
+from ansinh.core.render import chunk
 from ansinh.core.render.chunk import render_rows
 from ansinh.core.render.piece import RenderOptions, png_artifact, prepare, render_piece
 from ansinh.core.templates import TemplateRegistry
@@ -185,6 +186,35 @@ def test_row_files_of_a_chunk_match_the_piece_rendered_alone(
             document.close()
         assert png_image(png).tobytes() == png_image(own_png).tobytes()
         assert png_image(png).tobytes() == png_image(want_png).tobytes()
+
+
+def test_a_workers_first_chunk_measures_the_shared_slogan_on_one_row_first(
+    tmp_path: Path, sample_campaign, monkeypatch
+) -> None:
+    # A slogan too long for its slot shrinks on every row; measured on one row first,
+    # the chunk is laid out once more for that row, not twice for every row.
+    rows = write_csv(tmp_path / "t.csv", ["Thôn 1", "Thôn 2", "Thôn 3", "Thôn 4"])
+    slogan = "Tham gia bảo hiểm xã hội tự nguyện để có lương hưu khi về già"
+    plan = plan_batch(
+        "banner-bhxh", rows, sample_campaign, size="3x1m", constants={"title": slogan}
+    )
+    monkeypatch.setattr(chunk, "_FIT_CACHE", {})
+    passes = []
+    real = chunk._lay_out
+
+    def lay_out(items, *args):
+        passes.append(len(items))
+        return real(items, *args)
+
+    monkeypatch.setattr(chunk, "_lay_out", lay_out)
+    options = RenderOptions(formats=("png",), png_dpi=12)
+    outputs = chunk.render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options)
+    assert passes == [1, 4]
+    assert [pt for key, pt in chunk._FIT_CACHE.items() if key[2] == "title"] < [400]
+    for output, row in zip(outputs, plan.rows, strict=True):
+        piece = Piece("banner-bhxh", row.segment, "3x1m", row.values)
+        want = render_piece(piece, sample_campaign, options).artifact("png").data
+        assert png_image(output.artifacts[0].data).tobytes() == png_image(want).tobytes()
 
 
 @pytest.mark.parametrize(

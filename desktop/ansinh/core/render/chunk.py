@@ -99,15 +99,19 @@ _OWN, _SHARED = "row-layer", "shared-layer"
 _MIN_LAYERED = 3  # rows per shared page below which layers cost more than they save
 
 
-def _varying(prepared: list[Prepared], options: RenderOptions) -> list[str]:
-    """The fields whose values differ between the rows, if the chunk is worth laying out
-    in layers (`_layer_css`); else none. PDF/X-4 rows are written whole by WeasyPrint."""
+def _varying(prepared: list[Prepared]) -> set[str]:
+    """The fields whose values differ between the rows."""
     first = prepared[0].resolved.values
-    fields = {f for p in prepared[1:] for f, v in p.resolved.values.items() if v != first.get(f)}
+    return {f for p in prepared[1:] for f, v in p.resolved.values.items() if v != first.get(f)}
+
+
+def _layered(prepared: list[Prepared], varying: set[str], options: RenderOptions) -> list[str]:
+    """The fields the rows' own pages show, if the chunk is worth laying out in layers
+    (`_layer_css`); else none. PDF/X-4 rows are written whole by WeasyPrint."""
     groups = {p.segment.slug for p in prepared}  # everything else is the same within one
     if options.pdf_x4 or len(prepared) < _MIN_LAYERED * len(groups):
         return []
-    return sorted(fields)
+    return sorted(varying)
 
 
 def _layer_css(fields: list[str]) -> str:
@@ -290,7 +294,15 @@ def render_rows(
         return [outputs[row.number] for row in rows]
 
     template = items[0][1].template
-    fields = _varying([p for _, p in items], options)
+    varying = _varying([p for _, p in items])
+    fields = _layered([p for _, p in items], varying, options)
+    # Shrink-to-fit text every row shares (the slogan) that this worker has not measured
+    # yet is measured on one row first: else its first chunk is laid out twice.
+    first_row, first = items[0]
+    start = _known_fit(first)
+    if len(items) > 1 and any(_fit_key(first, f) not in _FIT_CACHE for f in set(start) - varying):
+        probe = _lay_out([(first_row, first, start)], options, [])
+        _remember_fit(first, fit_sizes(template, probe.reports.get(first_row.number), start)[0])
     fits = {row.number: _known_fit(prepared) for row, prepared in items}
     laid = _lay_out([(row, p, fits[row.number]) for row, p in items], options, fields)
     final: dict[int, tuple[_Layout, list]] = {}  # row number -> its layout, fit problems

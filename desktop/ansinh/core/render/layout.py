@@ -272,7 +272,7 @@ def paint_layer(page: weasyprint.Page, fields: set[str], own: bool) -> list[tupl
                     box.element_tag,
                     sorted((k, v) for k, v in attributes.items() if k != "data-row"),
                     getattr(box, "text", None),
-                    tuple(round(v, 3) for v in _border_box(box)),
+                    _border_box(box),  # the same arithmetic on both pages: equal floats
                 )
             )
             others.append((id(box), _border_box(box), positioned, order))
