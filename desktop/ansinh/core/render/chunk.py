@@ -41,6 +41,7 @@ from .piece import (
     resource_roots,
     write_pdf,
 )
+from .raster import Underlay
 
 if TYPE_CHECKING:
     from ..batch import BatchRow
@@ -243,7 +244,7 @@ def _write_rows(
     lang = document.metadata.lang
     catalogue = b"/Lang " + pydyf.String(lang).data if lang else b""
     pages = pdfium.PdfDocument(pdf) if "png" in options.formats else None
-    underlays: dict[str, pdfium.PdfBitmap] = {}
+    underlays: dict[str, Underlay] = {}
     try:
         for output, prepared, indexes in rows:
             slug = prepared.segment.slug

@@ -417,9 +417,9 @@ def _png_raster(prepared: Prepared, options: RenderOptions) -> dict[str, Any]:
 
 def png_underlay(
     document: pdfium.PdfDocument, index: int, prepared: Prepared, options: RenderOptions
-) -> pdfium.PdfBitmap:
-    """The pixels of page `index` that other pages' PNGs are drawn over (`png_artifact`)."""
-    return raster.page_bitmap(document, index, **_png_raster(prepared, options))[0]
+) -> raster.Underlay:
+    """Page `index`, rendered once for other pages' PNGs to be drawn over (`png_artifact`)."""
+    return raster.Underlay(raster.page_bitmap(document, index, **_png_raster(prepared, options))[0])
 
 
 def png_artifact(
@@ -427,7 +427,7 @@ def png_artifact(
     index: int,
     prepared: Prepared,
     options: RenderOptions,
-    under: pdfium.PdfBitmap | None = None,
+    under: raster.Underlay | None = None,
 ) -> Artifact:
     """The PNG of page `index`, drawn over `under` (a `png_underlay`) if given."""
     settings = _png_raster(prepared, options)

@@ -46,10 +46,10 @@ def page_bitmap(
     dpi: float | None = None,
     width_px: int | None = None,
     trim: bool = True,
-    under: pdfium.PdfBitmap | None = None,
+    under: Underlay | None = None,
 ) -> tuple[pdfium.PdfBitmap, tuple[float, float, float, float]]:
-    """One page rendered as 3-byte RGB, over `under` (a bitmap of another page rendered
-    with the same settings) instead of white; and the box it shows."""
+    """One page rendered as 3-byte RGB, over `under` (another page rendered with the
+    same settings) instead of white; and the box it shows."""
     page = document[index]
     try:
         media = page.get_mediabox()
@@ -58,11 +58,12 @@ def page_bitmap(
         crop = (box[0] - media[0], box[1] - media[1], media[2] - box[2], media[3] - box[3])
         maker = pdfium.PdfBitmap.new_native
         if under is not None:
+            below = under.bitmap
 
             def maker(width: int, height: int, format: int, rev_byteorder: bool) -> _Over:
-                assert (width, height) == (under.width, under.height)
-                pixels = (ctypes.c_ubyte * (under.stride * height)).from_buffer_copy(under.buffer)
-                return _Over.new_native(width, height, format, rev_byteorder, pixels, under.stride)
+                assert (width, height) == (below.width, below.height)
+                pixels = (ctypes.c_ubyte * (below.stride * height)).from_buffer_copy(below.buffer)
+                return _Over.new_native(width, height, format, rev_byteorder, pixels, below.stride)
 
         bitmap = page.render(scale=scale, crop=crop, rev_byteorder=True, bitmap_maker=maker)
     finally:
@@ -80,7 +81,7 @@ def page_png(
     trim: bool = True,
     png_dpi: float | None = None,
     compress_level: int = 6,
-    under: pdfium.PdfBitmap | None = None,
+    under: Underlay | None = None,
 ) -> tuple[bytes, tuple[int, int]]:
     """One page as PNG (and its pixel size); `trim` cuts the bleed away (the finished
     size), `png_dpi` is the resolution the PNG declares, `metadata` its iTXt chunks,
@@ -97,7 +98,9 @@ def page_png(
         # Rounding inside PDFium can leave a pixel over; screen media need exact sizes.
         size = (width_px, round(width_px * (box[3] - box[1]) / (box[2] - box[0])))
     if compress_level <= 1 and size == (bitmap.width, bitmap.height):
-        data = _fast_png(size, bitmap.buffer, bitmap.stride, metadata, png_dpi, compress_level)
+        data = _fast_png(
+            size, bitmap.buffer, bitmap.stride, metadata, png_dpi, compress_level, under
+        )
         return data, size
     image = bitmap.to_pil()
     if image.size != size:
@@ -115,6 +118,49 @@ def _png_chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
+class Underlay:
+    """A page rendered once for other pages to be drawn over (`page_bitmap`), and the
+    deflated runs of its pixel rows that their PNGs share (`_deflate_over`)."""
+
+    def __init__(self, bitmap: pdfium.PdfBitmap) -> None:
+        self.bitmap = bitmap
+        self.lines = _scanlines(bitmap.buffer, bitmap.stride, bitmap.width, bitmap.height)
+        self.heads: dict[tuple[int, int], bytes] = {}  # (rows, level) -> deflated, flushed
+        self.tails: dict[tuple[int, int], bytes] = {}  # (first row, level) -> deflated, final
+
+
+def _scanlines(pixels: Any, stride: int, width: int, height: int) -> list[bytes]:
+    """PNG scanlines of packed RGB rows `stride` bytes apart in `pixels` (any buffer):
+    filter type 0 (none), then the row."""
+    rows, used = memoryview(pixels).cast("B"), width * 3
+    return [b"\0" + rows[y * stride : y * stride + used] for y in range(height)]
+
+
+def _raw_deflate(lines: list[bytes], level: int, end: int) -> bytes:
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return compressor.compress(b"".join(lines)) + compressor.flush(end)
+
+
+def _deflate_over(lines: list[bytes], under: Underlay, level: int) -> bytes:
+    """The zlib stream of `lines`, reusing what `under` deflated of the rows they share
+    with it above and below the rows that differ (a row's own text): raw deflate runs
+    that each end byte-aligned (a full flush; only the last is final), then the
+    checksum of the whole."""
+    base = under.lines
+    top, bottom = 0, len(lines)
+    while top < bottom and lines[top] == base[top]:
+        top += 1
+    while bottom > top and lines[bottom - 1] == base[bottom - 1]:
+        bottom -= 1
+    if (top, level) not in under.heads:
+        under.heads[top, level] = _raw_deflate(base[:top], level, zlib.Z_FULL_FLUSH)
+    if (bottom, level) not in under.tails:
+        under.tails[bottom, level] = _raw_deflate(base[bottom:], level, zlib.Z_FINISH)
+    middle = _raw_deflate(lines[top:bottom], level, zlib.Z_FULL_FLUSH)
+    checksum = struct.pack(">I", zlib.adler32(b"".join(lines)))
+    return b"\x78\x01" + under.heads[top, level] + middle + under.tails[bottom, level] + checksum
+
+
 def _fast_png(
     size: tuple[int, int],
     pixels: Any,
@@ -122,12 +168,16 @@ def _fast_png(
     metadata: dict[str, str],
     dpi: float | None,
     compress_level: int,
+    under: Underlay | None = None,
 ) -> bytes:
-    """PNG of packed RGB rows `stride` bytes apart in `pixels` (any buffer)."""
+    """PNG of packed RGB rows `stride` bytes apart in `pixels` (any buffer), drawn over
+    `under` if given."""
     width, height = size
-    rows, used = memoryview(pixels).cast("B"), width * 3
-    # Filter type 0 (none) before every row.
-    data = b"".join(b"\0" + rows[y * stride : y * stride + used] for y in range(height))
+    lines = _scanlines(pixels, stride, width, height)
+    if under is None:
+        idat = zlib.compress(b"".join(lines), compress_level)
+    else:
+        idat = _deflate_over(lines, under, compress_level)
     chunks = [_png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))]
     if dpi:
         per_metre = int(dpi / 0.0254 + 0.5)
@@ -136,7 +186,7 @@ def _fast_png(
         # keyword, no compression, no language tag, no translated keyword, UTF-8 text
         text = key.encode("latin-1") + b"\0\0\0\0\0" + value.encode("utf-8")
         chunks.append(_png_chunk(b"iTXt", text))
-    chunks.append(_png_chunk(b"IDAT", zlib.compress(data, compress_level)))
+    chunks.append(_png_chunk(b"IDAT", idat))
     chunks.append(_png_chunk(b"IEND", b""))
     return b"\x89PNG\r\n\x1a\n" + b"".join(chunks)
 
