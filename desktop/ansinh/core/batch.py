@@ -11,8 +11,9 @@ shows as a progress bar and the GUI drives; closing the generator cancels at onc
    in ONE WeasyPrint pass (a shared head, one sheet per row), reads each page's boxes
    back (which row, overflow, line counts, the natural width of shrink-to-fit text),
    lays out again only the rows whose text must shrink, then writes each row's PDF and
-   PNG. The parent writes files atomically under safe, unique names, streams every page
-   into one combined print PDF, and keeps `batch.json` (row → status) so a re-run can
+   PNG (`render/chunk.py`: what the rows share is painted once per chunk). The parent
+   writes files atomically under safe, unique names, streams every page into one
+   combined print PDF (`pdfcopy`), and keeps `batch.json` (row → status) so a re-run can
    redo only the rows that failed.
 """
 

@@ -3,9 +3,15 @@
 Laying out N pages in one document is ~20× cheaper than N documents: the stylesheet,
 fonts and images are parsed once. Pages are matched back to rows through the
 `data-row` of each sheet; a row whose shrink-to-fit text is too wide is laid out again
-(only those rows, in a second shared pass) at the size that fits. Each row then gets its
-own PDF (`Document.copy` of its pages, with its own metadata) and PNG.
-"""
+(only those rows, in a second shared pass) at the size that fits, and text every row
+shares (the slogan) is measured on one row before a worker's first chunk.
+
+Rows that differ only in some fields are laid out in two paint layers (`_layer_css`):
+per segment one shared page paints what the rows have in common, each row's own page
+only its fields. WeasyPrint writes all the chunk's pages as one PDF; each row's PDF is
+copied out of it (`pdfcopy`) with its own metadata, its page drawn over the shared one,
+and its PNG is its page rasterized over the shared page's pixels. A row whose layers
+would not add up to its whole page is laid out whole."""
 
 from __future__ import annotations
 
@@ -143,7 +149,7 @@ class _Layout:
     reports: dict[int, layout.PageReport] = field(default_factory=dict)
     shared: dict[str, int] = field(default_factory=dict)  # segment -> its shared page
     refused: list[str] = field(default_factory=list)
-    shared_layers: dict[str, list[tuple] | None] = field(default_factory=dict)
+    shared_layers: dict[str, list[tuple] | None] = field(default_factory=dict)  # paint_layer
 
     def adds_up(self, number: int, prepared: Prepared) -> bool:
         """Whether the row's page drawn over its shared page is the whole page."""

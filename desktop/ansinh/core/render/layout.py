@@ -5,7 +5,8 @@ pieces in one document, which is ~20× faster than one call each). `inspect_page
 walks one page's box tree and reports, per field slot (`data-field` elements):
 rendered line count against `data-lines`, text or images running past the slot's
 box or the page, the natural width of shrink-to-fit text, and the placed size of
-images (for their effective resolution).
+images (for their effective resolution). `paint_layer` tells whether a batch page laid
+out in two paint layers adds up to the whole page.
 """
 
 from __future__ import annotations
@@ -257,7 +258,7 @@ def paint_layer(page: weasyprint.Page, fields: set[str], own: bool) -> list[tupl
         field = element.get("data-field") if element is not None else None
         slot = in_slot or (field in fields and box.element_tag != "html")
         if style["z_index"] != "auto" or (slot != own and _paints(box)):
-            return False  # a template's own rules (!important visibility) paint it twice
+            return False  # z-index reorders painting; the template's own visibility rules
         positioned = style["position"] != "static" or style["float"] != "none"
         order = len(others) + len(slots)
         if slot and not in_slot:
