@@ -101,7 +101,8 @@ def test_xlsx_with_title_row_and_merged_cells_becomes_banners(
 
 def test_combined_pdf_holds_every_row_page_as_written(tmp_path: Path, sample_campaign) -> None:
     # Row PDFs as WeasyPrint writes them: compressed (object streams, cross-reference
-    # stream), uncompressed (classic table) and PDF/X-4; two sizes.
+    # stream), uncompressed (classic table) and PDF/X-4; two sizes; then rows of a
+    # layered chunk (their page drawn over their shared page).
     kinds = [
         ("5x0.8m", "Thôn Đồng Tâm", RenderOptions(formats=("pdf",))),
         ("3x1m", "Buôn (Kô) Siêr \\ 2", RenderOptions(formats=("pdf",), fast_pdf=True)),
@@ -113,10 +114,16 @@ def test_combined_pdf_holds_every_row_page_as_written(tmp_path: Path, sample_cam
         result = render_piece(piece, sample_campaign, options)
         paths.append(tmp_path / f"{number}.pdf")
         paths[-1].write_bytes(result.artifact("pdf").data)
+    rows = write_csv(tmp_path / "t.csv", ["Thôn 4", "Thôn 5", "Thôn 6"])
+    plan = plan_batch("banner-bhxh", rows, sample_campaign, size="5x0.8m")
+    for output in render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, kinds[0][2]):
+        assert b"/ansinhUnder" in output.artifacts[0].data
+        paths.append(tmp_path / f"{output.number}.pdf")
+        paths[-1].write_bytes(output.artifacts[0].data)
     target = tmp_path / "all.pdf"
-    assert combine_pdfs(paths, target) == 3
+    assert combine_pdfs(paths, target) == 6
     data = target.read_bytes()
-    assert pdf_pages(data) == 3
+    assert pdf_pages(data) == 6
     assert pdf_text(data) == " ".join(pdf_text(p.read_bytes()) for p in paths)
     combined = pdfium.PdfDocument(data)
     try:
