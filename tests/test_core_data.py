@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -74,3 +75,24 @@ def test_a_user_template_is_found_before_the_shipped_one(
         Piece("poster-bhxh", "toan-dan", "A4"), sample_campaign, RenderOptions(formats=("pdf",))
     )
     assert "MẪU RIÊNG CỦA HUYỆN" in pdf_text(result.artifact("pdf").data)
+
+
+def test_the_kept_registry_sees_a_template_added_or_changed_later() -> None:
+    """Render processes keep one registry; a template imported while they run (a pack,
+    a copied folder) or edited must still be found, without re-reading every render."""
+    from ansinh.core import paths
+    from ansinh.core.templates.registry import current_registry
+
+    first = current_registry()
+    assert current_registry() is first  # nothing changed: not parsed again
+    folder = paths.user_templates_dir() / "poster-moi"
+    shutil.copytree(ROOT / "templates" / "poster-bhxh", folder)
+    manifest = folder / "template.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        'id = "poster-bhxh"', 'id = "poster-moi"'), encoding="utf-8")
+    added = current_registry()
+    assert added is not first and added.get("poster-moi").origin == "user"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        'name = "', 'name = "Mới: ', 1), encoding="utf-8")
+    os.utime(manifest, ns=(0, manifest.stat().st_mtime_ns + 1_000_000))
+    assert current_registry().get("poster-moi").name.startswith("Mới: ")

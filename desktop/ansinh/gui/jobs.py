@@ -18,6 +18,7 @@ from typing import Any
 from ..core.campaign import Campaign, Piece
 from ..core.checks import Check
 from ..core.errors import UserError
+from ..core.templates.registry import current_registry
 
 Box = tuple[float, float, float, float]
 
@@ -51,21 +52,6 @@ class PreviewData:
     @property
     def has_image(self) -> bool:
         return bool(self.png or self.rgb)
-
-
-_cache: dict[str, Any] = {}
-
-
-def _registry() -> Any:
-    """The template registry, reloaded when a template folder changes."""
-    from ..core.templates import TemplateRegistry
-
-    registry = TemplateRegistry()
-    stamp = tuple((str(folder), (folder / "template.toml").stat().st_mtime_ns)
-                  for folder, _ in registry.folders())
-    if _cache.get("stamp") != stamp:
-        _cache["stamp"], _cache["registry"] = stamp, registry
-    return _cache["registry"]
 
 
 def _decode(data: PreviewData) -> None:
@@ -129,7 +115,7 @@ def preview(piece: Piece, campaign: Campaign, width_px: int) -> PreviewData:
     started = time.perf_counter()
     options = RenderOptions(formats=("pdf", "txt"))
     try:
-        result = render_piece(piece, campaign, options, registry=_registry())
+        result = render_piece(piece, campaign, options, registry=current_registry())
     except UserError as exc:
         return PreviewData(error=(exc.vi, exc.en), error_field=exc.field,
                            seconds=time.perf_counter() - started)
@@ -152,7 +138,7 @@ def thumbnail(template_id: str, segment: str, campaign: Campaign, width_px: int,
     options = RenderOptions(formats=("png", "txt"), png_width=width_px, trim_png=True)
     try:
         result = render_piece(Piece(template_id, segment), campaign, options,
-                              registry=_registry())
+                              registry=current_registry())
     except UserError as exc:
         return PreviewData(error=(exc.vi, exc.en), seconds=time.perf_counter() - started)
     data = _reduce(result, started)
@@ -170,7 +156,7 @@ def thumbnail(template_id: str, segment: str, campaign: Campaign, width_px: int,
 def warm_up() -> float:
     """Load the render modules and fonts in a fresh worker, before the first preview."""
     started = time.perf_counter()
-    visual = [t for t in _registry().all() if t.is_visual]
+    visual = [t for t in current_registry().all() if t.is_visual]
     if visual:
         preview(Piece(visual[0].id, "toan-dan"), Campaign(name="An Sinh Studio"), 200)
     return time.perf_counter() - started

@@ -29,7 +29,7 @@ from ..checks import Check, error
 from ..errors import UserError
 from ..pdfcopy import PdfWriter, SourcePdf
 from ..segments import load_segments
-from ..templates.registry import TemplateRegistry
+from ..templates.registry import current_registry
 from . import layout
 from .piece import (
     Artifact,
@@ -64,11 +64,6 @@ class RowOutput:
     @property
     def ok(self) -> bool:
         return not any(c.is_error for c in self.checks)
-
-
-@functools.cache
-def _registry() -> TemplateRegistry:
-    return TemplateRegistry()
 
 
 @functools.cache
@@ -169,7 +164,7 @@ def _lay_out(
     options: RenderOptions,
     fields: list[str],
 ) -> _Layout:
-    registry = _registry()
+    registry = current_registry()
     first, first_fit = items[0][1], items[0][2]
     head = render_html(first, registry, options, first_fit, "head")
     own = f" {_OWN}" if fields else ""
@@ -282,7 +277,7 @@ def render_rows(
     campaign: Campaign,
     options: RenderOptions,
 ) -> list[RowOutput]:
-    registry, outputs, items = _registry(), {}, []
+    registry, outputs, items = current_registry(), {}, []
     for row in rows:
         try:
             prepared = prepare(

@@ -64,3 +64,18 @@ class TemplateRegistry:
 
     def shared_folder(self) -> Path:
         return paths.shipped_templates_dir() / SHARED_FOLDER
+
+
+_current: dict[str, object] = {}
+
+
+def current_registry() -> TemplateRegistry:
+    """The registry, kept between calls and read again when a template folder comes,
+    goes or changes its manifest: render processes outlive a template the officer
+    imports meanwhile, and parsing every manifest per render would cost each one."""
+    registry = TemplateRegistry()
+    stamp = tuple((str(folder), (folder / MANIFEST).stat().st_mtime_ns)
+                  for folder, _ in registry.folders())
+    if _current.get("stamp") != stamp:
+        _current["stamp"], _current["registry"] = stamp, registry
+    return _current["registry"]  # type: ignore[return-value]
