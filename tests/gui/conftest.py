@@ -46,11 +46,9 @@ class Recorder:
 def pools() -> Iterator[tuple[Any, Any]]:
     from ansinh.core.render.worker import RenderPool
     from ansinh.gui import jobs
-    from ansinh.gui.mainwindow import warm_up_pools
-
     jobs.configure_workers()
     preview, work = RenderPool(workers=1), RenderPool(workers=2)
-    warm_up_pools(preview, work)
+    jobs.warm_up_pools(preview, work)
     yield preview, work
     preview.close()
     work.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -94,7 +95,14 @@ def test_a_small_sheet_runs_end_to_end_with_row_checks(
         dialog.rows.selectRow(2)
     assert dialog.preview_panel.canvas.image != first_image  # another village name
 
+    # The run's processes were started and warmed when the dialog opened, and do the run.
+    pool = dialog.run_pool
+    qtbot.waitUntil(lambda: pool._executor is not None and len(pool._executor._processes)
+                    == pool.workers, timeout=PREVIEW_TIMEOUT_MS)
+    warmed = set(pool._executor._processes)
     outcome = run(dialog, qtbot)
+    assert set(pool._executor._processes) == warmed
+    assert pool._executor._queue_count > pool.workers  # its chunks went to them too
     assert outcome.error is None and not outcome.cancelled, outcome.error
     assert outcome.rows_ok == 2 and not outcome.failed
     manifest = json.loads((outcome.folder / "manifest.json").read_text(encoding="utf-8"))
@@ -113,6 +121,16 @@ def test_a_small_sheet_runs_end_to_end_with_row_checks(
     assert "Xong: 2 dòng, 4 tệp" in dialog.status.text()
     assert dialog.open_button.isEnabled()
     assert sample_window.model.exports[-1].files == 4  # in the campaign's export history
+    dialog.close()  # stops its processes at once (killed and reaped)
+    assert pool._executor is None and not [pid for pid in warmed if _alive(pid)]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def test_the_mapping_is_editable_and_one_field_takes_one_column(

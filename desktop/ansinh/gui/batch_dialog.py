@@ -65,7 +65,7 @@ from ..core.render.worker import RenderPool
 from ..core.segments import Segment
 from ..core.storage import ExportRecord
 from ..core.templates.manifest import Size, Template
-from . import dialogs, i18n, theme
+from . import dialogs, i18n, jobs, theme
 from .form import field_label, size_name, template_name
 from .jobdialog import JobDialog, read_only_table
 from .model import CampaignModel
@@ -113,17 +113,17 @@ class BatchOutcome:
 
 
 class BatchRun(QThread):
-    """Drives `run_batch`; the rows render in this run's own processes."""
+    """Drives `run_batch` in the dialog's own render processes."""
 
     progressed = Signal(int, int, int, str)  # done, total, row, problem ("" when ok)
     done = Signal(object)  # BatchOutcome
 
     def __init__(self, plan: BatchPlan, campaign: Any, out_dir: Path, formats: tuple[str, ...],
-                 combined: bool, resume: bool, parent: Any = None) -> None:
+                 combined: bool, resume: bool, pool: RenderPool, parent: Any = None) -> None:
         super().__init__(parent)
         self.plan, self.campaign, self.out_dir = plan, campaign, out_dir
         self.formats, self.combined, self.resume = formats, combined, resume
-        self.pool = RenderPool()
+        self.pool = pool
         self._cancel = False
 
     def cancel(self) -> None:
@@ -168,7 +168,6 @@ class BatchRun(QThread):
         finally:
             if events is not None:
                 events.close()  # cancelled: kills the workers, keeps only complete files
-            self.pool.close()
         outcome.cancelled = self._cancel
         outcome.seconds = time.monotonic() - started
         self.done.emit(outcome)
@@ -297,6 +296,10 @@ class BatchDialog(JobDialog):
         self.model, self.segments, self.default_folder = model, segments, default_folder
         self.templates = dict(sorted(templates.items(), key=lambda t: template_name(t[1])))
         self.piece = piece
+        # Started and warmed now, while the officer picks the sheet and maps columns:
+        # a cold worker spends ~1.5 s on its first chunk, most of a village batch.
+        self.run_pool = RenderPool()
+        jobs.warm_up_pools(self.run_pool)
         self.table: sheets.Table | None = None
         self.plan: BatchPlan | None = None
         self.outcome: BatchOutcome | None = None
@@ -890,7 +893,7 @@ class BatchDialog(JobDialog):
         self.rows_model.set_status({**self.rows_model.status, **dict.fromkeys(
             (row.number for row in plan.rows), "")})
         self.run_ = BatchRun(plan, self.model.campaign, out_dir, self.formats(),
-                             self.combined.isChecked(), resume, self)
+                             self.combined.isChecked(), resume, self.run_pool, self)
         self.run_.progressed.connect(self._progressed)
         self.run_.done.connect(self._done)
         for widget in (self.source_box, self.mapping_box):
@@ -967,6 +970,7 @@ class BatchDialog(JobDialog):
         return self.outcome.folder if self.outcome else None
 
     def done(self, result: int) -> None:
+        self.run_pool.terminate()  # not close(): a warm-up still running must not wait
         self.preview.shutdown()
         self._worker.shutdown(wait=False, cancel_futures=True)
         super().done(result)

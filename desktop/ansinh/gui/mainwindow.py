@@ -65,22 +65,6 @@ class _UndoKeysToWindow(QObject):
                     event.matches(QKeySequence.StandardKey.Redo) or redo_y)
 
 
-def warm_up_pools(preview_pool: RenderPool, work_pool: RenderPool) -> threading.Thread:
-    """Start the render processes in the background (starting one can take a second)."""
-
-    def run() -> None:
-        try:
-            preview_pool.submit(jobs.warm_up)
-            for _ in range(work_pool.workers):
-                work_pool.submit(jobs.warm_up)
-        except Exception:  # noqa: BLE001 - the first real render reports any problem
-            pass
-
-    thread = threading.Thread(target=run, name="warm-up", daemon=True)
-    thread.start()
-    return thread
-
-
 class MainWindow(QMainWindow):
     previewShown = Signal()  # a preview image/text is on screen (tests, benchmarks)
     _autosaveDone = Signal(int, object)  # from the autosave thread
@@ -93,7 +77,7 @@ class MainWindow(QMainWindow):
         self.preview_pool = preview_pool or RenderPool(workers=1)
         self.work_pool = work_pool or RenderPool(workers=2)
         if self._own_pools:
-            warm_up_pools(self.preview_pool, self.work_pool)
+            jobs.warm_up_pools(self.preview_pool, self.work_pool)
         self.registry = TemplateRegistry()
         self.templates: dict[str, Template] = {t.id: t for t in self.registry.all()}
         self.startup_problems: list[UserError] = list(self.registry.problems)
