@@ -44,6 +44,9 @@ DEFAULT_MEMORY_MB = 3072
 DEFAULT_CPU_SECONDS = 120.0
 HARD_CPU_MARGIN = 5.0  # seconds past the budget before the kernel stops the worker
 TASK_ENVIRONMENT = ("ANSINH_USER_DIR", "ANSINH_HOME")
+# Renders yield the CPU to the window: with every core busy rendering (a batch, its
+# warm-up), the UI thread must still get its turn at once or it stalls visibly.
+WORKER_NICENESS = 5
 
 
 class RenderTimeout(BaseException):
@@ -91,6 +94,8 @@ def _leave_with_owner() -> None:
 
 def _init_worker(memory_mb: int) -> None:
     _leave_with_owner()
+    with contextlib.suppress(AttributeError, OSError):  # no nice() on Windows
+        os.nice(WORKER_NICENESS)
     with contextlib.suppress(ValueError, OSError):  # a killed worker leaves no core file
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     if memory_mb:
