@@ -46,6 +46,7 @@ class Recorder:
 def pools() -> Iterator[tuple[Any, Any]]:
     from ansinh.core.render.worker import RenderPool
     from ansinh.gui import jobs
+
     jobs.configure_workers()
     preview, work = RenderPool(workers=1), RenderPool(workers=2)
     jobs.warm_up_pools(preview, work)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import time
 from pathlib import Path
 from typing import Any
@@ -99,7 +98,8 @@ def test_a_small_sheet_runs_end_to_end_with_row_checks(
     pool = dialog.run_pool
     qtbot.waitUntil(lambda: pool._executor is not None and len(pool._executor._processes)
                     == pool.workers, timeout=PREVIEW_TIMEOUT_MS)
-    warmed = set(pool._executor._processes)
+    processes = dict(pool._executor._processes)
+    warmed = set(processes)
     outcome = run(dialog, qtbot)
     assert set(pool._executor._processes) == warmed
     assert pool._executor._queue_count > pool.workers  # its chunks went to them too
@@ -122,15 +122,7 @@ def test_a_small_sheet_runs_end_to_end_with_row_checks(
     assert dialog.open_button.isEnabled()
     assert sample_window.model.exports[-1].files == 4  # in the campaign's export history
     dialog.close()  # stops its processes at once (killed and reaped)
-    assert pool._executor is None and not [pid for pid in warmed if _alive(pid)]
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
+    assert pool._executor is None and not [p for p in processes.values() if p.is_alive()]
 
 
 def test_the_mapping_is_editable_and_one_field_takes_one_column(

@@ -24,6 +24,7 @@ _DRAW_UNDER = b"q /ansinhUnder Do Q"
 _NAME = re.compile(rb"/([^\s/\[\]<>(){}%]+)")
 _LISTED = re.compile(rb"/(XObject|Pattern|Shading)\s*<<((?:[^<>]|<[^<])*?)>>")
 _ENTRY = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s*(\d+\s+\d+\s+R)")
+_RESOURCES = re.compile(rb"/Resources\s+(\d+)\s+\d+\s+R")
 
 
 def _number(text: bytes, key: bytes) -> int:
@@ -119,7 +120,7 @@ class SourcePdf:
         used: dict[int, set[bytes]] = {}
         for page in pages:
             body = self.objects[page]
-            found = re.search(rb"/Resources\s+(\d+)\s+\d+\s+R", body)
+            found = _RESOURCES.search(body)
             contents = re.search(rb"/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)", body)
             if found is None or contents is None:
                 continue
@@ -216,7 +217,7 @@ def _drawn_over(objects: dict[int, bytes], pages: list[int], under: int) -> dict
     page; the form reuses it as it is, with the page's box and resources."""
     body = objects[under]
     contents = re.search(rb"/Contents\s+(\d+)\s+\d+\s+R", body)
-    resources = re.search(rb"/Resources\s+(\d+)\s+\d+\s+R", body)
+    resources = _RESOURCES.search(body)
     media = re.search(rb"/MediaBox\s*\[([^\]]*)\]", body)
     if contents is None or resources is None or media is None:
         raise ValueError("page without one content stream, resources or media box")
@@ -231,7 +232,7 @@ def _drawn_over(objects: dict[int, bytes], pages: list[int], under: int) -> dict
     }
     for page in pages:
         own = objects[page]
-        found = re.search(rb"/Resources\s+(\d+)\s+\d+\s+R", own)
+        found = _RESOURCES.search(own)
         if found is None:
             raise ValueError("page without resources")
         number = next(free)

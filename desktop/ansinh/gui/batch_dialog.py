@@ -132,7 +132,6 @@ class BatchRun(QThread):
         self.pool.terminate()
 
     def run(self) -> None:
-
         started = time.monotonic()
         outcome = BatchOutcome(folder=self.out_dir)
         options = RenderOptions(formats=self.formats, png_width=1500, png_compress=1)

@@ -88,8 +88,8 @@ _LINK_OR_IMAGE = re.compile(r"</?a\b[^>]*>|<img\b[^>]*>")
 
 def paragraph_html(text: str) -> Markup:
     # The user's text is escaped first, so Markdown adds the only markup there is.
-    # Markdown and segno are imported on first use (render processes preload them):
-    # the window imports this module for checks, and they cost it ~0.15 s.
+    # Markdown and segno are imported on first use (render processes preload them): the
+    # window imports this module with the batch engine (row checks), and they cost ~0.15 s.
     import markdown
 
     rendered = markdown.markdown(html.escape(text, quote=False), output_format="html")
