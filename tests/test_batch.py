@@ -224,17 +224,9 @@ def test_a_workers_first_chunk_measures_the_shared_slogan_on_one_row_first(
         assert png_image(output.artifacts[0].data).tobytes() == png_image(want).tobytes()
 
 
-@pytest.mark.parametrize(
-    ("kind", "layered"),
-    [("", [True] * 4), ("che", [False] * 4), ("lap", [True, False, False, False])],
-)
-def test_rows_are_laid_out_whole_when_their_layers_would_not_add_up(
-    tmp_path: Path, isolated_user_dir: Path, sample_campaign, kind: str, layered: list[bool]
-) -> None:
-    # "che": a translucent box drawn after the name covers part of it (in two layers
-    # the name would be drawn over it); "lap": the name shows again in an element
-    # without data-field (the shared page shows the first row's: only that row adds up).
-    folder = isolated_user_dir / "templates" / "lop"
+def lop_template(user_dir: Path, style: str, sheet: str) -> None:
+    """A user template "lop" (A6) with fields `ten` and `kieu`."""
+    folder = user_dir / "templates" / "lop"
     folder.mkdir(parents=True)
     (folder / "template.toml").write_text(
         'id = "lop"\nname = "Lớp"\nkind = "poster"\nhtml = "p.html.j2"\n'
@@ -246,37 +238,131 @@ def test_rows_are_laid_out_whole_when_their_layers_would_not_add_up(
     (folder / "p.html.j2").write_text(
         '{% extends "page.html.j2" %}{% block style %}'
         ".ten { position: absolute; left: 10mm; top: 20mm; width: 85mm; height: 12mm; }"
-        ".che { position: absolute; left: 20mm; top: 18mm; width: 15mm; height: 20mm;"
-        " background: rgba(200, 0, 0, 0.5); }"
-        ".lap { position: absolute; left: 10mm; top: 60mm; }"
-        "{% endblock %}{% block sheet %}"
-        '<div class="ten" data-field="ten">{{ f.ten }}</div>'
-        '{% if f.kieu == "che" %}<div class="che"></div>{% endif %}'
-        '{% if f.kieu == "lap" %}<div class="lap">{{ f.ten | upper }}</div>{% endif %}'
-        "{% endblock %}",
+        f"{style}{{% endblock %}}{{% block sheet %}}{sheet}{{% endblock %}}",
         encoding="utf-8",
     )
-    names = ["Thôn Một", "Thôn Hai", "Thôn Ba", "Thôn Bốn"]
+
+
+LOP_NAMES = ["Thôn Một", "Thôn Hai", "Thôn Ba", "Thôn Bốn"]
+
+
+def lop_plan(tmp_path: Path, campaign, kind: str = ""):
     with (tmp_path / "t.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Tên"])
-        writer.writerows([name] for name in names)
-    plan = plan_batch(
-        "lop", tmp_path / "t.csv", sample_campaign, segment="nong-dan", constants={"kieu": kind}
+        writer.writerows([name] for name in LOP_NAMES)
+    return plan_batch(
+        "lop", tmp_path / "t.csv", campaign, segment="nong-dan", constants={"kieu": kind}
     )
+
+
+def assert_as_alone(pdf: bytes, png: bytes, row, campaign, options) -> None:
+    """A row's files show what the piece rendered alone shows."""
+    alone = render_piece(Piece("lop", row.segment, "A6", row.values), campaign, options)
+    # The same words (a layered page gives its shared text first).
+    words = (sorted(pdf_text(d).split()) for d in (pdf, alone.artifact("pdf").data))
+    assert next(words) == next(words)
+    assert png_image(png).tobytes() == png_image(alone.artifact("png").data).tobytes()
+
+
+@pytest.mark.parametrize(
+    ("kind", "layered"),
+    [("", [True] * 4), ("che", [False] * 4), ("lap", [True, False, False, False])],
+)
+def test_rows_are_laid_out_whole_when_their_layers_would_not_add_up(
+    tmp_path: Path, isolated_user_dir: Path, sample_campaign, kind: str, layered: list[bool]
+) -> None:
+    # "che": a translucent box drawn after the name covers part of it (in two layers
+    # the name would be drawn over it); "lap": the name shows again in an element
+    # without data-field (the shared page shows the first row's: only that row adds up).
+    lop_template(
+        isolated_user_dir,
+        ".che { position: absolute; left: 20mm; top: 18mm; width: 15mm; height: 20mm;"
+        " background: rgba(200, 0, 0, 0.5); }"
+        ".lap { position: absolute; left: 10mm; top: 60mm; }",
+        '<div class="ten" data-field="ten">{{ f.ten }}</div>'
+        '{% if f.kieu == "che" %}<div class="che"></div>{% endif %}'
+        '{% if f.kieu == "lap" %}<div class="lap">{{ f.ten | upper }}</div>{% endif %}',
+    )
+    plan = lop_plan(tmp_path, sample_campaign, kind)
     options = RenderOptions(formats=("pdf", "png"), png_dpi=96)
     _, bundle = run_all(plan, sample_campaign, tmp_path / "out", options=options, combined=False)
-    for row, name, over in zip(plan.rows, names, layered, strict=True):
+    for row, name, over in zip(plan.rows, LOP_NAMES, layered, strict=True):
         pdf, png = (
             (bundle.folder / e.file).read_bytes() for e in bundle.entries if e.row == row.number
         )
-        alone = render_piece(Piece("lop", row.segment, "A6", row.values), sample_campaign, options)
         assert (b"/ansinhUnder" in pdf) is over
-        # The same words (a layered page gives its shared text first).
-        words = (sorted(pdf_text(d).split()) for d in (pdf, alone.artifact("pdf").data))
-        assert next(words) == next(words)
         assert name in pdf_text(pdf) and (kind != "lap" or name.upper() in pdf_text(pdf))
-        assert png_image(png).tobytes() == png_image(alone.artifact("png").data).tobytes()
+        assert_as_alone(pdf, png, row, sample_campaign, options)
+
+
+@pytest.mark.parametrize(
+    ("style", "sheet", "stripped"),
+    [
+        ("", "", [True] * 4),
+        # The rest of the page is not the shared page's: laid out on its own page.
+        ("", '{% if f.ten == "Thôn Ba" %}<i>*</i>{% endif %}', [True, True, False, True]),
+        # A rule that selects by position among siblings: no strip at all.
+        (".ten:first-child { color: #c00; }", "", [False] * 4),
+        ("p + .ten { color: #c00; }", "<p>x</p>", [False] * 4),
+        # The slot's box follows its text: only the row whose box is the shared page's.
+        (".ten { width: auto; }", "", [True, False, False, False]),
+        # Generated content (a counter would count the strip's other rows) or a slot in
+        # the flow: each row on its own page.
+        (".ten { counter-increment: n; } .ten::before { content: counter(n); }", "", [False] * 4),
+        (".ten { position: static; margin: 20mm 0 0 10mm; }", "", [False] * 4),
+        ("", '<div class="o" style="position: relative">{{ f.ten }}</div>', [False] * 4),
+    ],
+)
+def test_rows_in_a_strip_show_what_their_whole_page_shows(
+    tmp_path: Path,
+    isolated_user_dir: Path,
+    sample_campaign,
+    monkeypatch,
+    style: str,
+    sheet: str,
+    stripped: list[bool],
+) -> None:
+    # A layered row whose page differs from the shared one only inside its slots gets
+    # its own layer from a strip (all such rows' slots laid out on one page); whatever
+    # could make that differ from its whole page sends the row to a page of its own.
+    slot = '<div class="ten" data-field="ten">{{ f.ten }}</div>'
+    if sheet.startswith("<div"):  # the slot inside another element
+        sheet, slot = sheet.replace("{{ f.ten }}", slot), ""
+    lop_template(isolated_user_dir, style, slot + sheet)
+    plan = lop_plan(tmp_path, sample_campaign)
+    cut = []
+    real = chunk.strip.split
+
+    def split(*args):
+        pages = real(*args)
+        cut.extend(pages or [])
+        return pages
+
+    monkeypatch.setattr(chunk.strip, "split", split)
+    options = RenderOptions(formats=("pdf", "png"), png_dpi=96)
+    outputs = render_rows("lop", plan.rows, plan.size, sample_campaign, options)
+    assert [row.number in cut for row in plan.rows] == stripped
+    for output, row, name in zip(outputs, plan.rows, LOP_NAMES, strict=True):
+        assert output.ok, output.checks
+        pdf, png = (a.data for a in output.artifacts)
+        assert name in pdf_text(pdf) and not any(n in pdf_text(pdf) for n in LOP_NAMES if n != name)
+        assert_as_alone(pdf, png, row, sample_campaign, options)
+
+
+@pytest.mark.parametrize(
+    ("css", "free"),
+    [
+        (".a .b > p { color: red } @media print { .c ~ p { color: red } }", False),
+        ("li:nth-child(2n+1) { color: red }", False),
+        (":is(.a, .b:last-of-type) p { color: red }", False),
+        ("div:has(> p) { color: red }", False),
+        ("p:not(.x) > span { margin: calc(1px + 2px) }", True),
+        ("@page :first { margin: 0 } @font-face { font-family: x } a:hover { color: red }", True),
+    ],
+)
+def test_strips_need_css_that_never_selects_by_siblings_or_children(css: str, free: bool) -> None:
+    assert chunk.strip.position_free(f"<head><style>{css}</style></head>") is free
 
 
 def test_bad_rows_are_reported_with_excel_numbers_before_rendering(

@@ -30,7 +30,7 @@ from ..errors import UserError
 from ..pdfcopy import PdfWriter, SourcePdf
 from ..segments import load_segments
 from ..templates.registry import current_registry
-from . import layout
+from . import layout, strip
 from .piece import (
     Artifact,
     Prepared,
@@ -145,11 +145,13 @@ class _Layout:
     shared: dict[str, int] = field(default_factory=dict)  # segment -> its shared page
     refused: list[str] = field(default_factory=list)
     shared_layers: dict[str, list[tuple] | None] = field(default_factory=dict)  # paint_layer
+    stripped: set[int] = field(default_factory=set)  # rows whose own page a strip gave
+    unstripped: list[int] = field(default_factory=list)  # rows a strip could not show
 
     def adds_up(self, number: int, prepared: Prepared) -> bool:
         """Whether the row's page drawn over its shared page is the whole page."""
-        if not self.fields or len(self.pages.get(number, [])) != 1:
-            return True  # not layered, or not written: a row on two pages is an error
+        if not self.fields or len(self.pages.get(number, [])) != 1 or number in self.stripped:
+            return True  # not layered, not written (a row on two pages is an error) or checked
         fields, slug = set(self.fields), prepared.segment.slug
         if slug not in self.shared_layers:
             shared = self.document.pages[self.shared[slug]]
@@ -158,37 +160,100 @@ class _Layout:
         mine = layout.paint_layer(own, fields, own=True)
         return mine is not None and mine == self.shared_layers[slug]
 
+    def take_strips(
+        self, strips: dict[str, list[int]], at: dict[str, int], bases: dict[str, layout.PageReport]
+    ) -> None:
+        """Each row's own page cut out of its segment's strip page (`at`), with the
+        report of its whole page: its shared page's (`bases`), its own slots' from the
+        strip."""
+        for slug, numbers in strips.items():
+            shared = self.document.pages[self.shared[slug]]
+            pages = strip.split(shared, self.document.pages[at[slug]], self.fields, numbers) or {}
+            base = bases[slug]
+            for number in numbers:
+                if number not in pages:
+                    self.unstripped.append(number)
+                    continue
+                own = layout.inspect_page(pages[number])
+                self.pages[number] = [len(self.document.pages)]
+                self.document.pages.append(pages[number])
+                slots = {**base.slots, **own.slots}
+                stray = base.stray_overflow or own.stray_overflow
+                self.reports[number] = layout.PageReport(slots, stray, str(number))
+                self.stripped.add(number)
+
 
 def _lay_out(
     items: list[tuple[BatchRow, Prepared, dict[str, float]]],
     options: RenderOptions,
     fields: list[str],
+    strips: bool = True,
 ) -> _Layout:
+    """One pass over `items`, in paint layers when `fields`; rows that may are laid out
+    in strips (see `strip`)."""
     registry = current_registry()
     first, first_fit = items[0][1], items[0][2]
     head = render_html(first, registry, options, first_fit, "head")
-    own = f" {_OWN}" if fields else ""
-    sheets = [(p, fit, f"{row.number}{own}") for row, p, fit in items]
+    sheets, shared, strip_rows = [], {}, {}
     if fields:  # each segment's shared page, from its first row
-        shared = {p.segment.slug: (p, fit) for _, p, fit in reversed(items)}
-        sheets = [(p, fit, f"{slug} {_SHARED}") for slug, (p, fit) in shared.items()] + sheets
         head = head.replace("</head>", _layer_css(fields) + "</head>", 1)
-    html = [head] + [render_html(p, registry, options, fit, "sheet", id_) for p, fit, id_ in sheets]
-    html.append(render_html(first, registry, options, first_fit, "tail"))
+        for _, p, fit in items:
+            if p.segment.slug not in shared:
+                row_id = f"{p.segment.slug} {_SHARED}"
+                shared[p.segment.slug] = render_html(p, registry, options, fit, "sheet", row_id)
+        sheets = list(shared.values())
+    strips = strips and bool(fields) and strip.position_free(head)
+    references = {slug: strip.slot_parts(html, fields) for slug, html in shared.items()}
+    elements: dict[str, list[str]] = {}
+    for row, p, fit in items:
+        row_id = f"{row.number} {_OWN}" if fields else str(row.number)
+        sheet = render_html(p, registry, options, fit, "sheet", row_id)
+        parts = strip.slot_parts(sheet, fields) if strips else None
+        reference = references.get(p.segment.slug)
+        if parts is not None and reference is not None and parts[0] == reference[0]:
+            strip_rows.setdefault(p.segment.slug, []).append(row.number)
+            elements.setdefault(p.segment.slug, []).extend(parts[1])
+        else:
+            sheets.append(sheet)
+    for slug, found in elements.items():
+        sheets.append(strip.strip_sheet(shared[slug], f"{slug} {_OWN} {strip.STRIP}", found))
+    html = [head, *sheets, render_html(first, registry, options, first_fit, "tail")]
     roots = {root for _, p, _ in items for root in resource_roots(p, registry)}
     document, fetcher = layout.lay_out("".join(html), first.template.folder, sorted(roots))
     laid = _Layout(document, fields, refused=fetcher.refused)
+    strip_pages: dict[str, int] = {}
+    bases: dict[str, layout.PageReport] = {}
     for index, page in enumerate(document.pages):
         report = layout.inspect_page(page)
         if report.row is None:
             continue
-        key, _, layer = report.row.partition(" ")
-        if layer == _SHARED:
+        key, *layers = report.row.split()
+        if _SHARED in layers:
             laid.shared.setdefault(key, index)
+            bases.setdefault(key, report)
+        elif strip.STRIP in layers:
+            strip_pages.setdefault(key, index)
         else:
             laid.pages.setdefault(int(key), []).append(index)
             laid.reports.setdefault(int(key), report)
+    laid.take_strips(strip_rows, strip_pages, bases)
     return laid
+
+
+def _layouts(
+    items: list[tuple[BatchRow, Prepared, dict[str, float]]],
+    options: RenderOptions,
+    fields: list[str],
+) -> dict[int, _Layout]:
+    """Each row's layout: rows a strip could not show are laid out again on their own
+    pages (a template whose slots a strip cannot take, see `strip`)."""
+    laid = _lay_out(items, options, fields)
+    where = {row.number: laid for row, _, _ in items}
+    again = [item for item in items if item[0].number in laid.unstripped]
+    if again:
+        relaid = _lay_out(again, options, fields, strips=False)
+        where.update({row.number: relaid for row, _, _ in again})
+    return where
 
 
 def _custom_metadata(meta: dict[str, str]) -> dict[str, str]:
@@ -306,29 +371,29 @@ def render_rows(
         probe = _lay_out([(first_row, first, start)], options, [])
         _remember_fit(first, fit_sizes(template, probe.reports.get(first_row.number), start)[0])
     fits = {row.number: _known_fit(prepared) for row, prepared in items}
-    laid = _lay_out([(row, p, fits[row.number]) for row, p in items], options, fields)
+    where = _layouts([(row, p, fits[row.number]) for row, p in items], options, fields)
     final: dict[int, tuple[_Layout, list]] = {}  # row number -> its layout, fit problems
     redo = []
     for row, prepared in items:
+        laid = where[row.number]
         fit, problems = fit_sizes(template, laid.reports.get(row.number), fits[row.number])
         _remember_fit(prepared, fit)
         if fit != fits[row.number]:
             fits[row.number] = fit
             redo.append((row, prepared, fit))
         final[row.number] = (laid, problems)
-    layouts = [laid]
     if redo:
-        layouts.append(_lay_out(redo, options, fields))
-        for row, _, _ in redo:
-            final[row.number] = (layouts[-1], final[row.number][1])
+        for number, laid in _layouts(redo, options, fields).items():
+            final[number] = (laid, final[number][1])
     # Rows whose two layers would not add up to their whole page are laid out whole.
     whole = [
         (r, p, fits[r.number]) for r, p in items if not final[r.number][0].adds_up(r.number, p)
     ]
     if whole:
-        layouts.append(_lay_out(whole, options, []))
+        laid = _lay_out(whole, options, [])
         for row, _, _ in whole:
-            final[row.number] = (layouts[-1], final[row.number][1])
+            final[row.number] = (laid, final[row.number][1])
+    layouts = {id(laid): laid for laid, _ in final.values()}.values()
     refused = [url for laid in layouts for url in laid.refused]
 
     to_write: dict[int, tuple[_Layout, list]] = {}  # per layout (per row for PDF/X-4)

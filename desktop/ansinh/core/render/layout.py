@@ -88,7 +88,7 @@ class PageReport:
     row: str | None = None  # the batch row this page shows (its sheet's data-row)
 
 
-_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 _SHEETS: OrderedDict[tuple, tuple[weasyprint.CSS, list[str]]] = OrderedDict()
 _SHEETS_KEPT = 16
 
@@ -131,14 +131,19 @@ def lay_out(
 
     head, end_of_head, rest = html.partition("</head>")
     if end_of_head:
-        html = _STYLE.sub(take, head) + end_of_head + rest
+        html = STYLE.sub(take, head) + end_of_head + rest
     document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(
         font_config=font_config(), stylesheets=sheets
     )
     return document, fetcher
 
 
-def _children(box: boxes.Box) -> list[boxes.Box]:
+def placed(box: boxes.Box) -> boxes.Box:
+    """The box itself, or the absolutely positioned box its placeholder stands for."""
+    return box._box if isinstance(box, AbsolutePlaceholder) else box
+
+
+def children(box: boxes.Box) -> list[boxes.Box]:
     if isinstance(box, AbsolutePlaceholder):
         return [box._box]
     return list(getattr(box, "children", None) or [])
@@ -149,7 +154,7 @@ def _walk(box: boxes.Box, slot: str | None) -> Iterator[tuple[boxes.Box, str | N
     if element is not None and element.get("data-field") and box.element_tag != "html":
         slot = element.get("data-field")
     yield box, slot
-    for child in _children(box):
+    for child in children(box):
         yield from _walk(child, slot)
 
 
@@ -226,7 +231,7 @@ def inspect_page(page: weasyprint.Page) -> PageReport:
     return PageReport(slots, stray, row)
 
 
-def _border_box(box: boxes.Box) -> tuple[float, float, float, float]:
+def border_box(box: boxes.Box) -> tuple[float, float, float, float]:
     left, top = box.position_x + box.margin_left, box.position_y + box.margin_top
     return (left, top, left + box.border_width(), top + box.border_height())
 
@@ -264,7 +269,7 @@ def paint_layer(page: weasyprint.Page, fields: set[str], own: bool) -> list[tupl
         if slot and not in_slot:
             if faded:
                 return False
-            slots.append((_border_box(box), positioned, order, set(ancestors)))
+            slots.append((border_box(box), positioned, order, set(ancestors)))
         elif not slot:
             attributes = element.attrib if element is not None else {}
             rest.append(
@@ -273,13 +278,13 @@ def paint_layer(page: weasyprint.Page, fields: set[str], own: bool) -> list[tupl
                     box.element_tag,
                     sorted((k, v) for k, v in attributes.items() if k != "data-row"),
                     getattr(box, "text", None),
-                    _border_box(box),  # the same arithmetic on both pages: equal floats
+                    border_box(box),  # the same arithmetic on both pages: equal floats
                 )
             )
-            others.append((id(box), _border_box(box), positioned, order))
+            others.append((id(box), border_box(box), positioned, order))
         ancestors.append(id(box))
         faded = faded or style["opacity"] < 1
-        safe = all(visit(child, slot, faded) for child in _children(box))
+        safe = all(visit(child, slot, faded) for child in children(box))
         ancestors.pop()
         return safe
 
