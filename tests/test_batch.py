@@ -7,6 +7,7 @@ import csv
 import json
 import re
 import time
+from collections import OrderedDict
 from pathlib import Path
 
 import openpyxl
@@ -26,7 +27,7 @@ from ansinh.core.batch import (
 )
 from ansinh.core.campaign import Piece
 from ansinh.core.pdfcopy import SourcePdf
-from ansinh.core.render import chunk
+from ansinh.core.render import chunk, layers, layout, strip
 from ansinh.core.render.chunk import render_rows
 from ansinh.core.render.piece import RenderOptions, png_artifact, prepare, render_piece
 from ansinh.core.templates import TemplateRegistry
@@ -164,35 +165,77 @@ def test_row_files_of_a_chunk_match_the_piece_rendered_alone(
     options = RenderOptions(formats=("pdf", "png"), png_width=1500, png_compress=1, pdf_x4=pdf_x4)
     outputs = render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options)
     for output, row, name in zip(outputs, plan.rows, names, strict=True):
-        assert output.ok, output.checks
-        pdf, png = (a.data for a in output.artifacts)
-        piece = Piece("banner-bhxh", row.segment, "5x0.8m", row.values)
-        alone = render_piece(piece, sample_campaign, options)
-        want_pdf, want_png = (alone.artifact(f).data for f in ("pdf", "png"))
-        text = pdf_text(pdf)
-        assert name in text and not any(n in text for n in names if n not in name)
-        assert pdf_boxes(pdf) == pdf_boxes(want_pdf)
-        assert (b"/ansinhUnder" in pdf) is not pdf_x4
-        info, want_info = (
-            {k: v for k, v in pdf_info(d).items() if "Date" not in k} for d in (pdf, want_pdf)
-        )
-        assert info == want_info and row.segment in info["Keywords"]
-        # Only the forms of its own page and of the page it is drawn over (that page
-        # itself, one more), not those of every page of the chunk.
-        forms = [
-            sum(b"/Subtype /Form" in body for body in SourcePdf(data).objects.values())
-            for data in (pdf, want_pdf)
-        ]
-        assert forms[0] <= 2 * forms[1] + 1
-        # The PNG (a row's own page drawn over its shared page's pixels) is the row's
-        # PDF rasterized, and the same as the piece alone's.
-        document = pdfium.PdfDocument(pdf)
-        try:
-            own_png = png_artifact(document, 0, prepared(piece, sample_campaign), options).data
-        finally:
-            document.close()
-        assert png_image(png).tobytes() == png_image(own_png).tobytes()
-        assert png_image(png).tobytes() == png_image(want_png).tobytes()
+        assert_matches_alone(output, row, name, names, sample_campaign, options)
+
+
+def assert_matches_alone(output, row, name: str, names: list[str], campaign, options) -> None:
+    """A banner row's files, cut out of its chunk, show what the piece alone shows."""
+    assert output.ok, output.checks
+    pdf, png = (a.data for a in output.artifacts)
+    piece = Piece("banner-bhxh", row.segment, "5x0.8m", row.values)
+    alone = render_piece(piece, campaign, options)
+    want_pdf, want_png = (alone.artifact(f).data for f in ("pdf", "png"))
+    text = pdf_text(pdf)
+    assert name in text and not any(n in text for n in names if n not in name)
+    assert pdf_boxes(pdf) == pdf_boxes(want_pdf)
+    assert (b"/ansinhUnder" in pdf) is not options.pdf_x4
+    info, want_info = (
+        {k: v for k, v in pdf_info(d).items() if "Date" not in k} for d in (pdf, want_pdf)
+    )
+    assert info == want_info and row.segment in info["Keywords"]
+    # Only the forms of its own page and of the page it is drawn over (that page
+    # itself, one more), not those of every page of the chunk.
+    forms = [
+        sum(b"/Subtype /Form" in body for body in SourcePdf(data).objects.values())
+        for data in (pdf, want_pdf)
+    ]
+    assert forms[0] <= 2 * forms[1] + 1
+    # The PNG (a row's own page drawn over its shared page's pixels) is the row's
+    # PDF rasterized, and the same as the piece alone's.
+    document = pdfium.PdfDocument(pdf)
+    try:
+        own_png = png_artifact(document, 0, prepared(piece, campaign), options).data
+    finally:
+        document.close()
+    assert png_image(png).tobytes() == png_image(own_png).tobytes()
+    assert png_image(png).tobytes() == png_image(want_png).tobytes()
+
+
+def test_a_workers_next_chunks_draw_over_the_shared_page_it_kept(
+    tmp_path: Path, sample_campaign, monkeypatch
+) -> None:
+    # The first chunk lays out the segment's shared page; the next chunks, whose rows
+    # have the same page outside their slots, lay out only their strip (the long name
+    # shrinks: a second strip) and draw over the kept page and its kept pixels.
+    monkeypatch.setattr(layers, "_KEPT", OrderedDict())
+    monkeypatch.setattr(chunk, "_FIT_CACHE", {})
+    laid_out = []
+    real = layout.lay_out
+
+    def lay_out(*args):
+        document, fetcher = real(*args)
+        laid_out.append(len(document.pages))
+        return document, fetcher
+
+    monkeypatch.setattr(layout, "lay_out", lay_out)
+    longer = "Buôn Kô Siêr – phường Tân Lợi, thành phố Buôn Ma Thuột, tỉnh Đắk Lắk"
+    chunks = [
+        ["Thôn 1", "Thôn 2", "Thôn 3"],
+        ["Thôn 4", longer, "Thôn 6"],
+        ["Thôn 7", "Thôn 8", "Thôn 9"],
+    ]
+    options = RenderOptions(formats=("pdf", "png"), png_width=1500, png_compress=1)
+    passes = []
+    for number, names in enumerate(chunks):
+        rows = write_csv(tmp_path / f"{number}.csv", names)
+        plan = plan_batch("banner-bhxh", rows, sample_campaign, size="5x0.8m")
+        laid_out.clear()
+        outputs = render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options)
+        passes.append(laid_out[:])
+        for output, row, name in zip(outputs, plan.rows, names, strict=True):
+            assert_matches_alone(output, row, name, names, sample_campaign, options)
+    # Pages per pass: the slogan measured on one row; then shared page + strip; strips.
+    assert passes == [[1, 2], [1, 1], [1]]
 
 
 def test_a_workers_first_chunk_measures_the_shared_slogan_on_one_row_first(
@@ -207,13 +250,13 @@ def test_a_workers_first_chunk_measures_the_shared_slogan_on_one_row_first(
     )
     monkeypatch.setattr(chunk, "_FIT_CACHE", {})
     passes = []
-    real = chunk._lay_out
+    real = layers.lay_out
 
     def lay_out(items, *args):
         passes.append(len(items))
         return real(items, *args)
 
-    monkeypatch.setattr(chunk, "_lay_out", lay_out)
+    monkeypatch.setattr(layers, "lay_out", lay_out)
     options = RenderOptions(formats=("png",), png_dpi=12)
     outputs = chunk.render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options)
     assert passes == [1, 4]
@@ -267,14 +310,14 @@ def assert_as_alone(pdf: bytes, png: bytes, row, campaign, options) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "layered"),
-    [("", [True] * 4), ("che", [False] * 4), ("lap", [True, False, False, False])],
+    [("", [True] * 4), ("che", [False] * 4), ("lap", [False] * 4)],
 )
 def test_rows_are_laid_out_whole_when_their_layers_would_not_add_up(
     tmp_path: Path, isolated_user_dir: Path, sample_campaign, kind: str, layered: list[bool]
 ) -> None:
     # "che": a translucent box drawn after the name covers part of it (in two layers
     # the name would be drawn over it); "lap": the name shows again in an element
-    # without data-field (the shared page shows the first row's: only that row adds up).
+    # without data-field, so no two rows have the same page outside their slots.
     lop_template(
         isolated_user_dir,
         ".che { position: absolute; left: 20mm; top: 18mm; width: 15mm; height: 20mm;"
@@ -332,14 +375,14 @@ def test_rows_in_a_strip_show_what_their_whole_page_shows(
     lop_template(isolated_user_dir, style, slot + sheet)
     plan = lop_plan(tmp_path, sample_campaign)
     cut = []
-    real = chunk.strip.split
+    real = strip.split
 
     def split(*args):
         pages = real(*args)
         cut.extend(pages or [])
         return pages
 
-    monkeypatch.setattr(chunk.strip, "split", split)
+    monkeypatch.setattr(strip, "split", split)
     options = RenderOptions(formats=("pdf", "png"), png_dpi=96)
     outputs = render_rows("lop", plan.rows, plan.size, sample_campaign, options)
     assert [row.number in cut for row in plan.rows] == stripped
@@ -362,7 +405,7 @@ def test_rows_in_a_strip_show_what_their_whole_page_shows(
     ],
 )
 def test_strips_need_css_that_never_selects_by_siblings_or_children(css: str, free: bool) -> None:
-    assert chunk.strip.position_free(f"<head><style>{css}</style></head>") is free
+    assert strip.position_free(f"<head><style>{css}</style></head>") is free
 
 
 def test_bad_rows_are_reported_with_excel_numbers_before_rendering(
@@ -490,9 +533,11 @@ def test_chunks_cover_every_row_once_and_shrink_towards_the_end(count, size, wor
     assert [r for c in chunks for r in c] == rows
     lengths = [len(c) for c in chunks]
     assert all(0 < n <= size for n in lengths)
-    assert lengths == sorted(lengths, reverse=True)
-    # The last round leaves no worker a big chunk to finish alone.
-    assert max(lengths[-2 * workers :]) <= MIN_CHUNK
+    assert lengths[:-1] == sorted(lengths[:-1], reverse=True)
+    # The last round leaves no worker a big chunk to finish alone, nor a tiny one to
+    # lay out on its own (the last few rows join the chunk before them).
+    assert max(lengths[-2 * workers :]) < 2 * MIN_CHUNK
+    assert min(lengths) >= min(MIN_CHUNK, size, count)
 
 
 @pytest.mark.parametrize("template_id", ["loa-bhxh", "sms-bhxh"])

@@ -38,7 +38,7 @@ def write_rows(path: Path, count: int) -> None:
         for i in range(1, count + 1):
             village = f"Thôn {i} – xã {COMMUNES[i % len(COMMUNES)]}"
             if i % 5 == 0:  # every fifth name is long enough to need shrinking
-                village = f"Buôn Kô Siêr {i} – phường Tân Lợi, TP. Buôn Ma Thuột"
+                village = f"Buôn Kô Siêr {i} – phường Tân Lợi, thành phố Buôn Ma Thuột, Đắk Lắk"
             writer.writerow([i, village, "Nông dân" if i % 2 else "Đồng bào dân tộc thiểu số"])
 
 

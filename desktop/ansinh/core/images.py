@@ -28,6 +28,7 @@ Photos come from phones and chat apps, so an image is untrusted bytes whatever i
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import os
@@ -209,6 +210,11 @@ def read_limited(path: Path, limit: int = MAX_IMAGE_BYTES) -> bytes:
 # --- cleaning ------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8)
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()
+
+
 def cache_dir() -> Path:
     """Cleaned copies: the user cache (tests isolate it through ANSINH_USER_DIR)."""
     if os.environ.get("ANSINH_USER_DIR"):
@@ -310,13 +316,11 @@ def clean_image(path: Path) -> Path:
     """
     path = Path(path)
     try:
-        if path.resolve().is_relative_to(cache_dir().resolve()) and path.is_file():
+        resolved = path.resolve()
+        if resolved.is_relative_to(_resolved(cache_dir())) and path.is_file():
             return path
-    except OSError:
-        pass
-    try:
         info = path.stat()
-        memo_key = (str(path.resolve()), info.st_size, info.st_mtime_ns)
+        memo_key = (str(resolved), info.st_size, info.st_mtime_ns)
     except OSError:
         memo_key = None
     if memo_key in _MEMO and _MEMO[memo_key].is_file():

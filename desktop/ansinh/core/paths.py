@@ -15,13 +15,15 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "AnSinhStudio"
+# Resolved once: a batch asks for shipped files on every row.
+_SOURCE_ROOT = Path(__file__).resolve().parents[3]
 
 
 def app_root() -> Path:
     override = os.environ.get("ANSINH_HOME")
     if override:
         return Path(override).resolve()
-    return Path(__file__).resolve().parents[3]
+    return _SOURCE_ROOT
 
 
 def assets_dir() -> Path:

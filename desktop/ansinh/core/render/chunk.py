@@ -6,12 +6,13 @@ fonts and images are parsed once. Pages are matched back to rows through the
 (only those rows, in a second shared pass) at the size that fits, and text every row
 shares (the slogan) is measured on one row before a worker's first chunk.
 
-Rows that differ only in some fields are laid out in two paint layers (`_layer_css`):
-per segment one shared page paints what the rows have in common, each row's own page
-only its fields. WeasyPrint writes all the chunk's pages as one PDF; each row's PDF is
-copied out of it (`pdfcopy`) with its own metadata, its page drawn over the shared one,
-and its PNG is its page rasterized over the shared page's pixels. A row whose layers
-would not add up to its whole page is laid out whole."""
+Rows that differ only in some fields are laid out in two paint layers (`layers`): a
+shared page paints what the rows have in common, each row's own page only its fields
+(on a banner, the village name, from a strip: `strip`). WeasyPrint writes all the
+chunk's pages as one PDF; each row's PDF is copied out of it (`pdfcopy`) with its own
+metadata, its page drawn over the shared one, and its PNG is its page rasterized over
+the shared page's pixels. A row whose layers would not add up to its whole page is
+laid out whole."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ from ..errors import UserError
 from ..pdfcopy import PdfWriter, SourcePdf
 from ..segments import load_segments
 from ..templates.registry import current_registry
-from . import layout, strip
+from . import layers
+from .layers import Shared
 from .piece import (
     Artifact,
     Prepared,
@@ -42,14 +44,13 @@ from .piece import (
     png_underlay,
     prepare,
     refused_checks,
-    render_html,
     render_text,
-    resource_roots,
     write_pdf,
 )
-from .raster import Underlay
 
 if TYPE_CHECKING:
+    from weasyprint.document import Page
+
     from ..batch import BatchRow
 
 
@@ -95,167 +96,6 @@ def _remember_fit(prepared: Prepared, fit: dict[str, float]) -> None:
         _FIT_CACHE[_fit_key(prepared, field_id)] = pt
 
 
-# Words a sheet's data-row carries after its row number (or, for the page a group of
-# rows shares, its segment) when a chunk is laid out in two paint layers.
-_OWN, _SHARED = "row-layer", "shared-layer"
-_MIN_LAYERED = 3  # rows per shared page below which layers cost more than they save
-
-
-def _varying(prepared: list[Prepared]) -> set[str]:
-    """The fields whose values differ between the rows."""
-    first = prepared[0].resolved.values
-    return {f for p in prepared[1:] for f, v in p.resolved.values.items() if v != first.get(f)}
-
-
-def _layered(prepared: list[Prepared], varying: set[str], options: RenderOptions) -> list[str]:
-    """The fields the rows' own pages show, if the chunk is worth laying out in layers
-    (`_layer_css`); else none. PDF/X-4 rows are written whole by WeasyPrint."""
-    groups = {p.segment.slug for p in prepared}  # everything else is the same within one
-    if options.pdf_x4 or len(prepared) < _MIN_LAYERED * len(groups):
-        return []
-    return sorted(varying)
-
-
-def _layer_css(fields: list[str]) -> str:
-    """Paint layers for rows that differ only in `fields`: the page each segment's rows
-    share paints all but those fields, a row's own page only them. Visibility, not
-    display: every page keeps every box, so the layout and its checks are the whole
-    page's, and each row's PDF draws its own page over the shared one. Visibility is
-    inherited, so the rules name only the sheet and the slots (a template that sets it
-    on other elements makes `_Layout.adds_up` fail: those rows are laid out whole)."""
-
-    def slots(scope: str) -> str:
-        return ", ".join(f'[data-row~="{scope}"] [data-field="{f}"]' for f in fields)
-
-    return (
-        f"<style>{slots(_SHARED)} {{ visibility: hidden !important; }}\n"
-        f'[data-row~="{_OWN}"] {{ visibility: hidden !important; }}\n'
-        f"{slots(_OWN)} {{ visibility: visible !important; }}</style>"
-    )
-
-
-@dataclass
-class _Layout:
-    """One WeasyPrint pass over some rows of a chunk."""
-
-    document: Any
-    fields: list[str]  # laid out in layers when not empty
-    pages: dict[int, list[int]] = field(default_factory=dict)  # row number -> page indexes
-    reports: dict[int, layout.PageReport] = field(default_factory=dict)
-    shared: dict[str, int] = field(default_factory=dict)  # segment -> its shared page
-    refused: list[str] = field(default_factory=list)
-    shared_layers: dict[str, list[tuple] | None] = field(default_factory=dict)  # paint_layer
-    stripped: set[int] = field(default_factory=set)  # rows whose own page a strip gave
-    unstripped: list[int] = field(default_factory=list)  # rows a strip could not show
-
-    def adds_up(self, number: int, prepared: Prepared) -> bool:
-        """Whether the row's page drawn over its shared page is the whole page."""
-        if not self.fields or len(self.pages.get(number, [])) != 1 or number in self.stripped:
-            return True  # not layered, not written (a row on two pages is an error) or checked
-        fields, slug = set(self.fields), prepared.segment.slug
-        if slug not in self.shared_layers:
-            shared = self.document.pages[self.shared[slug]]
-            self.shared_layers[slug] = layout.paint_layer(shared, fields, own=False)
-        own = self.document.pages[self.pages[number][0]]
-        mine = layout.paint_layer(own, fields, own=True)
-        return mine is not None and mine == self.shared_layers[slug]
-
-    def take_strips(
-        self, strips: dict[str, list[int]], at: dict[str, int], bases: dict[str, layout.PageReport]
-    ) -> None:
-        """Each row's own page cut out of its segment's strip page (`at`), with the
-        report of its whole page: its shared page's (`bases`), its own slots' from the
-        strip."""
-        for slug, numbers in strips.items():
-            shared = self.document.pages[self.shared[slug]]
-            pages = strip.split(shared, self.document.pages[at[slug]], self.fields, numbers) or {}
-            base = bases[slug]
-            for number in numbers:
-                if number not in pages:
-                    self.unstripped.append(number)
-                    continue
-                own = layout.inspect_page(pages[number])
-                self.pages[number] = [len(self.document.pages)]
-                self.document.pages.append(pages[number])
-                slots = {**base.slots, **own.slots}
-                stray = base.stray_overflow or own.stray_overflow
-                self.reports[number] = layout.PageReport(slots, stray, str(number))
-                self.stripped.add(number)
-
-
-def _lay_out(
-    items: list[tuple[BatchRow, Prepared, dict[str, float]]],
-    options: RenderOptions,
-    fields: list[str],
-    strips: bool = True,
-) -> _Layout:
-    """One pass over `items`, in paint layers when `fields`; rows that may are laid out
-    in strips (see `strip`)."""
-    registry = current_registry()
-    first, first_fit = items[0][1], items[0][2]
-    head = render_html(first, registry, options, first_fit, "head")
-    sheets, shared, strip_rows = [], {}, {}
-    if fields:  # each segment's shared page, from its first row
-        head = head.replace("</head>", _layer_css(fields) + "</head>", 1)
-        for _, p, fit in items:
-            if p.segment.slug not in shared:
-                row_id = f"{p.segment.slug} {_SHARED}"
-                shared[p.segment.slug] = render_html(p, registry, options, fit, "sheet", row_id)
-        sheets = list(shared.values())
-    strips = strips and bool(fields) and strip.position_free(head)
-    references = {slug: strip.slot_parts(html, fields) for slug, html in shared.items()}
-    elements: dict[str, list[str]] = {}
-    for row, p, fit in items:
-        row_id = f"{row.number} {_OWN}" if fields else str(row.number)
-        sheet = render_html(p, registry, options, fit, "sheet", row_id)
-        parts = strip.slot_parts(sheet, fields) if strips else None
-        reference = references.get(p.segment.slug)
-        if parts is not None and reference is not None and parts[0] == reference[0]:
-            strip_rows.setdefault(p.segment.slug, []).append(row.number)
-            elements.setdefault(p.segment.slug, []).extend(parts[1])
-        else:
-            sheets.append(sheet)
-    for slug, found in elements.items():
-        sheets.append(strip.strip_sheet(shared[slug], f"{slug} {_OWN} {strip.STRIP}", found))
-    html = [head, *sheets, render_html(first, registry, options, first_fit, "tail")]
-    roots = {root for _, p, _ in items for root in resource_roots(p, registry)}
-    document, fetcher = layout.lay_out("".join(html), first.template.folder, sorted(roots))
-    laid = _Layout(document, fields, refused=fetcher.refused)
-    strip_pages: dict[str, int] = {}
-    bases: dict[str, layout.PageReport] = {}
-    for index, page in enumerate(document.pages):
-        report = layout.inspect_page(page)
-        if report.row is None:
-            continue
-        key, *layers = report.row.split()
-        if _SHARED in layers:
-            laid.shared.setdefault(key, index)
-            bases.setdefault(key, report)
-        elif strip.STRIP in layers:
-            strip_pages.setdefault(key, index)
-        else:
-            laid.pages.setdefault(int(key), []).append(index)
-            laid.reports.setdefault(int(key), report)
-    laid.take_strips(strip_rows, strip_pages, bases)
-    return laid
-
-
-def _layouts(
-    items: list[tuple[BatchRow, Prepared, dict[str, float]]],
-    options: RenderOptions,
-    fields: list[str],
-) -> dict[int, _Layout]:
-    """Each row's layout: rows a strip could not show are laid out again on their own
-    pages (a template whose slots a strip cannot take, see `strip`)."""
-    laid = _lay_out(items, options, fields)
-    where = {row.number: laid for row, _, _ in items}
-    again = [item for item in items if item[0].number in laid.unstripped]
-    if again:
-        relaid = _lay_out(again, options, fields, strips=False)
-        where.update({row.number: relaid for row, _, _ in again})
-    return where
-
-
 def _custom_metadata(meta: dict[str, str]) -> dict[str, str]:
     return {
         "ansinh-campaign": meta["Campaign"],
@@ -290,45 +130,48 @@ def _info(prepared: Prepared, generator: str | None) -> bytes:
 
 
 def _write_rows(
-    laid: _Layout, rows: list[tuple[RowOutput, Prepared, list[int]]], options: RenderOptions
+    document, rows: list[tuple[RowOutput, Prepared, list[Page], Shared | None]], options
 ) -> None:
-    """The rows' PDFs and PNGs from their pages of one layout. WeasyPrint writes all
-    those pages (and the shared ones) as one PDF, so fonts are subset once, not per row;
-    each row's PDF is copied out of it with the row's own metadata, its page drawn over
-    its segment's shared page when laid out in layers. PNGs are rasterized from that
-    PDF's pages, a row's own page over its shared page's pixels (rendered once): the
-    same drawing as its PDF. PDF/X-4 also keeps metadata in the catalogue's XMP, so
-    there `rows` is one row, written as it is."""
-    document = laid.document
-    wanted = sorted({i for _, _, indexes in rows for i in indexes} | set(laid.shared.values()))
-    single = document.copy([document.pages[i] for i in wanted])
+    """The rows' PDFs and PNGs from their pages (each drawn over its shared page, if
+    any). WeasyPrint writes all those pages as one PDF, so fonts are subset once, not
+    per row; each row's PDF is copied out of it with the row's own metadata, its page
+    drawn over its shared page. PNGs are rasterized from that PDF's pages, a row's own
+    page over its shared page's pixels (rendered once per worker): the same drawing as
+    its PDF. PDF/X-4 also keeps metadata in the catalogue's XMP, so there `rows` is
+    one row, written as it is, by `document` (its layout's)."""
+    wanted: dict[int, Page] = {}
+    for _, _, own, under in rows:
+        for page in ([under.page] if under else []) + own:
+            wanted.setdefault(id(page), page)
+    single = document.copy(list(wanted.values()))
     if options.pdf_x4:
         _set_metadata(single, rows[0][1])
     pdf = write_pdf(single, options, rows[0][1].size)
-    at = {index: n for n, index in enumerate(wanted)}  # layout page -> page of `pdf`
+    at = {key: n for n, key in enumerate(wanted)}  # page -> its index in `pdf`
     source = None if options.pdf_x4 else SourcePdf(pdf)
     lang = document.metadata.lang
     catalogue = b"/Lang " + pydyf.String(lang).data if lang else b""
     pages = pdfium.PdfDocument(pdf) if "png" in options.formats else None
-    underlays: dict[str, Underlay] = {}
     try:
-        for output, prepared, indexes in rows:
-            slug = prepared.segment.slug
-            under = laid.shared[slug] if laid.fields else None
-            own = pdf
+        for output, prepared, own, under in rows:
+            own_pdf = pdf
             if source is not None:
                 buffer = io.BytesIO()
                 writer = PdfWriter(buffer)
-                below = None if under is None else source.pages[at[under]]
-                writer.add_pages(source, [source.pages[at[i]] for i in indexes], below)
+                below = None if under is None else source.pages[at[id(under.page)]]
+                writer.add_pages(source, [source.pages[at[id(p)]] for p in own], below)
                 writer.finish(_info(prepared, document.metadata.generator), catalogue)
-                own = buffer.getvalue()
+                own_pdf = buffer.getvalue()
             if "pdf" in options.formats:
-                output.artifacts.append(Artifact("pdf", "piece", own, {"pages": len(indexes)}))
+                output.artifacts.append(Artifact("pdf", "piece", own_pdf, {"pages": len(own)}))
             if pages is not None:
-                if under is not None and slug not in underlays:
-                    underlays[slug] = png_underlay(pages, at[under], prepared, options)
-                png = png_artifact(pages, at[indexes[0]], prepared, options, underlays.get(slug))
+                pixels = None
+                if under is not None:
+                    if under.underlay is None or under.underlay[0] != options:
+                        index = at[id(under.page)]
+                        under.underlay = (options, png_underlay(pages, index, prepared, options))
+                    pixels = under.underlay[1]
+                png = png_artifact(pages, at[id(own[0])], prepared, options, pixels)
                 output.artifacts.append(png)
     finally:
         if pages is not None:
@@ -361,52 +204,49 @@ def render_rows(
         return [outputs[row.number] for row in rows]
 
     template = items[0][1].template
-    varying = _varying([p for _, p in items])
-    fields = _layered([p for _, p in items], varying, options)
+    varying = layers.varying([p for _, p in items])
+    fields = layers.layered([p for _, p in items], varying, options)
     # Shrink-to-fit text every row shares (the slogan) that this worker has not measured
     # yet is measured on one row first: else its first chunk is laid out twice.
     first_row, first = items[0]
     start = _known_fit(first)
     if len(items) > 1 and any(_fit_key(first, f) not in _FIT_CACHE for f in set(start) - varying):
-        probe = _lay_out([(first_row, first, start)], options, [])
+        probe = layers.lay_out([(first_row, first, start)], options, [])
         _remember_fit(first, fit_sizes(template, probe.reports.get(first_row.number), start)[0])
     fits = {row.number: _known_fit(prepared) for row, prepared in items}
-    where = _layouts([(row, p, fits[row.number]) for row, p in items], options, fields)
-    final: dict[int, tuple[_Layout, list]] = {}  # row number -> its layout, fit problems
+    where = layers.layouts([(row, p, fits[row.number]) for row, p in items], options, fields)
+    problems: dict[int, list[Check]] = {}
     redo = []
     for row, prepared in items:
-        laid = where[row.number]
-        fit, problems = fit_sizes(template, laid.reports.get(row.number), fits[row.number])
+        report = where[row.number].reports.get(row.number)
+        fit, problems[row.number] = fit_sizes(template, report, fits[row.number])
         _remember_fit(prepared, fit)
         if fit != fits[row.number]:
             fits[row.number] = fit
             redo.append((row, prepared, fit))
-        final[row.number] = (laid, problems)
     if redo:
-        for number, laid in _layouts(redo, options, fields).items():
-            final[number] = (laid, final[number][1])
+        where.update(layers.layouts(redo, options, fields))
     # Rows whose two layers would not add up to their whole page are laid out whole.
-    whole = [
-        (r, p, fits[r.number]) for r, p in items if not final[r.number][0].adds_up(r.number, p)
-    ]
+    whole = [(r, p, fits[r.number]) for r, p in items if not where[r.number].adds_up(r.number)]
     if whole:
-        laid = _lay_out(whole, options, [])
-        for row, _, _ in whole:
-            final[row.number] = (laid, final[row.number][1])
-    layouts = {id(laid): laid for laid, _ in final.values()}.values()
-    refused = [url for laid in layouts for url in laid.refused]
+        laid = layers.lay_out(whole, options, [])
+        where.update({row.number: laid for row, _, _ in whole})
+    refused = [url for laid in {id(w): w for w in where.values()}.values() for url in laid.refused]
 
-    to_write: dict[int, tuple[_Layout, list]] = {}  # per layout (per row for PDF/X-4)
+    to_write: dict[int, tuple[Any, list]] = {}  # one PDF for the chunk (per row for PDF/X-4)
     for row, prepared in items:
-        laid, problems = final[row.number]
-        indexes, report = laid.pages.get(row.number, []), laid.reports.get(row.number)
-        checks = prepared.checks + problems + layout_checks(prepared, len(indexes), report)
+        laid = where[row.number]
+        pages, report = laid.pages.get(row.number, []), laid.reports.get(row.number)
+        checks = prepared.checks + problems[row.number]
+        checks += layout_checks(prepared, len(pages), report)
         output = RowOutput(row.number, checks)
         outputs[row.number] = output
         if output.ok:  # nothing is written for a row that would print wrong
             output.checks += refused_checks(refused)
-            group = row.number if options.pdf_x4 else id(laid)
-            to_write.setdefault(group, (laid, []))[1].append((output, prepared, indexes))
-    for laid, rows_of_layout in to_write.values():
-        _write_rows(laid, rows_of_layout, options)
+            group = row.number if options.pdf_x4 else 0
+            under = laid.under.get(row.number)
+            written = to_write.setdefault(group, (laid.document, []))[1]
+            written.append((output, prepared, pages, under))
+    for document, written in to_write.values():
+        _write_rows(document, written, options)
     return [outputs[row.number] for row in rows]

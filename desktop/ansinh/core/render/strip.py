@@ -18,7 +18,8 @@ It must be the very page a whole layout would give, so a row goes into a strip o
   the sheet, so its content moves nothing else, and the row's slot in the strip has the
   same border box: the same place, containing block and size; it has no generated
   content (counters would differ); the pages have no margin boxes (running heads could
-  show a slot's text); and the paint order is safe (`layout.paint_layer`).
+  show a slot's text); and the paint order is safe (`layout.paint_layer`, on the
+  strip here and on the shared page by the caller).
 A row that fails is laid out on its own page as before, by the caller.
 """
 
@@ -166,7 +167,8 @@ def split(
 ) -> dict[int, Page] | None:
     """Each row's own page, cut out of the strip laid out for `rows` (their slots in
     order, `fields` each); rows missing from the answer must be laid out on their own
-    page; None if none of them can be cut out."""
+    page; None if none of them can be. The caller has checked that nothing on the
+    shared page paints over a slot (`layout.paint_layer`)."""
     if any(isinstance(b, boxes.MarginBox) for p in (shared, strip) for b in p._page_box.children):
         return None
     shared_sheet, strip_sheet_box = _sheet_box(shared), _sheet_box(strip)
@@ -176,8 +178,6 @@ def split(
     if set(reference) != set(fields):  # a slot inside another element
         return None
     if any(box.style["position"] != "absolute" for box in reference.values()):
-        return None
-    if layout.paint_layer(shared, set(fields), own=False) is None:
         return None
     if layout.paint_layer(strip, set(fields), own=True) is None:
         return None

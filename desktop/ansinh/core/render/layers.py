@@ -1,0 +1,280 @@
+"""Batch rows laid out in two paint layers: a page they share, and each row's own.
+
+Rows of a chunk that differ only in some fields (the village name) are laid out in
+two paint layers (`_layer_css`): a shared page paints what the rows have in common,
+each row's own page only its fields, and a row's PDF draws its page over the shared
+one (see `chunk`). Visibility, not display: every page keeps every box, so layout and
+checks are the whole page's. A row whose layers might not add up to its whole page
+(`Layout.adds_up`) is laid out whole by the caller.
+
+A row whose sheet is the shared sheet's except inside plain-text slots does not get a
+page of its own in the layout: its slots go into its group's strip (see `strip`), and
+its shared page is kept by the worker (`_KEPT`) for the next chunks whose rows match
+it, so a street banner's shared page is laid out once per worker, not per chunk.
+Other rows share the page of the first row of their segment, laid out with them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from weasyprint.document import Page
+
+from ..templates.registry import current_registry
+from . import layout, strip
+from .piece import Prepared, RenderOptions, render_html, resource_roots
+from .raster import Underlay
+
+if TYPE_CHECKING:
+    from ..batch import BatchRow
+
+    Item = tuple[BatchRow, Prepared, dict[str, float]]  # a row, prepared, its fit sizes
+
+# Words a sheet's data-row carries after its row number (or, for a shared page or a
+# strip, its group's label).
+_OWN, _SHARED = "row-layer", "shared-layer"
+_MIN_LAYERED = 3  # rows per segment below which layers cost more than they save
+
+
+def varying(prepared: list[Prepared]) -> set[str]:
+    """The fields whose values differ between the rows."""
+    first = prepared[0].resolved.values
+    return {f for p in prepared[1:] for f, v in p.resolved.values.items() if v != first.get(f)}
+
+
+def layered(prepared: list[Prepared], fields: set[str], options: RenderOptions) -> list[str]:
+    """The fields the rows' own pages show (those that vary), if the chunk is worth
+    laying out in layers; else none. PDF/X-4 rows are written whole by WeasyPrint."""
+    groups = {p.segment.slug for p in prepared}  # everything else is the same within one
+    if options.pdf_x4 or len(prepared) < _MIN_LAYERED * len(groups):
+        return []
+    return sorted(fields)
+
+
+def _layer_css(fields: list[str]) -> str:
+    """Paint layers for rows that differ only in `fields`: the shared page paints all
+    but those fields, a row's own page only them. Visibility is inherited, so the rules
+    name only the sheet and the slots (a template that sets it on other elements makes
+    `Layout.adds_up` fail: those rows are laid out whole)."""
+
+    def slots(scope: str) -> str:
+        return ", ".join(f'[data-row~="{scope}"] [data-field="{f}"]' for f in fields)
+
+    return (
+        f"<style>{slots(_SHARED)} {{ visibility: hidden !important; }}\n"
+        f'[data-row~="{_OWN}"] {{ visibility: hidden !important; }}\n'
+        f"{slots(_OWN)} {{ visibility: visible !important; }}</style>"
+    )
+
+
+@dataclass
+class Shared:
+    """A page rows share: every box of their sheet, the varying slots hidden."""
+
+    page: Page
+    report: layout.PageReport
+    refused: list[str]
+    fields: list[str]
+    underlay: tuple[RenderOptions, Underlay] | None = None  # its PNG pixels, kept
+
+    @functools.cached_property
+    def rest(self) -> list[tuple] | None:
+        """What it paints besides the slots (`layout.paint_layer`)."""
+        return layout.paint_layer(self.page, set(self.fields), own=False)
+
+
+# Shared pages of strip groups, by what makes them: template folder, resource roots,
+# stylesheets (size and layers included) and the sheet's HTML outside its slots.
+_KEPT: OrderedDict[tuple, Shared] = OrderedDict()
+_KEPT_MAX = 6  # each may hold a page's pixels (`Shared.underlay`)
+
+
+# Groups whose strip `strip.split` refused (the template, not a row): their rows get
+# pages of their own at once in later chunks.
+_NO_STRIP: set[tuple] = set()
+
+
+def _keep(key: tuple, shared: Shared) -> None:
+    _KEPT[key] = shared
+    while len(_KEPT) > _KEPT_MAX:
+        _KEPT.popitem(last=False)
+
+
+@dataclass
+class Layout:
+    """One WeasyPrint pass over some rows of a chunk (in layers when `fields`)."""
+
+    document: Any
+    fields: list[str]
+    pages: dict[int, list[Page]] = field(default_factory=dict)  # row number -> its pages
+    reports: dict[int, layout.PageReport] = field(default_factory=dict)
+    under: dict[int, Shared] = field(default_factory=dict)  # row number -> its shared page
+    refused: list[str] = field(default_factory=list)
+    stripped: set[int] = field(default_factory=set)  # rows whose own page a strip gave
+    unstripped: list[int] = field(default_factory=list)  # rows a strip could not show
+
+    def adds_up(self, number: int) -> bool:
+        """Whether the row's page drawn over its shared page is the whole page."""
+        if number not in self.under or len(self.pages.get(number, [])) != 1:
+            return True  # not layered, or not written (a row on two pages is an error)
+        if number in self.stripped:
+            return True  # checked by `strip.split`
+        shared = self.under[number].rest
+        mine = layout.paint_layer(self.pages[number][0], set(self.fields), own=True)
+        return mine is not None and mine == shared
+
+
+@dataclass
+class _Group:
+    """Rows drawn over one shared page, in one pass."""
+
+    label: str
+    key: tuple
+    shared: Shared | None = None  # laid out in this pass, or kept from an earlier one
+    kept: bool = False
+    strip_rows: list[int] = field(default_factory=list)
+    elements: list[str] = field(default_factory=list)  # the strip rows' slot elements
+    sheet: str = ""  # a strip row's own sheet (the strip copies its <section> tag)
+
+
+def lay_out(
+    items: list[Item], options: RenderOptions, fields: list[str], strips: bool = True
+) -> Layout:
+    """One pass over `items`, in paint layers when `fields`; with `strips`, rows that may
+    have their own layer from a strip."""
+    registry = current_registry()
+    first, first_fit = items[0][1], items[0][2]
+    head = render_html(first, registry, options, first_fit, "head")
+    roots = sorted({root for _, p, _ in items for root in resource_roots(p, registry)})
+    if fields:
+        head = head.replace("</head>", _layer_css(fields) + "</head>", 1)
+    sheets, groups, membership = _sheets(items, options, fields, head, roots, strips)
+    tail = render_html(first, registry, options, first_fit, "tail")
+    document, fetcher = layout.lay_out(
+        "".join([head, *sheets, tail]), first.template.folder, roots
+    )
+    laid = Layout(document, fields, refused=list(fetcher.refused))
+    labelled = {group.label: group for group in groups}
+    strip_pages: dict[str, Page] = {}
+    for page in document.pages:
+        report = layout.inspect_page(page)
+        if report.row is None:
+            continue
+        key, *words = report.row.split()
+        if _SHARED in words:
+            group = labelled[key]
+            group.shared = Shared(page, report, list(fetcher.refused), fields)
+            if group.strip_rows:
+                _keep(group.key, group.shared)
+        elif strip.STRIP in words:
+            strip_pages[key] = page
+        else:
+            laid.pages.setdefault(int(key), []).append(page)
+            laid.reports.setdefault(int(key), report)
+    for number, group in membership.items():
+        assert group.shared is not None  # every group's shared sheet was laid out
+        laid.under[number] = group.shared
+    for group in groups:
+        if group.kept:
+            laid.refused += group.shared.refused
+        if group.strip_rows:
+            _take_strip(laid, group, strip_pages[group.label])
+    return laid
+
+
+def _sheets(
+    items: list[Item],
+    options: RenderOptions,
+    fields: list[str],
+    head: str,
+    roots: list,
+    strips: bool,
+) -> tuple[list[str], list[_Group], dict[int, _Group]]:
+    """The pass's sheets; the groups of rows drawn over one shared page; each layered
+    row's group. In layers, a row may go into a strip (`strip.slot_parts`): rows that
+    make the same shared page form a group, whose page is kept by the worker. One such
+    row alone, with no kept page, is laid out whole: a shared page and a strip would
+    cost more than its page. Other rows get an own page over their segment's shared
+    page (the first such row's)."""
+    registry = current_registry()
+    making = (items[0][1].template.folder, tuple(roots), tuple(layout.STYLE.findall(head)))
+    strips = strips and bool(fields) and strip.position_free(head)
+    rows = []  # (number, prepared, fit, own sheet, its parts, its group's key)
+    for row, p, fit in items:
+        row_id = f"{row.number} {_OWN}" if fields else str(row.number)
+        sheet = render_html(p, registry, options, fit, "sheet", row_id)
+        parts = strip.slot_parts(sheet, fields) if strips else None
+        key = (*making, parts[0]) if parts else ("segment", p.segment.slug)
+        if parts and key in _NO_STRIP:
+            parts, key = None, ("segment", p.segment.slug)
+        rows.append((row.number, p, fit, sheet, parts, key))
+    size = Counter(key for *_, parts, key in rows if parts)
+    sheets: list[str] = []
+    groups: dict[tuple, _Group] = {}
+    membership: dict[int, _Group] = {}
+    for number, p, fit, sheet, parts, key in rows:
+        if not fields or (parts and size[key] == 1 and key not in _KEPT):
+            sheets.append(sheet.replace(f'data-row="{number} {_OWN}"', f'data-row="{number}"', 1))
+            continue
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group(f"g{len(groups)}", key)
+            if key in _KEPT:
+                _KEPT.move_to_end(key)
+                group.shared, group.kept = _KEPT[key], True
+            else:
+                label = f"{group.label} {_SHARED}"
+                sheets.append(render_html(p, registry, options, fit, "sheet", label))
+        membership[number] = group
+        if parts:
+            group.strip_rows.append(number)
+            group.elements.extend(parts[1])
+            group.sheet = group.sheet or sheet
+        else:
+            sheets.append(sheet)
+    for group in groups.values():
+        if group.strip_rows:
+            label = f"{group.label} {_OWN} {strip.STRIP}"
+            sheets.append(strip.strip_sheet(group.sheet, label, group.elements))
+    return sheets, list(groups.values()), membership
+
+
+def _take_strip(laid: Layout, group: _Group, strip_page: Page) -> None:
+    """Each strip row's own page, cut out of the strip page, with the report of its
+    whole page: the shared page's, its own slots' from the strip."""
+    shared = group.shared
+    assert shared is not None
+    pages = None
+    if shared.rest is not None:  # nothing paints over a slot on the shared page
+        pages = strip.split(shared.page, strip_page, laid.fields, group.strip_rows)
+    if pages is None:  # never for this template and these fields: no strip from now on
+        if len(_NO_STRIP) > 1000:
+            _NO_STRIP.clear()
+        _NO_STRIP.add(group.key)
+        _KEPT.pop(group.key, None)
+    pages = pages or {}
+    for number in group.strip_rows:
+        if number not in pages:
+            laid.unstripped.append(number)
+            continue
+        own = layout.inspect_page(pages[number])
+        laid.pages[number] = [pages[number]]
+        slots = {**shared.report.slots, **own.slots}
+        stray = shared.report.stray_overflow or own.stray_overflow
+        laid.reports[number] = layout.PageReport(slots, stray, str(number))
+        laid.stripped.add(number)
+
+
+def layouts(items: list[Item], options: RenderOptions, fields: list[str]) -> dict[int, Layout]:
+    """Each row's layout: rows a strip could not show are laid out again on their own
+    pages (a template whose slots a strip cannot take, see `strip`)."""
+    laid = lay_out(items, options, fields)
+    where = {row.number: laid for row, _, _ in items}
+    again = [item for item in items if item[0].number in laid.unstripped]
+    if again:
+        relaid = lay_out(again, options, fields, strips=False)
+        where.update({row.number: relaid for row, _, _ in again})
+    return where
