@@ -24,7 +24,7 @@ from ..core.errors import UserError
 from ..core.export import export_campaign
 from ..core.packs import PackConflict, export_pack, import_pack
 from ..core.render.piece import RenderOptions, render_piece
-from ..core.render.worker import RenderPool
+from ..core.render.worker import RenderPool, start_fork_server
 from ..core.segments import load_segments
 from ..core.templates import TemplateRegistry
 from ..core.templates.checker import check_templates
@@ -309,6 +309,7 @@ def _pairs(items: list[str], what: str) -> dict[str, str]:
 
 
 def cmd_batch(args: argparse.Namespace, out: Output) -> int:
+    start_fork_server()  # the render processes' imports overlap reading the sheet
     campaign = _campaign(args.campaign)
     bundle = None
     mapping = _pairs(args.map, "--map")

@@ -182,20 +182,10 @@ def warm_up_pools(*pools: RenderPool) -> threading.Thread:
 
 
 def configure_workers() -> None:
-    """Let render processes start fast and Qt-free.
+    """Start the render processes' fork server while the window is being built, so the
+    first preview does not wait for it; it also imports this module, whose functions
+    the workers run. (Workers leave by themselves if the window is killed: see
+    `core.render.worker`.)"""
+    from ..core.render.worker import start_fork_server
 
-    The fork server preloads the render modules once, so every worker (and a restarted
-    one after a crash) is forked with WeasyPrint and PDFium already imported, instead
-    of importing the GUI's main script as it would by default. It is started now, while
-    the window is being built, so the first preview does not wait for it. (Workers
-    leave by themselves if the window is killed: see `core.render.worker`.)
-    """
-    import multiprocessing
-    from multiprocessing import forkserver
-
-    from ..core.render.worker import start_method
-
-    if start_method() == "forkserver":
-        multiprocessing.get_context("forkserver").set_forkserver_preload(
-            ["ansinh.gui.jobs", "ansinh.core.render.piece", "markdown", "segno"])
-        forkserver.ensure_running()
+    start_fork_server(__name__)

@@ -222,6 +222,26 @@ def start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
+# What every render process needs: imported once, by the fork server.
+RENDER_MODULES = ("ansinh.core.render.chunk", "ansinh.core.render.piece", "markdown", "segno")
+
+
+def start_fork_server(*modules: str) -> None:
+    """Start the fork server now (if this platform has one), with the render modules
+    and `modules` imported in it: every worker, and one restarted after a crash, is
+    then forked with WeasyPrint and PDFium loaded instead of importing them itself
+    (~1.2 s of CPU each, most of it cffi reading Pango's declarations). Called early
+    (the window while it is built, the CLI before it reads the sheet), that import
+    overlaps other work. Only the first call's modules count."""
+    if start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([*RENDER_MODULES, *modules])
+    forkserver.ensure_running()
+
+
 class RenderPool:
     """A small pool of render processes; `submit` returns a Future of fn's result."""
 
@@ -241,6 +261,7 @@ class RenderPool:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
+            start_fork_server()
             context = multiprocessing.get_context(start_method())
             self._executor = ProcessPoolExecutor(
                 self.workers,
