@@ -21,6 +21,7 @@ from ansinh.core.filenames import (
     safe_filename,
     safe_join,
     slugify,
+    write_all_atomic,
     write_atomic,
 )
 
@@ -294,6 +295,36 @@ def test_write_atomic_failures_leave_no_litter(
         write_atomic(target, b"new")
     assert vi_words in caught.value.vi
     assert target.read_bytes() == b"old"
+    assert leftovers(tmp_path) == []
+
+
+def test_write_all_atomic_syncs_every_file_before_any_replaces_a_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    targets = [tmp_path / f"{n}.pdf" for n in range(3)]
+    for target in targets:
+        target.write_bytes(b"old")
+    calls: list[str] = []
+    real_fsync, real_replace = filenames.os.fsync, filenames.os.replace
+
+    def fsync(fd: int) -> None:
+        calls.append("fsync")
+        real_fsync(fd)
+
+    def replace(src: object, dst: object) -> None:
+        calls.append("replace")
+        if Path(dst).name == "2.pdf":  # a viewer holds the last one open
+            raise PermissionError(errno.EACCES, "The process cannot access the file")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(filenames.os, "fsync", fsync)
+    monkeypatch.setattr(filenames.os, "replace", replace)
+    with pytest.raises(UserError) as caught:
+        write_all_atomic([(t, b"new") for t in targets], sync_folder=False)
+    assert calls == ["fsync"] * 3 + ["replace"] * 3
+    assert caught.value.path == str(targets[2])
+    # Each file is whole, old or new; nothing else is left behind.
+    assert [t.read_bytes() for t in targets] == [b"new", b"new", b"old"]
     assert leftovers(tmp_path) == []
 
 

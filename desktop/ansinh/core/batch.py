@@ -327,6 +327,7 @@ def run_batch(
                 )
             )
 
+    size = plan.template.size(plan.size) if plan.size else None
     done = 0
     finished = False
     try:
@@ -336,17 +337,22 @@ def run_batch(
             outputs = pool.result(in_flight.popleft())
             submit_next()
             by_number = {r.number: r for r in chunk_rows}
-            for output in outputs:
+            rows_out = [by_number[output.number] for output in outputs]
+            written = bundle.add_all(  # the chunk's files are written and synced together
+                [
+                    (
+                        RenderResult(
+                            plan.template, size, segments[row.segment], out.checks, out.artifacts
+                        ),
+                        row.number,
+                        row.name,
+                        row.number,
+                    )
+                    for out, row in zip(outputs, rows_out, strict=True)
+                ]
+            )
+            for output, row, entries in zip(outputs, rows_out, written, strict=True):
                 done += 1
-                row = by_number[output.number]
-                result = RenderResult(
-                    plan.template,
-                    plan.template.size(plan.size) if plan.size else None,
-                    segments[row.segment],
-                    output.checks,
-                    output.artifacts,
-                )
-                entries = bundle.add(result, row.number, label=row.name, row=row.number)
                 status[str(row.number)] = "ok" if entries else "failed"
                 yield BatchEvent(
                     "row" if entries else "failed",

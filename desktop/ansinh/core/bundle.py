@@ -24,7 +24,7 @@ from .filenames import (
     fsync_folder,
     safe_filename,
     slugify,
-    write_atomic,
+    write_all_atomic,
     write_json_atomic,
 )
 from .render.results import RenderResult
@@ -124,42 +124,55 @@ class Bundle:
         self, result: RenderResult, index: int, *, label: str | None = None, row: int | None = None
     ) -> list[BundleEntry]:
         """Write a result's files; a result with errors is recorded as skipped instead."""
-        checks = [c.to_dict() for c in result.checks]
-        if not result.ok:
-            self.skipped.append(
-                {
-                    "piece": index,
-                    "template": result.template.id,
-                    "segment": result.segment.slug,
-                    "row": row,
-                    "checks": checks,
-                }
-            )
-            return []
-        base = safe_filename(self.base_name(result, index, label), max_len=120)
-        added = []
-        for artifact in result.artifacts:
-            filename = self.names.take(base + ROLE_SUFFIX[artifact.role], ext="." + artifact.format)
-            # The folder is synced once, when the bundle closes (not twice per row).
-            write_atomic(self.folder / filename, artifact.data, sync_folder=False)
-            entry = BundleEntry(
-                file=filename,
-                channel=result.template.channel,
-                format=artifact.format,
-                role=artifact.role,
-                template=result.template.id,
-                size=result.size.id if result.size else "",
-                segment=result.segment.slug,
-                segment_name=result.segment.name,
-                campaign=self.campaign.name,
-                bytes=len(artifact.data),
-                sha256=hashlib.sha256(artifact.data).hexdigest(),
-                row=row,
-                stats=dict(artifact.stats),
-                checks=[c for c in checks if c["severity"] == "warning"],
-            )
-            self.entries.append(entry)
-            added.append(entry)
+        return self.add_all([(result, index, label, row)])[0]
+
+    def add_all(
+        self, items: list[tuple[RenderResult, int, str | None, int | None]]
+    ) -> list[list[BundleEntry]]:
+        """`add` for many results (result, index, label, row), their files written and
+        synced together (a batch chunk: see `write_all_atomic`)."""
+        added: list[list[BundleEntry]] = []
+        files: list[tuple[Path, bytes]] = []
+        for result, index, label, row in items:
+            added.append([])
+            checks = [c.to_dict() for c in result.checks]
+            if not result.ok:
+                self.skipped.append(
+                    {
+                        "piece": index,
+                        "template": result.template.id,
+                        "segment": result.segment.slug,
+                        "row": row,
+                        "checks": checks,
+                    }
+                )
+                continue
+            base = safe_filename(self.base_name(result, index, label), max_len=120)
+            for artifact in result.artifacts:
+                suffix = ROLE_SUFFIX[artifact.role]
+                filename = self.names.take(base + suffix, ext="." + artifact.format)
+                files.append((self.folder / filename, artifact.data))
+                added[-1].append(
+                    BundleEntry(
+                        file=filename,
+                        channel=result.template.channel,
+                        format=artifact.format,
+                        role=artifact.role,
+                        template=result.template.id,
+                        size=result.size.id if result.size else "",
+                        segment=result.segment.slug,
+                        segment_name=result.segment.name,
+                        campaign=self.campaign.name,
+                        bytes=len(artifact.data),
+                        sha256=hashlib.sha256(artifact.data).hexdigest(),
+                        row=row,
+                        stats=dict(artifact.stats),
+                        checks=[c for c in checks if c["severity"] == "warning"],
+                    )
+                )
+        # The folder is synced once, when the bundle closes (not twice per row).
+        write_all_atomic(files, sync_folder=False)
+        self.entries += [entry for entries in added for entry in entries]
         return added
 
     def manifest(self) -> dict[str, Any]:

@@ -156,8 +156,46 @@ def safe_join(root: Path, relative: str) -> Path:
 
 def write_atomic(path: Path, data: bytes, *, sync_folder: bool = True) -> None:
     """Write `data` to `path` so that readers see either the old file or the new one."""
-    with atomic_output(path, sync_folder=sync_folder) as temp:
-        temp.write_bytes(data)
+    write_all_atomic([(path, data)], sync_folder=sync_folder)
+
+
+def write_all_atomic(files: list[tuple[Path, bytes]], *, sync_folder: bool = True) -> None:
+    """`write_atomic` for many files at once: all written, then all synced, then all
+    moved into place. Syncing each file before writing the next made ext4 commit its
+    journal once per file, and every new file waited for that commit (~2 ms a file in
+    a batch); this way the first sync commits the lot. On any failure no target is
+    touched that was not already replaced, and every temporary file is removed."""
+    temps: list[Path] = []
+    current = Path(files[0][0]) if files else Path()  # the file an OS error is about
+    try:
+        handles = []
+        try:
+            for path, data in files:
+                current = Path(path)
+                temp, fd = _create_temp(current)
+                temps.append(temp)
+                handles.append(os.fdopen(fd, "wb"))
+                handles[-1].write(data)
+            for handle, (path, _) in zip(handles, files, strict=False):
+                current = Path(path)
+                handle.flush()
+                os.fsync(handle.fileno())
+        finally:
+            for handle in handles:
+                handle.close()
+        for temp, (path, _) in zip(temps, files, strict=True):
+            current = Path(path)
+            os.replace(temp, path)
+    except BaseException as exc:
+        for temp in temps:
+            with suppress(OSError):
+                temp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _write_error(exc, current) from exc
+        raise
+    if sync_folder:
+        for folder in {Path(path).parent for path, _ in files}:
+            fsync_folder(folder)
 
 
 class LazyList(list):
@@ -200,7 +238,8 @@ def atomic_output(path: Path, *, sync_folder: bool = True) -> Iterator[Path]:
     exceptions propagate unchanged.
     """
     path = Path(path)
-    temp = _create_temp(path)
+    temp, fd = _create_temp(path)
+    os.close(fd)
     try:
         yield temp
         with open(temp, "r+b") as handle:
@@ -216,19 +255,19 @@ def atomic_output(path: Path, *, sync_folder: bool = True) -> Iterator[Path]:
         fsync_folder(path.parent)
 
 
-def _create_temp(path: Path) -> Path:
+def _create_temp(path: Path) -> tuple[Path, int]:
+    """A new temporary file beside `path`, and its descriptor, open for writing."""
     # O_EXCL with mode 0o666 lets the umask set the usual permissions (mkstemp's 0o600
     # would make exports unreadable to other users on shared Linux machines).
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
         temp = path.with_name(f".ansinh-{secrets.token_hex(6)}{path.suffix}")
         try:
-            os.close(os.open(temp, flags, 0o666))
+            return temp, os.open(temp, flags, 0o666)
         except FileExistsError:
             continue
         except OSError as exc:
             raise _write_error(exc, path) from exc
-        return temp
 
 
 def fsync_folder(folder: Path) -> None:
