@@ -9,16 +9,25 @@ from __future__ import annotations
 import io
 import tomllib
 import unicodedata
+import zlib
 from functools import cache
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageChops
 
 from ansinh.core.campaign import Piece
 from ansinh.core.render.piece import RenderOptions, RenderResult, render_piece
-from ansinh.core.render.raster import page_png, pdf_fonts
+from ansinh.core.render.raster import (
+    Underlay,
+    _adler32_combine,
+    page_bitmap,
+    page_png,
+    pdf_fonts,
+)
 from ansinh.core.templates import TemplateRegistry
 from helpers import MM, pdf_boxes, pdf_info, pdf_pages, pdf_text, png_image, save_failure
 
@@ -242,6 +251,35 @@ def test_fast_png_for_previews_holds_the_same_pixels_and_metadata(
     assert decoded.text == reference.text == meta
     assert decoded.info.get("dpi") == reference.info.get("dpi")
     assert (decoded.info.get("dpi") is None) == (png_dpi is None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=70_000), st.binary(max_size=70_000), st.integers(1, 3))
+def test_adler32_of_two_runs_combines_as_zlib_computes_it(first, second, repeat) -> None:
+    second *= repeat  # long runs of the same bytes, as in flat artwork
+    combined = _adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second))
+    assert combined == zlib.adler32(first + second)
+
+
+def test_a_png_drawn_over_an_underlay_is_a_valid_zlib_stream(sample_campaign) -> None:
+    # Its deflate runs and checksum are pieced together from the underlay's; zlib
+    # itself checks the result (Pillow stops reading once it has every pixel).
+    shared = _render("banner-bhxh", "5x0.8m").artifact("pdf").data
+    row = render_piece(
+        Piece("banner-bhxh", "nong-dan", "5x0.8m", {"place": "Thôn Đồng Tâm"}), sample_campaign
+    ).artifact("pdf").data
+    below, above = pdfium.PdfDocument(shared), pdfium.PdfDocument(row)
+    try:
+        under = Underlay(page_bitmap(below, 0, width_px=1500)[0])
+        png, _ = page_png(above, 0, {}, width_px=1500, compress_level=1, under=under)
+        alone, _ = page_png(above, 0, {}, width_px=1500, compress_level=1)
+    finally:
+        below.close()
+        above.close()
+    assert under.heads  # drawn over it (not through Pillow)
+    idat = png[png.index(b"IDAT") + 4 : png.index(b"IEND") - 8]
+    raw = zlib.decompress(idat)  # raises on a wrong Adler-32
+    assert raw == zlib.decompress(alone[alone.index(b"IDAT") + 4 : alone.index(b"IEND") - 8])
 
 
 def test_loudspeaker_script_is_written_out_for_reading(sample_campaign) -> None:

@@ -127,6 +127,28 @@ class Underlay:
         self.lines = _scanlines(bitmap.buffer, bitmap.stride, bitmap.width, bitmap.height)
         self.heads: dict[tuple[int, int], bytes] = {}  # (rows, level) -> deflated, flushed
         self.tails: dict[tuple[int, int], bytes] = {}  # (first row, level) -> deflated, final
+        self.sums: dict[tuple[int, int], tuple[int, int]] = {}  # rows -> (adler32, length)
+
+    def checksum(self, start: int, end: int) -> tuple[int, int]:
+        """Adler-32 and length of its scanlines start..end, computed once."""
+        if (start, end) not in self.sums:
+            run = b"".join(self.lines[start:end])
+            self.sums[start, end] = (zlib.adler32(run), len(run))
+        return self.sums[start, end]
+
+
+_ADLER_BASE = 65521
+
+
+def _adler32_combine(first: int, second: int, second_length: int) -> int:
+    """The Adler-32 of two byte runs one after the other, from theirs (zlib's
+    adler32_combine, which Python's zlib does not expose)."""
+    rem = second_length % _ADLER_BASE
+    low = first & 0xFFFF
+    high = (rem * low) % _ADLER_BASE
+    low += (second & 0xFFFF) + _ADLER_BASE - 1
+    high += (first >> 16) + (second >> 16) + _ADLER_BASE - rem
+    return (low % _ADLER_BASE) | ((high % _ADLER_BASE) << 16)
 
 
 def _scanlines(pixels: Any, stride: int, width: int, height: int) -> list[bytes]:
@@ -156,8 +178,11 @@ def _deflate_over(lines: list[bytes], under: Underlay, level: int) -> bytes:
         under.heads[top, level] = _raw_deflate(base[:top], level, zlib.Z_FULL_FLUSH)
     if (bottom, level) not in under.tails:
         under.tails[bottom, level] = _raw_deflate(base[bottom:], level, zlib.Z_FINISH)
-    middle = _raw_deflate(lines[top:bottom], level, zlib.Z_FULL_FLUSH)
-    checksum = struct.pack(">I", zlib.adler32(b"".join(lines)))
+    middle = b"".join(lines[top:bottom])
+    adler = _adler32_combine(under.checksum(0, top)[0], zlib.adler32(middle), len(middle))
+    adler = _adler32_combine(adler, *under.checksum(bottom, len(base)))
+    middle = _raw_deflate([middle], level, zlib.Z_FULL_FLUSH)
+    checksum = struct.pack(">I", adler)
     return b"\x78\x01" + under.heads[top, level] + middle + under.tails[bottom, level] + checksum
 
 
