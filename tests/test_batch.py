@@ -488,8 +488,10 @@ def test_cancel_stops_within_a_second_and_leaves_no_partial_files(
     assert len(plan.rows) == 2000
     out = tmp_path / "out"
     events = run_batch(plan, sample_campaign, out, chunk_size=20)
+    reported: dict[int, list[str]] = {}
     for event in events:
-        if event.done >= 3:
+        reported[event.row] = event.files
+        if event.done >= 3:  # mid-chunk: its other rows' files are written already
             break
     started = time.monotonic()
     events.close()
@@ -499,7 +501,11 @@ def test_cancel_stops_within_a_second_and_leaves_no_partial_files(
     state = json.loads((out / "batch.json").read_text(encoding="utf-8"))
     assert state["finished"] is False
     written = {p.name for p in out.iterdir()} - {"batch.json", "manifest.json", "manifest.csv"}
-    assert written == {e["file"] for e in state["entries"]}
+    # Exactly the rows reported done: files, manifest and the state a re-run reads.
+    assert written == {e["file"] for e in state["entries"]} == {
+        name for files in reported.values() for name in files
+    }
+    assert {int(r) for r, s in state["rows"].items() if s == "ok"} == set(reported)
     for name in written:
         if name.endswith(".pdf"):
             assert pdf_pages((out / name).read_bytes()) == 1

@@ -16,6 +16,7 @@ from ansinh.core import filenames
 from ansinh.core.errors import UserError
 from ansinh.core.filenames import (
     MAX_NAME_BYTES,
+    StagedFiles,
     UniqueNames,
     atomic_output,
     safe_filename,
@@ -325,6 +326,17 @@ def test_write_all_atomic_syncs_every_file_before_any_replaces_a_target(
     assert caught.value.path == str(targets[2])
     # Each file is whole, old or new; nothing else is left behind.
     assert [t.read_bytes() for t in targets] == [b"new", b"new", b"old"]
+    assert leftovers(tmp_path) == []
+
+
+def test_staged_files_not_placed_are_removed(tmp_path: Path) -> None:
+    # A batch stopped between two rows: the first row's files are in place, the
+    # second's, written and synced with them, are gone.
+    first, second = [tmp_path / f"{n}.pdf" for n in range(2)]
+    with StagedFiles([(first, b"one"), (second, b"two")]) as staged:
+        assert leftovers(tmp_path) and not first.exists()
+        staged.place([first])
+    assert first.read_bytes() == b"one" and not second.exists()
     assert leftovers(tmp_path) == []
 
 

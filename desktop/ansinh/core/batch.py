@@ -34,7 +34,7 @@ from .bundle import Bundle, BundleEntry
 from .campaign import Campaign
 from .checks import Check
 from .errors import UserError
-from .filenames import LazyList, atomic_output, write_json_atomic
+from .filenames import LazyList, StagedFiles, atomic_output, write_json_atomic
 from .pdfcopy import PdfWriter, SourcePdf
 from .render.results import RenderOptions, RenderResult
 from .render.worker import RenderPool, run_engine
@@ -337,32 +337,31 @@ def run_batch(
             outputs = pool.result(in_flight.popleft())
             submit_next()
             by_number = {r.number: r for r in chunk_rows}
-            rows_out = [by_number[output.number] for output in outputs]
-            written = bundle.add_all(  # the chunk's files are written and synced together
-                [
-                    (
-                        RenderResult(
-                            plan.template, size, segments[row.segment], out.checks, out.artifacts
-                        ),
+            items = []
+            for output in outputs:
+                row = by_number[output.number]
+                segment = segments[row.segment]
+                result = RenderResult(plan.template, size, segment, output.checks, output.artifacts)
+                entries, files = bundle.files_for(result, row.number, row.name, row.number)
+                items.append((row, result, entries, files))
+            # The chunk's files are written and synced together; each row's are moved into
+            # place just before its event, so a stop between two events leaves exactly
+            # the reported rows' files (the others' are removed on leaving the block).
+            with StagedFiles([file for *_, files in items for file in files]) as staged:
+                for row, result, entries, files in items:
+                    staged.place([path for path, _ in files])
+                    bundle.record(result, row.number, row.number, entries)
+                    done += 1
+                    status[str(row.number)] = "ok" if entries else "failed"
+                    yield BatchEvent(
+                        "row" if entries else "failed",
+                        done,
+                        len(rows),
                         row.number,
-                        row.name,
-                        row.number,
+                        [e.file for e in entries],
+                        result.checks,
+                        bundle,
                     )
-                    for out, row in zip(outputs, rows_out, strict=True)
-                ]
-            )
-            for output, row, entries in zip(outputs, rows_out, written, strict=True):
-                done += 1
-                status[str(row.number)] = "ok" if entries else "failed"
-                yield BatchEvent(
-                    "row" if entries else "failed",
-                    done,
-                    len(rows),
-                    row.number,
-                    [e.file for e in entries],
-                    output.checks,
-                    bundle,
-                )
         finished = True
     finally:
         for future in in_flight:

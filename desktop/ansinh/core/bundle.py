@@ -19,12 +19,12 @@ from typing import Any
 from .campaign import Campaign
 from .filenames import (
     LazyList,
+    StagedFiles,
     UniqueNames,
     atomic_output,
     fsync_folder,
     safe_filename,
     slugify,
-    write_all_atomic,
     write_json_atomic,
 )
 from .render.results import RenderResult
@@ -124,56 +124,63 @@ class Bundle:
         self, result: RenderResult, index: int, *, label: str | None = None, row: int | None = None
     ) -> list[BundleEntry]:
         """Write a result's files; a result with errors is recorded as skipped instead."""
-        return self.add_all([(result, index, label, row)])[0]
-
-    def add_all(
-        self, items: list[tuple[RenderResult, int, str | None, int | None]]
-    ) -> list[list[BundleEntry]]:
-        """`add` for many results (result, index, label, row), their files written and
-        synced together (a batch chunk: see `write_all_atomic`)."""
-        added: list[list[BundleEntry]] = []
-        files: list[tuple[Path, bytes]] = []
-        for result, index, label, row in items:
-            added.append([])
-            checks = [c.to_dict() for c in result.checks]
-            if not result.ok:
-                self.skipped.append(
-                    {
-                        "piece": index,
-                        "template": result.template.id,
-                        "segment": result.segment.slug,
-                        "row": row,
-                        "checks": checks,
-                    }
-                )
-                continue
-            base = safe_filename(self.base_name(result, index, label), max_len=120)
-            for artifact in result.artifacts:
-                suffix = ROLE_SUFFIX[artifact.role]
-                filename = self.names.take(base + suffix, ext="." + artifact.format)
-                files.append((self.folder / filename, artifact.data))
-                added[-1].append(
-                    BundleEntry(
-                        file=filename,
-                        channel=result.template.channel,
-                        format=artifact.format,
-                        role=artifact.role,
-                        template=result.template.id,
-                        size=result.size.id if result.size else "",
-                        segment=result.segment.slug,
-                        segment_name=result.segment.name,
-                        campaign=self.campaign.name,
-                        bytes=len(artifact.data),
-                        sha256=hashlib.sha256(artifact.data).hexdigest(),
-                        row=row,
-                        stats=dict(artifact.stats),
-                        checks=[c for c in checks if c["severity"] == "warning"],
-                    )
-                )
+        entries, files = self.files_for(result, index, label, row)
         # The folder is synced once, when the bundle closes (not twice per row).
-        write_all_atomic(files, sync_folder=False)
-        self.entries += [entry for entries in added for entry in entries]
-        return added
+        with StagedFiles(files) as staged:
+            staged.place([path for path, _ in files])
+        self.record(result, index, row, entries)
+        return entries
+
+    def files_for(
+        self, result: RenderResult, index: int, label: str | None, row: int | None
+    ) -> tuple[list[BundleEntry], list[tuple[Path, bytes]]]:
+        """A result's entries and files (under names taken now), none if it has errors:
+        for the caller to write (`StagedFiles`), then `record`."""
+        if not result.ok:
+            return [], []
+        checks = [c.to_dict() for c in result.checks]
+        base = safe_filename(self.base_name(result, index, label), max_len=120)
+        entries, files = [], []
+        for artifact in result.artifacts:
+            suffix = ROLE_SUFFIX[artifact.role]
+            filename = self.names.take(base + suffix, ext="." + artifact.format)
+            files.append((self.folder / filename, artifact.data))
+            entries.append(
+                BundleEntry(
+                    file=filename,
+                    channel=result.template.channel,
+                    format=artifact.format,
+                    role=artifact.role,
+                    template=result.template.id,
+                    size=result.size.id if result.size else "",
+                    segment=result.segment.slug,
+                    segment_name=result.segment.name,
+                    campaign=self.campaign.name,
+                    bytes=len(artifact.data),
+                    sha256=hashlib.sha256(artifact.data).hexdigest(),
+                    row=row,
+                    stats=dict(artifact.stats),
+                    checks=[c for c in checks if c["severity"] == "warning"],
+                )
+            )
+        return entries, files
+
+    def record(
+        self, result: RenderResult, index: int, row: int | None, entries: list[BundleEntry]
+    ) -> None:
+        """List a result whose files are written, or as skipped if it had errors."""
+        if result.ok:
+            self.entries += entries
+            return
+        self.skipped.append(
+            {
+                "piece": index,
+                "template": result.template.id,
+                "segment": result.segment.slug,
+                "row": row,
+                "checks": [c.to_dict() for c in result.checks],
+            }
+        )
 
     def manifest(self) -> dict[str, Any]:
         """What manifest.json says; its file list is encoded entry by entry."""

@@ -160,42 +160,68 @@ def write_atomic(path: Path, data: bytes, *, sync_folder: bool = True) -> None:
 
 
 def write_all_atomic(files: list[tuple[Path, bytes]], *, sync_folder: bool = True) -> None:
-    """`write_atomic` for many files at once: all written, then all synced, then all
-    moved into place. Syncing each file before writing the next made ext4 commit its
-    journal once per file, and every new file waited for that commit (~2 ms a file in
-    a batch); this way the first sync commits the lot. On any failure no target is
-    touched that was not already replaced, and every temporary file is removed."""
-    temps: list[Path] = []
-    current = Path(files[0][0]) if files else Path()  # the file an OS error is about
-    try:
-        handles = []
-        try:
-            for path, data in files:
-                current = Path(path)
-                temp, fd = _create_temp(current)
-                temps.append(temp)
-                handles.append(os.fdopen(fd, "wb"))
-                handles[-1].write(data)
-            for handle, (path, _) in zip(handles, files, strict=False):
-                current = Path(path)
-                handle.flush()
-                os.fsync(handle.fileno())
-        finally:
-            for handle in handles:
-                handle.close()
-        for temp, (path, _) in zip(temps, files, strict=True):
-            current = Path(path)
-            os.replace(temp, path)
-    except BaseException as exc:
-        for temp in temps:
-            with suppress(OSError):
-                temp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise _write_error(exc, current) from exc
-        raise
+    """`write_atomic` for many files at once (see `StagedFiles`)."""
+    with StagedFiles(files) as staged:
+        staged.place([path for path, _ in files])
     if sync_folder:
         for folder in {Path(path).parent for path, _ in files}:
             fsync_folder(folder)
+
+
+class StagedFiles:
+    """Files written to temporary names and synced together, then moved into place when
+    asked (`place`), a few at a time if need be; on leaving the `with` block, those not
+    placed are removed. Syncing each file before writing the next made ext4 commit its
+    journal once per file, and every new file waited for that commit (~2 ms a file in a
+    batch); synced together, the first sync commits the lot. A batch places a row's
+    files just before it reports the row, so a stop between rows leaves exactly the
+    reported rows' files. OS errors become `UserError` naming the file."""
+
+    def __init__(self, files: list[tuple[Path, bytes]]) -> None:
+        self._temps: dict[Path, Path] = {}  # target -> its temporary file, until placed
+        current = Path()  # the file an OS error is about
+        handles = []
+        try:
+            try:
+                for path, data in files:
+                    current = Path(path)
+                    temp, fd = _create_temp(current)
+                    self._temps[current] = temp
+                    handles.append(os.fdopen(fd, "wb"))
+                    handles[-1].write(data)
+                for handle, (path, _) in zip(handles, files, strict=False):
+                    current = Path(path)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            finally:
+                for handle in handles:
+                    handle.close()
+        except BaseException as exc:
+            self.discard()
+            if isinstance(exc, OSError):
+                raise _write_error(exc, current) from exc
+            raise
+
+    def place(self, paths: list[Path]) -> None:
+        """Move these targets' files into place."""
+        for path in map(Path, paths):
+            try:
+                os.replace(self._temps[path], path)
+            except OSError as exc:
+                raise _write_error(exc, path) from exc
+            del self._temps[path]
+
+    def discard(self) -> None:
+        for temp in self._temps.values():
+            with suppress(OSError):
+                temp.unlink(missing_ok=True)
+        self._temps.clear()
+
+    def __enter__(self) -> StagedFiles:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.discard()
 
 
 class LazyList(list):
