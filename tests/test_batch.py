@@ -4,11 +4,13 @@ shrink-to-fit, safe names, combined PDF, cancel, re-running failed rows."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import re
 import time
 from collections import OrderedDict
 from pathlib import Path
+from types import SimpleNamespace
 
 import openpyxl
 import pypdfium2 as pdfium
@@ -260,7 +262,7 @@ def test_a_workers_first_chunk_measures_the_shared_slogan_on_one_row_first(
     options = RenderOptions(formats=("png",), png_dpi=12)
     outputs = chunk.render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options)
     assert passes == [1, 4]
-    assert [pt for key, pt in chunk._FIT_CACHE.items() if key[2] == "title"] < [400]
+    assert [pt for key, pt in chunk._FIT_CACHE.items() if key[1] == "title"] < [400]
     for output, row in zip(outputs, plan.rows, strict=True):
         piece = Piece("banner-bhxh", row.segment, "3x1m", row.values)
         want = render_piece(piece, sample_campaign, options).artifact("png").data
@@ -306,6 +308,25 @@ def assert_as_alone(pdf: bytes, png: bytes, row, campaign, options) -> None:
     words = (sorted(pdf_text(d).split()) for d in (pdf, alone.artifact("pdf").data))
     assert next(words) == next(words)
     assert png_image(png).tobytes() == png_image(alone.artifact("png").data).tobytes()
+
+
+def test_fit_sizes_a_worker_remembers_belong_to_their_layout(
+    tmp_path: Path, sample_campaign, monkeypatch
+) -> None:
+    # Without a logo the 3 × 1 m banner's place slot is wider: a size measured with
+    # the logo must not be reused (sizes only ever shrink, the name would stay small).
+    monkeypatch.setattr(chunk, "_FIT_CACHE", {})
+    rows = write_csv(tmp_path / "t.csv", [LONG_BUT_FITS, "Thôn 2", "Thôn 3"])
+    options = RenderOptions(formats=("png",), png_dpi=12)
+    for campaign in (sample_campaign, dataclasses.replace(sample_campaign, logo=None)):
+        plan = plan_batch("banner-bhxh", rows, campaign, size="3x1m")
+        output = render_rows("banner-bhxh", plan.rows, plan.size, campaign, options)[0]
+        alone = render_piece(
+            Piece("banner-bhxh", plan.rows[0].segment, "3x1m", plan.rows[0].values),
+            campaign,
+            options,
+        ).artifact("png")
+        assert png_image(output.artifacts[0].data).tobytes() == png_image(alone.data).tobytes()
 
 
 @pytest.mark.parametrize(
@@ -355,6 +376,11 @@ def test_rows_are_laid_out_whole_when_their_layers_would_not_add_up(
         (".ten { counter-increment: n; } .ten::before { content: counter(n); }", "", [False] * 4),
         (".ten { position: static; margin: 20mm 0 0 10mm; }", "", [False] * 4),
         ("", '<div class="o" style="position: relative">{{ f.ten }}</div>', [False] * 4),
+        # A nested rule that selects by position; a page background (WeasyPrint moves
+        # it to the canvas, which a row's own page would paint over the shared page).
+        (".ten { &:first-child { color: #c00; } }", "", [False] * 4),
+        ("body { background: #fff; }", '<i class="o" style="position: absolute; top: 60mm;'
+         ' width: 50mm; height: 20mm; background: #c00"></i>', [False] * 4),
     ],
 )
 def test_rows_in_a_strip_show_what_their_whole_page_shows(
@@ -393,6 +419,40 @@ def test_rows_in_a_strip_show_what_their_whole_page_shows(
         assert_as_alone(pdf, png, row, sample_campaign, options)
 
 
+def test_kept_shared_pages_hold_bounded_pixels(monkeypatch) -> None:
+    # Print-size PNG underlays take ~100 MB each: past the bound, the least recently
+    # used pages give theirs up (they are rasterized again if needed).
+    monkeypatch.setattr(layers, "_KEPT", OrderedDict())
+    monkeypatch.setattr(layers, "_KEPT_PIXELS", 250)
+    pages = [layers.Shared(None, None, [], []) for _ in range(4)]
+    for number, shared in enumerate(pages):
+        layers._keep(number, shared)
+        layers.keep_pixels(shared, RenderOptions(), SimpleNamespace(nbytes=100))
+    assert [p.underlay is not None for p in pages] == [False, False, True, True]
+
+
+def test_a_shared_sheet_on_two_pages_is_reported_not_cut(
+    tmp_path: Path, isolated_user_dir: Path, sample_campaign
+) -> None:
+    # The sheet breaks onto a second page: every row's piece alone fails its page
+    # check; a strip over the shared sheet's last page must not hide that.
+    lop_template(
+        isolated_user_dir,
+        ".tall { height: 20mm; break-after: page; }",
+        '<div class="tall">x</div><p>thêm</p><div class="ten" data-field="ten">{{ f.ten }}</div>',
+    )
+    plan = lop_plan(tmp_path, sample_campaign)
+    options = RenderOptions(formats=("pdf",))
+    for output, row in zip(
+        render_rows("lop", plan.rows, plan.size, sample_campaign, options), plan.rows, strict=True
+    ):
+        alone = render_piece(Piece("lop", row.segment, "A6", row.values), sample_campaign, options)
+        assert not alone.ok and not output.ok and not output.artifacts
+        assert {c.code for c in output.checks if c.is_error} == {
+            c.code for c in alone.checks if c.is_error
+        }
+
+
 @pytest.mark.parametrize(
     ("css", "free"),
     [
@@ -400,6 +460,8 @@ def test_rows_in_a_strip_show_what_their_whole_page_shows(
         ("li:nth-child(2n+1) { color: red }", False),
         (":is(.a, .b:last-of-type) p { color: red }", False),
         ("div:has(> p) { color: red }", False),
+        (".a { color: red; & + .b { color: blue } }", False),
+        ("@import url(more.css);", False),
         ("p:not(.x) > span { margin: calc(1px + 2px) }", True),
         ("@page :first { margin: 0 } @font-face { font-family: x } a:hover { color: red }", True),
     ],

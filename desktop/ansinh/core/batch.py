@@ -262,7 +262,7 @@ def split_chunks(rows: list[BatchRow], chunk_size: int, workers: int) -> list[li
     """Chunks of `chunk_size` rows that shrink towards the end (to `MIN_CHUNK`), so the
     workers run out of work together instead of one finishing a whole chunk alone; a
     last few rows join the chunk before them (a chunk costs ~40 ms besides its rows)."""
-    chunks, start = [], 0
+    chunks, start, chunk_size = [], 0, max(1, chunk_size)
     while start < len(rows):
         share = -(-(len(rows) - start) // (2 * workers))  # ceil: two rounds left per worker
         size = min(chunk_size, max(MIN_CHUNK, share))

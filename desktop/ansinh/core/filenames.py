@@ -35,7 +35,7 @@ import re
 import secrets
 import unicodedata
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -180,22 +180,19 @@ class StagedFiles:
     def __init__(self, files: list[tuple[Path, bytes]]) -> None:
         self._temps: dict[Path, Path] = {}  # target -> its temporary file, until placed
         current = Path()  # the file an OS error is about
-        handles = []
         try:
-            try:
+            with ExitStack() as opened:  # every file closed, whatever fails
+                handles = []
                 for path, data in files:
                     current = Path(path)
                     temp, fd = _create_temp(current)
                     self._temps[current] = temp
-                    handles.append(os.fdopen(fd, "wb"))
+                    handles.append(opened.enter_context(os.fdopen(fd, "wb")))
                     handles[-1].write(data)
                 for handle, (path, _) in zip(handles, files, strict=False):
                     current = Path(path)
                     handle.flush()
                     os.fsync(handle.fileno())
-            finally:
-                for handle in handles:
-                    handle.close()
         except BaseException as exc:
             self.discard()
             if isinstance(exc, OSError):

@@ -31,7 +31,7 @@ from ..errors import UserError
 from ..pdfcopy import PdfWriter, SourcePdf
 from ..segments import load_segments
 from ..templates.registry import current_registry
-from . import layers
+from . import layers, layout
 from .layers import Shared
 from .piece import (
     Artifact,
@@ -44,6 +44,7 @@ from .piece import (
     png_underlay,
     prepare,
     refused_checks,
+    render_html,
     render_text,
     write_pdf,
 )
@@ -72,28 +73,34 @@ def _segments() -> dict:
     return load_segments()
 
 
-# Shrink-to-fit sizes already measured in this worker, by (template, size, field, text,
+# Shrink-to-fit sizes already measured in this worker, by (stylesheets, field, text,
 # large type): a slogan shared by every row is measured once, not once per chunk, so the
-# second layout pass only takes the rows whose own text needs shrinking.
+# second layout pass only takes the rows whose own text needs shrinking. The stylesheets
+# (template, size, campaign: a logo moves the slots) tell one layout from another.
 _FIT_CACHE: dict[tuple, float] = {}
 
 
-def _fit_key(prepared: Prepared, field_id: str) -> tuple:
-    size = prepared.size.id if prepared.size else ""
-    text = prepared.resolved.texts.get(field_id, "")
-    return (prepared.template.id, size, field_id, text, prepared.segment.large_type)
-
-
-def _known_fit(prepared: Prepared) -> dict[str, float]:
+def _fit_context(prepared: Prepared, options: RenderOptions) -> int:
     start, _ = fit_sizes(prepared.template, None, {})
-    return {f: _FIT_CACHE.get(_fit_key(prepared, f), pt) for f, pt in start.items()}
+    head = render_html(prepared, current_registry(), options, start, "head")
+    return hash((prepared.template.folder, tuple(layout.STYLE.findall(head))))
 
 
-def _remember_fit(prepared: Prepared, fit: dict[str, float]) -> None:
+def _fit_key(prepared: Prepared, field_id: str, context: int) -> tuple:
+    text = prepared.resolved.texts.get(field_id, "")
+    return (context, field_id, text, prepared.segment.large_type)
+
+
+def _known_fit(prepared: Prepared, context: int) -> dict[str, float]:
+    start, _ = fit_sizes(prepared.template, None, {})
+    return {f: _FIT_CACHE.get(_fit_key(prepared, f, context), pt) for f, pt in start.items()}
+
+
+def _remember_fit(prepared: Prepared, fit: dict[str, float], context: int) -> None:
     if len(_FIT_CACHE) > 50_000:  # bounded memory for very long batches
         _FIT_CACHE.clear()
     for field_id, pt in fit.items():
-        _FIT_CACHE[_fit_key(prepared, field_id)] = pt
+        _FIT_CACHE[_fit_key(prepared, field_id, context)] = pt
 
 
 def _custom_metadata(meta: dict[str, str]) -> dict[str, str]:
@@ -168,8 +175,8 @@ def _write_rows(
                 pixels = None
                 if under is not None:
                     if under.underlay is None or under.underlay[0] != options:
-                        index = at[id(under.page)]
-                        under.underlay = (options, png_underlay(pages, index, prepared, options))
+                        below = png_underlay(pages, at[id(under.page)], prepared, options)
+                        layers.keep_pixels(under, options, below)
                     pixels = under.underlay[1]
                 png = png_artifact(pages, at[id(own[0])], prepared, options, pixels)
                 output.artifacts.append(png)
@@ -209,18 +216,21 @@ def render_rows(
     # Shrink-to-fit text every row shares (the slogan) that this worker has not measured
     # yet is measured on one row first: else its first chunk is laid out twice.
     first_row, first = items[0]
-    start = _known_fit(first)
-    if len(items) > 1 and any(_fit_key(first, f) not in _FIT_CACHE for f in set(start) - varying):
+    context = _fit_context(first, options)
+    start = _known_fit(first, context)
+    shared = set(start) - varying
+    if len(items) > 1 and any(_fit_key(first, f, context) not in _FIT_CACHE for f in shared):
         probe = layers.lay_out([(first_row, first, start)], options, [])
-        _remember_fit(first, fit_sizes(template, probe.reports.get(first_row.number), start)[0])
-    fits = {row.number: _known_fit(prepared) for row, prepared in items}
+        measured = fit_sizes(template, probe.reports.get(first_row.number), start)[0]
+        _remember_fit(first, measured, context)
+    fits = {row.number: _known_fit(prepared, context) for row, prepared in items}
     where = layers.layouts([(row, p, fits[row.number]) for row, p in items], options, fields)
     problems: dict[int, list[Check]] = {}
     redo = []
     for row, prepared in items:
         report = where[row.number].reports.get(row.number)
         fit, problems[row.number] = fit_sizes(template, report, fits[row.number])
-        _remember_fit(prepared, fit)
+        _remember_fit(prepared, fit, context)
         if fit != fits[row.number]:
             fits[row.number] = fit
             redo.append((row, prepared, fit))

@@ -92,6 +92,21 @@ _KEPT: OrderedDict[tuple, Shared] = OrderedDict()
 _KEPT_MAX = 6  # each may hold a page's pixels (`Shared.underlay`)
 
 
+_KEPT_PIXELS = 256 * 1024 * 1024  # bytes of kept underlays (a print-size PNG: ~100 MB)
+
+
+def keep_pixels(shared: Shared, options: RenderOptions, underlay: Underlay) -> None:
+    """Keep a shared page's PNG pixels, dropping the least recently used pages' when
+    all of them would take more than `_KEPT_PIXELS`."""
+    shared.underlay = (options, underlay)
+    total = underlay.nbytes
+    for kept in reversed(_KEPT.values()):  # the most recently used first
+        if kept is not shared and kept.underlay is not None:
+            total += kept.underlay[1].nbytes
+            if total > _KEPT_PIXELS:
+                kept.underlay = None
+
+
 # Groups whose strip `strip.split` refused (the template, not a row): their rows get
 # pages of their own at once in later chunks.
 _NO_STRIP: set[tuple] = set()
@@ -111,7 +126,8 @@ class Layout:
     fields: list[str]
     pages: dict[int, list[Page]] = field(default_factory=dict)  # row number -> its pages
     reports: dict[int, layout.PageReport] = field(default_factory=dict)
-    under: dict[int, Shared] = field(default_factory=dict)  # row number -> its shared page
+    # Row number -> its shared page; None when its sheet made none or several.
+    under: dict[int, Shared | None] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)
     stripped: set[int] = field(default_factory=set)  # rows whose own page a strip gave
     unstripped: list[int] = field(default_factory=list)  # rows a strip could not show
@@ -122,6 +138,8 @@ class Layout:
             return True  # not layered, or not written (a row on two pages is an error)
         if number in self.stripped:
             return True  # checked by `strip.split`
+        if self.under[number] is None:
+            return False
         shared = self.under[number].rest
         mine = layout.paint_layer(self.pages[number][0], set(self.fields), own=True)
         return mine is not None and mine == shared
@@ -157,7 +175,7 @@ def lay_out(
         "".join([head, *sheets, tail]), first.template.folder, roots
     )
     laid = Layout(document, fields, refused=list(fetcher.refused))
-    labelled = {group.label: group for group in groups}
+    shared_pages: dict[str, list[tuple[Page, layout.PageReport]]] = {}
     strip_pages: dict[str, Page] = {}
     for page in document.pages:
         report = layout.inspect_page(page)
@@ -165,23 +183,27 @@ def lay_out(
             continue
         key, *words = report.row.split()
         if _SHARED in words:
-            group = labelled[key]
-            group.shared = Shared(page, report, list(fetcher.refused), fields)
-            if group.strip_rows:
-                _keep(group.key, group.shared)
+            shared_pages.setdefault(key, []).append((page, report))
         elif strip.STRIP in words:
-            strip_pages[key] = page
+            strip_pages.setdefault(key, page)
         else:
             laid.pages.setdefault(int(key), []).append(page)
             laid.reports.setdefault(int(key), report)
-    for number, group in membership.items():
-        assert group.shared is not None  # every group's shared sheet was laid out
-        laid.under[number] = group.shared
     for group in groups:
         if group.kept:
             laid.refused += group.shared.refused
+            continue
+        laid_out = shared_pages.get(group.label, [])
+        if len(laid_out) == 1:  # else its rows are laid out whole (`Layout.adds_up`)
+            page, report = laid_out[0]
+            group.shared = Shared(page, report, list(fetcher.refused), fields)
+            if group.strip_rows:
+                _keep(group.key, group.shared)
+    for number, group in membership.items():
+        laid.under[number] = group.shared  # None: no single shared page, laid out whole
+    for group in groups:
         if group.strip_rows:
-            _take_strip(laid, group, strip_pages[group.label])
+            _take_strip(laid, group, strip_pages.get(group.label))
     return laid
 
 
@@ -242,20 +264,19 @@ def _sheets(
     return sheets, list(groups.values()), membership
 
 
-def _take_strip(laid: Layout, group: _Group, strip_page: Page) -> None:
+def _take_strip(laid: Layout, group: _Group, strip_page: Page | None) -> None:
     """Each strip row's own page, cut out of the strip page, with the report of its
-    whole page: the shared page's, its own slots' from the strip."""
-    shared = group.shared
-    assert shared is not None
-    pages = None
-    if shared.rest is not None:  # nothing paints over a slot on the shared page
-        pages = strip.split(shared.page, strip_page, laid.fields, group.strip_rows)
-    if pages is None:  # never for this template and these fields: no strip from now on
+    whole page: the shared page's, its own slots' from the strip. Rows it cannot give
+    (the sheet did not make one page, a slot could differ) go to `laid.unstripped`."""
+    shared, pages = group.shared, {}
+    if shared is not None and strip_page is not None and shared.rest is not None:
+        # (`rest`: nothing paints over a slot on the shared page.)
+        pages = strip.split(shared.page, strip_page, laid.fields, group.strip_rows) or {}
+    if not pages:  # never for this template and these fields: no strip from now on
         if len(_NO_STRIP) > 1000:
             _NO_STRIP.clear()
         _NO_STRIP.add(group.key)
         _KEPT.pop(group.key, None)
-    pages = pages or {}
     for number in group.strip_rows:
         if number not in pages:
             laid.unstripped.append(number)

@@ -288,6 +288,8 @@ def paint_layer(page: weasyprint.Page, fields: set[str], own: bool) -> list[tupl
         ancestors.pop()
         return safe
 
+    if own and page._page_box.canvas_background is not None:
+        return None  # a body/html background, moved to the canvas, would cover the shared page
     if not visit(page._page_box, False, False):
         return None
     for slot_box, slot_positioned, slot_order, above in slots:

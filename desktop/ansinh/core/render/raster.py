@@ -129,6 +129,11 @@ class Underlay:
         self.tails: dict[tuple[int, int], bytes] = {}  # (first row, level) -> deflated, final
         self.sums: dict[tuple[int, int], tuple[int, int]] = {}  # rows -> (adler32, length)
 
+    @property
+    def nbytes(self) -> int:
+        """Memory its pixels take (the bitmap and its scanlines)."""
+        return 2 * self.bitmap.stride * self.bitmap.height
+
     def checksum(self, start: int, end: int) -> tuple[int, int]:
         """Adler-32 and length of its scanlines start..end, computed once."""
         if (start, end) not in self.sums:

@@ -93,6 +93,8 @@ def position_free(head: str) -> bool:
 
 def _structural(rule) -> bool:
     if rule.type == "at-rule":
+        if rule.lower_at_keyword == "import":
+            return True  # its rules are not read here
         if rule.lower_at_keyword in ("page", "font-face") or rule.content is None:
             return False  # page selectors and descriptors pick no element
         inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
@@ -107,7 +109,9 @@ def _structural(rule) -> bool:
             name = getattr(token, "lower_value", None) or getattr(token, "lower_name", "")
             if token.type in ("ident", "function") and name in _STRUCTURAL:
                 return True
-    return False
+    # Nested rules (`.a { &:first-child { … } }`), which WeasyPrint reads too.
+    nested = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+    return any(_structural(child) for child in nested)
 
 
 def _flatten(tokens) -> Iterator:
