@@ -77,8 +77,7 @@ def ours(
         for event in run_batch(plan, campaign, out, OPTIONS, pool=running):
             files += len(event.files)
         # Workers are the forkserver's children, so read them before they exit.
-        workers = running._executor._processes.values() if running._executor else []
-        worker_peak = max((high_water_mb(p.pid) for p in workers), default=0.0)
+        worker_peak = max(map(high_water_mb, worker_pids(running)), default=0.0)
         cpu = worker_cpu(running) - workers_cpu + fork_server_cpu() - server_cpu
     finally:
         if pool is None:
@@ -87,9 +86,12 @@ def ours(
     return time.perf_counter() - started, files, worker_peak, cpu
 
 
+def worker_pids(pool: RenderPool) -> list[int]:
+    return list(pool._executor._processes) if pool._executor else []
+
+
 def worker_cpu(pool: RenderPool) -> float:
-    workers = pool._executor._processes.values() if pool._executor else []
-    return sum(cpu_seconds(p.pid) for p in workers)
+    return sum(map(cpu_seconds, worker_pids(pool)))
 
 
 def fork_server_cpu() -> float:

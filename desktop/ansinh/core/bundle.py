@@ -19,12 +19,12 @@ from typing import Any
 from .campaign import Campaign
 from .filenames import (
     LazyList,
-    StagedFiles,
     UniqueNames,
     atomic_output,
     fsync_folder,
     safe_filename,
     slugify,
+    write_all_atomic,
     write_json_atomic,
 )
 from .render.results import RenderResult
@@ -126,8 +126,7 @@ class Bundle:
         """Write a result's files; a result with errors is recorded as skipped instead."""
         entries, files = self.files_for(result, index, label, row)
         # The folder is synced once, when the bundle closes (not twice per row).
-        with StagedFiles(files) as staged:
-            staged.place([path for path, _ in files])
+        write_all_atomic(files, sync_folder=False)
         self.record(result, index, row, entries)
         return entries
 
@@ -135,7 +134,7 @@ class Bundle:
         self, result: RenderResult, index: int, label: str | None, row: int | None
     ) -> tuple[list[BundleEntry], list[tuple[Path, bytes]]]:
         """A result's entries and files (under names taken now), none if it has errors:
-        for the caller to write (`StagedFiles`), then `record`."""
+        for the caller to write (`write_all_atomic`, `StagedFiles`), then `record`."""
         if not result.ok:
             return [], []
         checks = [c.to_dict() for c in result.checks]

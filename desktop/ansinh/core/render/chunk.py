@@ -175,8 +175,8 @@ def _write_rows(
                 pixels = None
                 if under is not None:
                     if under.underlay is None or under.underlay[0] != options:
-                        below = png_underlay(pages, at[id(under.page)], prepared, options)
-                        layers.keep_pixels(under, options, below)
+                        drawn = png_underlay(pages, at[id(under.page)], prepared, options)
+                        layers.keep_pixels(under, options, drawn)
                     pixels = under.underlay[1]
                 png = png_artifact(pages, at[id(own[0])], prepared, options, pixels)
                 output.artifacts.append(png)

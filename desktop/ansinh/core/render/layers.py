@@ -89,10 +89,18 @@ class Shared:
 # Shared pages of strip groups, by what makes them: template folder, resource roots,
 # stylesheets (size and layers included) and the sheet's HTML outside its slots.
 _KEPT: OrderedDict[tuple, Shared] = OrderedDict()
-_KEPT_MAX = 6  # each may hold a page's pixels (`Shared.underlay`)
-
-
+_KEPT_MAX = 6
 _KEPT_PIXELS = 256 * 1024 * 1024  # bytes of kept underlays (a print-size PNG: ~100 MB)
+
+# Groups whose strip `strip.split` refused (the template, not a row): their rows get
+# pages of their own at once in later chunks.
+_NO_STRIP: set[tuple] = set()
+
+
+def _keep(key: tuple, shared: Shared) -> None:
+    _KEPT[key] = shared
+    while len(_KEPT) > _KEPT_MAX:
+        _KEPT.popitem(last=False)
 
 
 def keep_pixels(shared: Shared, options: RenderOptions, underlay: Underlay) -> None:
@@ -105,17 +113,6 @@ def keep_pixels(shared: Shared, options: RenderOptions, underlay: Underlay) -> N
             total += kept.underlay[1].nbytes
             if total > _KEPT_PIXELS:
                 kept.underlay = None
-
-
-# Groups whose strip `strip.split` refused (the template, not a row): their rows get
-# pages of their own at once in later chunks.
-_NO_STRIP: set[tuple] = set()
-
-
-def _keep(key: tuple, shared: Shared) -> None:
-    _KEPT[key] = shared
-    while len(_KEPT) > _KEPT_MAX:
-        _KEPT.popitem(last=False)
 
 
 @dataclass

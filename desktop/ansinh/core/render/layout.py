@@ -272,16 +272,17 @@ def paint_layer(page: weasyprint.Page, fields: set[str], own: bool) -> list[tupl
             slots.append((border_box(box), positioned, order, set(ancestors)))
         elif not slot:
             attributes = element.attrib if element is not None else {}
+            edges = border_box(box)  # the same arithmetic on both pages: equal floats
             rest.append(
                 (
                     type(box).__name__,
                     box.element_tag,
                     sorted((k, v) for k, v in attributes.items() if k != "data-row"),
                     getattr(box, "text", None),
-                    border_box(box),  # the same arithmetic on both pages: equal floats
+                    edges,
                 )
             )
-            others.append((id(box), border_box(box), positioned, order))
+            others.append((id(box), edges, positioned, order))
         ancestors.append(id(box))
         faded = faded or style["opacity"] < 1
         safe = all(visit(child, slot, faded) for child in children(box))
