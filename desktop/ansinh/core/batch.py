@@ -19,7 +19,6 @@ shows as a progress bar and the GUI drives; closing the generator cancels at onc
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import deque
@@ -34,10 +33,11 @@ from .bundle import Bundle, BundleEntry
 from .campaign import Campaign
 from .checks import Check
 from .errors import UserError
-from .filenames import LazyList, StagedFiles, atomic_output, write_json_atomic
+from .filenames import StagedFiles, atomic_output, write_json_atomic
 from .pdfcopy import PdfWriter, SourcePdf
 from .render.results import RenderOptions, RenderResult
 from .render.worker import RenderPool, run_engine
+from .safedata import parse_json, read_file
 from .segments import Segment, load_segments
 from .templates import Template, TemplateRegistry
 from .templates.fields import resolve_fields
@@ -273,11 +273,30 @@ def split_chunks(rows: list[BatchRow], chunk_size: int, workers: int) -> list[li
     return chunks
 
 
-def _load_state(folder: Path) -> dict[str, Any]:
+def _load_state(folder: Path) -> tuple[dict[str, str], list[BundleEntry]]:
+    """The previous run's row status and files; a damaged state file is an error, not a
+    silent fresh start (and its file names must be plain names in this folder)."""
+    path = folder / STATE_FILE
+    if not path.exists():
+        return {}, []
+    state = parse_json(read_file(path, "Tệp trạng thái"), "Tệp trạng thái", path=str(path))
     try:
-        return json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+        rows = state["rows"]
+        if not all(k.isdigit() and isinstance(v, str) for k, v in rows.items()):
+            raise ValueError(rows)
+        entries = [BundleEntry(**e) for e in state.get("entries", [])]
+        if not all(isinstance(e.file, str) and e.file == Path(e.file).name
+                   and e.file not in ("", ".", "..") for e in entries):
+            raise ValueError(entries)
+    except (TypeError, KeyError, AttributeError, ValueError):
+        raise UserError(
+            f"Tệp {STATE_FILE} của lần chạy trước bị hỏng; không biết dòng nào đã xong. "
+            "Hãy chạy lại cả lô (bỏ --only-failed) vào thư mục này.",
+            f"The previous run's {STATE_FILE} is damaged; which rows were done is unknown. "
+            "Run the whole batch again (without --only-failed) into this folder.",
+            path=str(path),
+        ) from None
+    return rows, entries
 
 
 def run_batch(
@@ -295,13 +314,11 @@ def run_batch(
     """Render the plan's valid rows into `out_dir`; see the module docstring."""
     options = options or RenderOptions(formats=("pdf", "png"), png_width=1500, png_compress=1)
     out_dir.mkdir(parents=True, exist_ok=True)
-    state = _load_state(out_dir) if only_failed else {}
-    done_before = {int(k) for k, v in state.get("rows", {}).items() if v == "ok"}
+    status, kept = _load_state(out_dir) if only_failed else ({}, [])
+    done_before = {int(k) for k, v in status.items() if v == "ok"}
     rows = [r for r in plan.rows if r.number not in done_before]
-    kept = [BundleEntry(**e) for e in state.get("entries", [])] if only_failed else []
     bundle = Bundle(out_dir.parent, campaign, folder=out_dir, entries=kept)
     segments = load_segments()
-    status: dict[str, str] = dict(state.get("rows", {}))
     for problem in plan.problems:
         status[str(problem.row)] = "invalid"
     own_pool = pool is None
@@ -381,7 +398,7 @@ def run_batch(
             "template": plan.template.id,
             "size": plan.size,
             "rows": status,
-            "entries": LazyList(vars(e) for e in bundle.entries),
+            "entries": (vars(e) for e in bundle.entries),
             "finished": finished,
         }
         write_json_atomic(out_dir / STATE_FILE, state, sync_folder=False)

@@ -18,7 +18,6 @@ from typing import Any
 
 from .campaign import Campaign
 from .filenames import (
-    LazyList,
     UniqueNames,
     atomic_output,
     fsync_folder,
@@ -190,7 +189,7 @@ class Bundle:
             "unit": self.campaign.unit,
             "campaign_date": self.campaign.day.isoformat(),
             "combined_pdf": self.combined,
-            "files": LazyList(asdict(entry) for entry in self.entries),
+            "files": (asdict(entry) for entry in self.entries),
             "skipped": self.skipped,
         }
 

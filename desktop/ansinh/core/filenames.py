@@ -29,7 +29,6 @@ and for print shops that receive the files:
 from __future__ import annotations
 
 import errno
-import json
 import os
 import re
 import secrets
@@ -40,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ansinh.core.errors import UserError
+from ansinh.core.safedata import write_json
 
 MAX_NAME_BYTES = 200
 _MIN_MAX_LEN = 16
@@ -221,33 +221,16 @@ class StagedFiles:
         self.discard()
 
 
-class LazyList(list):
-    """A list that `json` encodes item by item from an iterable, without building it.
-
-    Only for `json.JSONEncoder(indent=…).iterencode` (the pure-Python encoder, which
-    walks lists with `for`): a manifest of thousands of batch rows is then written
-    without its text, or its dicts, ever being whole in memory."""
-
-    def __init__(self, items: Iterable[Any]) -> None:
-        super().__init__()
-        self._items = items
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._items)
-
-    def __bool__(self) -> bool:
-        return True
-
-
 def write_json_atomic(path: Path, data: Any, *, sync_folder: bool = True) -> None:
-    """`data` as indented UTF-8 JSON, streamed to `path` atomically (see LazyList)."""
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, default=str)
+    """`data` as indented UTF-8 JSON, streamed to `path` atomically.
+
+    Lists inside `data` may be generators: a manifest of thousands of batch rows is then
+    written without its text, or its dicts, ever being whole in memory."""
     with (
         atomic_output(path, sync_folder=sync_folder) as temp,
         open(temp, "w", encoding="utf-8") as out,
     ):
-        for chunk in encoder.iterencode(data):
-            out.write(chunk)
+        write_json(out, data)
 
 
 @contextmanager
