@@ -36,19 +36,24 @@ import os
 import re
 import secrets
 import sqlite3
+import stat
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from . import images as images_module
 from . import paths
 from .campaign import Campaign, Piece
 from .errors import UserError
 from .filenames import fsync_folder
+from .safedata import MAX_STRING, Table, parse_json
 
 SUFFIX = ".ansinh"
 SCHEMA_VERSION = 1
+FIRST_SCHEMA_VERSION = 1  # the first format this app wrote; migrations start there
 APPLICATION_ID = 0x414E5348  # "ANSH"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
 _NOT_STORED = ("pieces", "base_dir")  # Campaign fields that are not campaign settings
@@ -122,16 +127,26 @@ def _encode(value: Any, images: _ImageStore, base_dir: Path, is_image: bool) -> 
 
 
 def _decode(value: Any, images: dict[str, Path]) -> Any:
+    """Stored JSON → values; a malformed marker raises ValueError (the file is damaged)."""
     if isinstance(value, dict):
         if "$image" in value:
-            return str(images.get(value["$image"], value.get("name", "")))
+            sha, name = value["$image"], value.get("name", "")
+            if not isinstance(sha, str) or not isinstance(name, str):
+                raise ValueError("image reference")
+            return str(images.get(sha, name))
         if "$date" in value:
-            return date.fromisoformat(value["$date"])
+            return date.fromisoformat(_text(value["$date"]))
         if "$datetime" in value:
-            return datetime.fromisoformat(value["$datetime"])
+            return datetime.fromisoformat(_text(value["$datetime"]))
         return {key: _decode(item, images) for key, item in value.items()}
     if isinstance(value, list):
         return [_decode(v, images) for v in value]
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a text, got {type(value).__name__}")
     return value
 
 
@@ -352,36 +367,97 @@ def image_cache_dir() -> Path:
     return paths.user_dir() / "cache" / "images"
 
 
+# What a campaign file may hold. A file is read whole into memory (a consistent
+# snapshot), so it is bounded before that; each image is bounded before its bytes are.
+MAX_FILE_BYTES = 400 * 1024 * 1024
+MAX_IMAGES = 200
+MAX_IMAGE_BYTES = images_module.MAX_IMAGE_BYTES
+MAX_ROWS = 10_000  # pieces, settings, export records each
+MAX_VALUE_BYTES = 2 * 1024 * 1024  # one stored JSON value (a piece's field values)
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
-def _extract(sha: str, name: str, data: bytes) -> Path:
-    """Write an embedded image into the cache (once) and return its path."""
+def _damaged(path: Path, what: str, what_en: str) -> UserError:
+    return UserError(
+        f"Tệp chiến dịch «{path.name}» bị hỏng hoặc đã bị sửa ({what}); không mở.",
+        f"The campaign file «{path.name}» is damaged or was tampered with ({what_en}); "
+        "not opened.",
+        path=str(path),
+    )
+
+
+def _cache_path(sha: str, name: str) -> Path:
+    """Where an embedded image is extracted to: `sha` has been checked to be 64 hex
+    digits, so the folder is always a plain name inside the cache."""
     stem = _UNSAFE.sub("_", Path(name).stem)[:60].strip("._") or "image"
     suffix = Path(name).suffix.lower()
     suffix = suffix if suffix in IMAGE_SUFFIXES else ".img"
-    target = image_cache_dir() / sha[:16] / f"{stem}{suffix}"
+    return image_cache_dir() / sha[:16] / f"{stem}{suffix}"
+
+
+def _extract(target: Path, data: bytes) -> None:
+    """Write an embedded image into the cache (once; the name holds its hash)."""
     try:
         if target.is_file() and target.stat().st_size == len(data):
-            return target
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
         temp = target.with_name(f".{secrets.token_hex(4)}.tmp")
         temp.write_bytes(data)
         os.replace(temp, target)
     except OSError as exc:
         raise UserError(
-            f"Không giải nén được ảnh «{name}» vào thư mục tạm ({exc.strerror or exc}).",
-            f"Cannot extract the image «{name}» into the cache folder ({exc.strerror or exc}).",
+            f"Không giải nén được ảnh «{target.name}» vào thư mục tạm "
+            f"({exc.strerror or exc}).",
+            f"Cannot extract the image «{target.name}» into the cache folder "
+            f"({exc.strerror or exc}).",
             path=str(target),
         ) from exc
-    return target
+
+
+def _check_images(con: sqlite3.Connection, path: Path) -> dict[str, Path]:
+    """Every image row checked (id, type, size, count, bytes matching the id) before any
+    byte is held whole; returns where each will be extracted."""
+    listing = con.execute(
+        "SELECT sha256, name, typeof(data), length(data) FROM image").fetchall()
+    if len(listing) > MAX_IMAGES:
+        raise _damaged(path, f"{len(listing)} ảnh, tối đa {MAX_IMAGES}",
+                       f"{len(listing)} images, at most {MAX_IMAGES}")
+    for sha, name, kind, size in listing:
+        if not isinstance(sha, str) or not _SHA256.match(sha):
+            raise _damaged(path, "mã ảnh không phải SHA-256", "an image id is not a SHA-256")
+        if not isinstance(name, str) or len(name) > 255 or kind != "blob":
+            raise _damaged(path, "tên hoặc dữ liệu ảnh sai kiểu",
+                           "an image name or data of the wrong type")
+        if size > MAX_IMAGE_BYTES:
+            raise _damaged(path, f"ảnh «{name[:60]}» quá lớn ({size // 2**20} MB, tối đa "
+                           f"{MAX_IMAGE_BYTES // 2**20} MB)",
+                           f"the image «{name[:60]}» is too large ({size // 2**20} MB, at most "
+                           f"{MAX_IMAGE_BYTES // 2**20} MB)")
+    for sha, name, data in _image_blobs(con):
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise _damaged(path, f"ảnh «{name[:60]}» không khớp mã của nó",
+                           f"the image «{name[:60]}» does not match its id")
+    return {sha: _cache_path(sha, name) for sha, name, _, _ in listing}
+
+
+def _image_blobs(con: sqlite3.Connection) -> Iterator[tuple[str, str, bytes]]:
+    """The images one at a time (a cursor, not a list: at most one blob in memory)."""
+    yield from con.execute("SELECT sha256, name, data FROM image")
 
 
 def _read_snapshot(path: Path) -> sqlite3.Connection:
     """A consistent in-memory copy of the file, migrated to the current schema."""
-    if not path.is_file():
+    try:
+        info = path.stat()
+    except OSError:
+        info = None
+    if info is None or not stat.S_ISREG(info.st_mode):
         raise UserError(f"Không thấy tệp «{path}».", f"File «{path}» not found.",
                         path=str(path))
+    if info.st_size > MAX_FILE_BYTES:
+        raise _damaged(path, f"tệp {info.st_size // 2**20} MB, tối đa {MAX_FILE_BYTES // 2**20} MB",
+                       f"{info.st_size // 2**20} MB, at most {MAX_FILE_BYTES // 2**20} MB")
     memory = sqlite3.connect(":memory:")
     try:
         source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2)
@@ -412,60 +488,104 @@ def _read_snapshot(path: Path) -> sqlite3.Connection:
             "Update the app to open it.",
             path=str(path),
         )
+    if version < FIRST_SCHEMA_VERSION:
+        memory.close()  # every version this app ever wrote is ≥ 1: not a file of ours
+        raise _damaged(path, f"định dạng {version} không tồn tại", f"format {version} "
+                       "never existed")
     while version < SCHEMA_VERSION:
         memory.executescript(_MIGRATIONS[version])
         version += 1
     return memory
 
 
+def _json_rows(con: sqlite3.Connection, query: str, path: Path) -> list[tuple[Any, ...]]:
+    """Rows of a table, bounded in number, with their last column parsed from JSON."""
+    rows = con.execute(f"{query} LIMIT {MAX_ROWS + 1}").fetchall()
+    if len(rows) > MAX_ROWS:
+        raise _damaged(path, f"hơn {MAX_ROWS} dòng", f"more than {MAX_ROWS} rows")
+    parsed = []
+    for *head, value in rows:
+        if not isinstance(value, str):
+            raise ValueError("a stored value is not text")
+        parsed.append((*head, parse_json(value, "Tệp chiến dịch", path=str(path),
+                                         max_bytes=MAX_VALUE_BYTES)))
+    return parsed
+
+
 def _campaign_from_rows(rows: dict[str, Any], pieces: tuple[Piece, ...],
-                        base_dir: Path) -> Campaign:
-    known = {spec.name: spec for spec in dataclasses.fields(Campaign)}
+                        base_dir: Path, path: Path) -> Campaign:
+    """The stored campaign settings, each read with the type its field has."""
+    table = Table(rows, "Tệp chiến dịch", path=str(path), where="campaign.")
     kwargs: dict[str, Any] = {}
-    for key, value in rows.items():
-        if key not in known or key in _NOT_STORED:
-            continue  # a setting from a newer app: ignored, not an error
-        if key == "logo":
-            value = Path(value) if value else None
-        elif key == "day" and isinstance(value, str):
-            value = date.fromisoformat(value)
-        kwargs[key] = value
+    for spec in dataclasses.fields(Campaign):
+        if spec.name in _NOT_STORED or spec.name not in table:
+            continue  # missing: the default; unknown keys (a newer app's) are ignored
+        default = spec.default if spec.default is not dataclasses.MISSING else ""
+        if spec.name in ("primary", "accent"):
+            kwargs[spec.name] = table.colour(spec.name, default)
+        elif spec.type == "bool":
+            kwargs[spec.name] = table.flag(spec.name)
+        elif spec.type == "date":
+            kwargs[spec.name] = table.day(spec.name, date.today())
+        elif spec.name == "logo":
+            logo = table.optional_text("logo", max_len=4096)
+            kwargs["logo"] = Path(logo) if logo else None
+        else:
+            kwargs[spec.name] = table.text(spec.name)
     kwargs.setdefault("name", "")
     return Campaign(**kwargs, pieces=pieces, base_dir=base_dir)
 
 
+def _piece(row: tuple[Any, ...], images: dict[str, Path], path: Path) -> Piece:
+    template, segment, size, title, values = row
+    if not all(isinstance(v, str) and len(v) <= 200 for v in (template, segment)) \
+            or not (size is None or isinstance(size, str) and len(size) <= 100) \
+            or not isinstance(title, str) or len(title) > MAX_STRING \
+            or not isinstance(values, dict):
+        raise _damaged(path, "một mục sai kiểu dữ liệu", "a piece of the wrong type")
+    return Piece(template=template, segment=segment, size=size, title=title,
+                 values=_decode(values, images))
+
+
 def load_document(path: Path, base_dir: Path | None = None) -> Document:
-    """Read a campaign file; embedded images come back as files in the cache."""
+    """Read a campaign file; embedded images come back as files in the cache.
+
+    Every value is checked (types, lengths, nesting, image ids, sizes and counts)
+    before it is used, and every image before any is written to the cache."""
     path = Path(path)
     con = _read_snapshot(path)
     try:
-        images = {sha: _extract(sha, name, data)
-                  for sha, name, data in con.execute("SELECT sha256, name, data FROM image")}
-        rows = {key: _decode(json.loads(value), images)
-                for key, value in con.execute("SELECT key, value FROM campaign")}
-        pieces = tuple(
-            Piece(template=template, segment=segment, size=size, title=title,
-                  values=_decode(json.loads(values), images))
-            for template, segment, size, title, values in con.execute(
-                "SELECT template, segment, size, title, field_values FROM piece "
-                "ORDER BY position")
-        )
-        settings = {key: _decode(json.loads(value), images)
-                    for key, value in con.execute("SELECT key, value FROM setting")}
+        images = _check_images(con, path)
+        rows = {key: _decode(value, images) for key, value in _json_rows(
+            con, "SELECT key, value FROM campaign", path)}
+        pieces = tuple(_piece(row, images, path) for row in _json_rows(
+            con, "SELECT template, segment, size, title, field_values FROM piece "
+            "ORDER BY position", path))
+        settings = {key: _decode(value, images) for key, value in _json_rows(
+            con, "SELECT key, value FROM setting", path)}
         exports = [ExportRecord(*row) for row in con.execute(
-            "SELECT created, folder, files, pieces, skipped FROM export ORDER BY id")]
+            f"SELECT created, folder, files, pieces, skipped FROM export ORDER BY id "
+            f"LIMIT {MAX_ROWS}")]
+        if not all(isinstance(k, str) for k in (*rows, *settings)) or not all(
+                isinstance(r.created, str) and isinstance(r.folder, str)
+                and all(type(n) is int for n in (r.files, r.pieces, r.skipped))
+                for r in exports):
+            raise ValueError("a key or an export record of the wrong type")
+        campaign = _campaign_from_rows(rows, pieces, base_dir or path.resolve().parent, path)
+        for sha, _, data in _image_blobs(con):  # all checked: only now is anything written
+            _extract(images[sha], data)
     except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
         raise _not_ours(path) from exc
     finally:
         con.close()
-    campaign = _campaign_from_rows(rows, pieces, base_dir or path.resolve().parent)
     return Document(campaign, settings, exports)
 
 
 def read_meta(path: Path) -> dict[str, str]:
     con = _read_snapshot(Path(path))
     try:
-        return dict(con.execute("SELECT key, value FROM meta"))
+        return {key: value for key, value in con.execute("SELECT key, value FROM meta LIMIT 100")
+                if isinstance(key, str) and isinstance(value, str) and len(value) <= 4096}
     except sqlite3.Error as exc:
         raise _not_ours(Path(path)) from exc
     finally:
