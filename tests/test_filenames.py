@@ -377,17 +377,17 @@ def test_write_atomic_into_a_read_only_folder(tmp_path: Path) -> None:
     assert list(folder.iterdir()) == []
 
 
-def test_json_is_streamed_from_a_lazy_list(tmp_path: Path) -> None:
-    from ansinh.core.filenames import LazyList, write_json_atomic
+def test_json_is_streamed_from_a_generator(tmp_path: Path) -> None:
+    from ansinh.core.filenames import write_json_atomic
 
     made: list[int] = []
 
-    def rows():  # noqa: ANN202 - a generator the encoder must pull from, one by one
+    def rows():  # noqa: ANN202 - a generator the writer must pull from, one by one
         for number in range(3, 1003):
             made.append(number)
             yield {"row": number, "file": f"{number:04d}-Thôn {number}.pdf"}
 
-    lazy = LazyList(rows())
+    lazy = rows()
     assert made == []  # nothing is built up front
     write_json_atomic(tmp_path / "manifest.json", {"campaign": "Tháng 11", "files": lazy})
     data = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
