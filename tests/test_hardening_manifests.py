@@ -57,3 +57,20 @@ def test_a_damaged_state_file_is_reported_not_silently_started_over(tmp_path: Pa
         assert done.returncode == 2, done.stderr
         assert "batch.json" in done.stderr and "damaged" in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_an_output_folder_that_cannot_hold_files_says_so(tmp_path: Path) -> None:
+    from ansinh.core.errors import UserError
+    from ansinh.core.filenames import make_output_folder
+
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    for folder in (Path("/proc/ansinh-test"), a_file / "out"):
+        try:
+            make_output_folder(folder)
+        except UserError as error:
+            assert "system folder" in error.text("en") and "does not exist" not in error.text("en")
+        else:
+            raise AssertionError(f"{folder} was accepted")
+    make_output_folder(tmp_path / "new" / "folder")
+    assert (tmp_path / "new" / "folder").is_dir()

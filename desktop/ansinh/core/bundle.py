@@ -21,6 +21,7 @@ from .filenames import (
     UniqueNames,
     atomic_output,
     fsync_folder,
+    make_output_folder,
     safe_filename,
     slugify,
     write_all_atomic,
@@ -105,7 +106,7 @@ class Bundle:
                 folder = out_dir / f"{folder_name}-{suffix}"
                 suffix += 1
         self.folder = folder
-        self.folder.mkdir(parents=True, exist_ok=True)
+        make_output_folder(self.folder)
         self.entries: list[BundleEntry] = list(entries or [])
         self.names = UniqueNames(taken=[e.file for e in self.entries])
         self.skipped: list[dict[str, Any]] = []

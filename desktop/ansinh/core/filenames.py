@@ -221,6 +221,25 @@ class StagedFiles:
         self.discard()
 
 
+def make_output_folder(folder: Path) -> None:
+    """Create an output folder (and its parents), or say in words why it cannot be."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileNotFoundError, NotADirectoryError, FileExistsError) as exc:
+        # Its parent exists but takes no folders (/proc, /sys), or part of the path
+        # is a file: "does not exist" would send the user looking for the wrong thing.
+        raise UserError(
+            vi=f"Không tạo được thư mục “{folder}”: một phần của đường dẫn là tệp hoặc "
+            "thư mục của hệ thống. Hãy chọn thư mục khác.",
+            en=f"Cannot create the folder “{folder}”: part of the path is a file or a "
+            "system folder. Choose another folder.",
+            path=str(folder),
+        ) from exc
+    except OSError as exc:
+        raise _write_error(exc, folder) from exc
+
+
 def write_json_atomic(path: Path, data: Any, *, sync_folder: bool = True) -> None:
     """`data` as indented UTF-8 JSON, streamed to `path` atomically.
 
@@ -321,6 +340,15 @@ def _write_error(exc: OSError, path: Path) -> UserError:
             "(Excel, trình đọc PDF…). Hãy đóng tệp hoặc chọn thư mục khác.",
             en=f"No permission to write “{name}”, or the file is open in another program "
             "(Excel, a PDF reader…). Close it or choose another folder.",
+            path=where,
+        )
+    if isinstance(exc, FileNotFoundError) and path.parent.is_dir():
+        # The folder is there but files cannot be made in it: /proc, /sys and the like.
+        return UserError(
+            vi=f"Không tạo được tệp trong thư mục “{path.parent}” (thư mục của hệ thống). "
+            "Hãy chọn thư mục khác.",
+            en=f"Files cannot be created in the folder “{path.parent}” (a system folder). "
+            "Choose another folder.",
             path=where,
         )
     if isinstance(exc, FileNotFoundError):
