@@ -25,7 +25,7 @@ import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from .errors import UserError
 
@@ -33,7 +33,7 @@ MAX_DEPTH = 32  # far deeper than any file we write; far shallower than Python's
 MAX_TEXT_BYTES = 8 * 1024 * 1024  # a data file, a campaign file's JSON value
 MAX_STRING = 20_000  # one text value: a long paragraph field is a few thousand characters
 
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")  # fullmatch: "$" would let a final "\n" through
 
 
 # --- parsing -----------------------------------------------------------------------
@@ -60,6 +60,7 @@ _WHAT_EN = {
     "Số liệu chính sách": "The policy data",
     "Giá trị": "The value",
     "Tệp trạng thái": "The state file",
+    "Tệp TOML của mẫu": "The template's TOML file",
 }
 
 
@@ -140,6 +141,24 @@ def parse_toml(source: bytes | str, what: str = "Tệp dữ liệu", *, path: st
                   max_bytes)
 
 
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading if it is a regular file; a FIFO or device is refused.
+
+    Opened non-blocking, then checked on the open file: a FIFO (or one put in its place
+    after a stat()) would otherwise block the open, and the app, for ever. Open failures
+    raise OSError for the caller to word."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise UserError(
+            f"«{path.name}» không phải một tệp thường (thư mục, thiết bị hay ống dẫn), "
+            "không đọc.",
+            f"«{path.name}» is not a regular file (a folder, device or pipe); not read.",
+            path=str(path),
+        )
+    return open(fd, "rb")  # noqa: SIM115 - returned to the caller
+
+
 def read_file(path: Path, what: str, *, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
     """A regular file's bytes, at most `max_bytes`; a FIFO or device is refused, not read."""
     def cannot(exc: OSError) -> UserError:
@@ -151,19 +170,10 @@ def read_file(path: Path, what: str, *, max_bytes: int = MAX_TEXT_BYTES) -> byte
                          path=str(path))
 
     try:
-        # Non-blocking, then checked on the open file: a FIFO put in its place after a
-        # stat() would otherwise block the open (and the app) for ever.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        handle = open_regular(path)
     except OSError as exc:
         raise cannot(exc) from None
-    with open(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise UserError(
-                f"«{path.name}» không phải một tệp thường (thư mục, thiết bị hay ống dẫn), "
-                "không đọc.",
-                f"«{path.name}» is not a regular file (a folder, device or pipe); not read.",
-                path=str(path),
-            )
+    with handle:
         try:
             data = handle.read(max_bytes + 1)
         except OSError as exc:
@@ -191,6 +201,13 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
+def _number(value: float, thousands: str) -> str:
+    """1e8 as "100.000.000" (Vietnamese) or "100,000,000", not "1e+08"."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", thousands)
+    return f"{value:g}"
+
+
 class Table:
     """A parsed table read key by key, each with the type it must have.
 
@@ -205,7 +222,7 @@ class Table:
         self.data: dict[str, Any] = data
 
     def _error(self, key: str, vi: str, en: str, value: Any) -> UserError:
-        name = f"{self.where}{key}" or "(gốc / root)"
+        name = f"{self.where}{key}".removesuffix(".") or "(gốc / root)"
         return UserError(
             f"{self.what}: «{name}» phải là {vi} (đang là {_shown(value)}).",
             f"{what_en(self.what)}: «{name}» must be {en} (it is {_shown(value)}).",
@@ -238,7 +255,7 @@ class Table:
 
     def colour(self, key: str, default: str) -> str:
         value = self.data.get(key, default)
-        if not isinstance(value, str) or not _COLOUR.match(value):
+        if not isinstance(value, str) or not _COLOUR.fullmatch(value):
             raise self._error(key, "một màu dạng #RRGGBB", "a colour written #RRGGBB", value)
         return value
 
@@ -246,8 +263,27 @@ class Table:
         value = self.data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float) \
                 or not math.isfinite(value) or not lo <= value <= hi:
-            raise self._error(key, f"một số từ {lo:g} đến {hi:g}",
-                              f"a number from {lo:g} to {hi:g}", value)
+            raise self._error(key, f"một số từ {_number(lo, '.')} đến {_number(hi, '.')}",
+                              f"a number from {_number(lo, ',')} to {_number(hi, ',')}", value)
+        return value
+
+    def value(self, key: str, *, max_items: int = 100) -> Any:
+        """A plain value (a field's, say): a text, a finite number, true/false, a date,
+        nothing (JSON's null), or a short list of these."""
+        value = self.data.get(key)
+        items = value if isinstance(value, list) else [value]
+        if len(items) > max_items:
+            raise self._error(key, f"danh sách tối đa {max_items} mục",
+                              f"a list of at most {max_items} entries", f"{len(items)} mục")
+        for item in items:
+            if isinstance(item, str) and len(item) > MAX_STRING:
+                raise self._error(key, f"chuỗi tối đa {MAX_STRING} ký tự",
+                                  f"a text of at most {MAX_STRING} characters",
+                                  f"{len(item)} ký tự")
+            if not (item is None or isinstance(item, str | int | date)
+                    or (isinstance(item, float) and math.isfinite(item))):
+                raise self._error(key, "chữ, số, true/false, ngày hoặc danh sách các giá trị đó",
+                                  "a text, number, true/false, date or a list of these", value)
         return value
 
     def day(self, key: str, default: date) -> date:
@@ -266,6 +302,19 @@ class Table:
     def table(self, key: str) -> Table:
         return Table(self.data.get(key, {}), self.what, path=self.path,
                      where=f"{self.where}{key}.")
+
+    def texts(self, key: str, *, max_count: int, max_len: int = MAX_STRING) -> tuple[str, ...]:
+        """A list of texts (tags, aliases); a lone text is not taken for a list."""
+        items = self.data.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            raise self._error(key, "một danh sách chuỗi chữ", "a list of texts", items)
+        if len(items) > max_count:
+            raise self._error(key, f"tối đa {max_count} mục", f"at most {max_count} entries",
+                              f"{len(items)} mục")
+        if any(len(item) > max_len for item in items):
+            raise self._error(key, f"các chuỗi tối đa {max_len} ký tự",
+                              f"texts of at most {max_len} characters", items)
+        return tuple(items)
 
     def tables(self, key: str, *, max_count: int) -> list[Table]:
         items = self.data.get(key, [])

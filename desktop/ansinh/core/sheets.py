@@ -63,16 +63,17 @@ import unicodedata
 import warnings
 import weakref
 import zipfile
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from defusedxml import ElementTree
 
 from ansinh.core.errors import UserError
+from ansinh.core.safedata import open_regular
 
 if TYPE_CHECKING:
     import openpyxl
@@ -80,6 +81,19 @@ if TYPE_CHECKING:
 CellValue = str | int | float | date | datetime | None
 
 _MAX_CSV_BYTES = 64 * 1024 * 1024
+_MAX_ROWS = 20_000  # data rows in one sheet: a commune's list is a few thousand
+_MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+# A workbook is bounded on its zip directory before anything is inflated: zipfile never
+# inflates a member past its declared size (a lying header only cuts the member short,
+# which then fails its CRC check as damaged), so declared sizes bound the work.
+_MAX_PART_BYTES = 64 * 1024 * 1024  # one member: 20,000 rows of 30 columns take ~30 MB
+_MAX_WORKBOOK_BYTES = 256 * 1024 * 1024
+_MAX_RATIO = 100  # real sheets deflate ~10-30:1; filler reaches ~1000:1
+_RATIO_FROM = 1024 * 1024  # smaller members may compress further: they cost nothing
+_MAX_DECLARED_CELLS = 10_000_000  # a sheet's <dimension>, formatted empty cells included
+# Bytes between two "<" in the XML: a cell's text is at most 32,767 characters, each at
+# most 3 bytes of UTF-8 or an escape like "&amp;"; longer runs are refused before parsing.
+_MAX_TEXT_BYTES = 8 * _MAX_CELL_CHARS
 _HEADER_SCAN_ROWS = 50
 _LOOKAHEAD_ROWS = 1000
 _SAMPLE_STRINGS = 2000
@@ -202,6 +216,37 @@ def _corrupt_xlsx(path: Path) -> UserError:
     )
 
 
+def _number(value: int) -> str:
+    """20000 → "20.000", as Vietnamese writes it."""
+    return f"{value:,}".replace(",", ".")
+
+
+def _long_cell(path: Path, kind: str, row: int | None, column: int | None) -> UserError:
+    """A cell of the `kind` file (Excel, CSV) over Excel's limit; `row` (1-based) and
+    `column` (0-based) when known."""
+    limit = _number(_MAX_CELL_CHARS)
+    if row is not None and column is not None:
+        letter = _column_letter(column)
+        where = f"Ô {letter}{row} trong tệp {kind} (dòng {row}, cột {letter})"
+        where_en = f"Cell {letter}{row} of the {kind} file (row {row}, column {letter})"
+    else:
+        where, where_en = f"Một ô trong tệp {kind}", f"A cell of the {kind} file"
+    return _error(
+        path,
+        f"{where} dài quá {limit} ký tự (giới hạn một ô của Excel), không đọc. "
+        "Hãy rút ngắn nội dung ô đó.",
+        f"{where_en} is longer than {_MAX_CELL_CHARS:,} characters (Excel's limit for one "
+        "cell); not read. Shorten that cell.",
+        line=row,
+    )
+
+
+def _check_cells(path: Path, kind: str, number: int, cells: Sequence[object]) -> None:
+    for column, item in enumerate(cells):
+        if isinstance(item, str) and len(item) > _MAX_CELL_CHARS:
+            raise _long_cell(path, kind, number, column)
+
+
 # --- sources ------------------------------------------------------------------------------
 
 
@@ -230,27 +275,41 @@ _MARKUP = re.compile(rb"^\s*<(?:!doctype\s+html|html|table|\?xml)", re.IGNORECAS
 
 
 def _open_source(path: Path, sheet: str | None) -> _Source:
+    # One handle serves every read, so what was checked (a regular file, not a FIFO
+    # that would block for ever) is what is read.
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
+        handle = open_regular(path)
     except FileNotFoundError as exc:
         raise _error(path, "Không tìm thấy tệp.", "File not found.") from exc
-    except IsADirectoryError as exc:
-        raise _error(
-            path, "Đây là thư mục, không phải tệp.", "This is a folder, not a file."
-        ) from exc
     except OSError as exc:
         raise _error(
             path,
             "Không mở được tệp (không có quyền đọc hoặc tệp đang bị khóa).",
             "Cannot open the file (no read permission, or it is locked).",
         ) from exc
-    if not head.strip():
-        raise _error(path, "Tệp trống.", "The file is empty.")
-    if head.startswith(_ZIP_MAGIC):
-        return _XlsxSource(path, sheet)
+    try:
+        head = _read(path, handle, 4096)
+        if not head.strip():
+            raise _error(path, "Tệp trống.", "The file is empty.")
+        if head.startswith(_ZIP_MAGIC):
+            return _XlsxSource(path, handle, sheet)  # keeps it: rows are read on demand
+        with handle:
+            return _other_source(path, handle, head)
+    except BaseException:
+        handle.close()
+        raise
+
+
+def _read(path: Path, handle: BinaryIO, size: int) -> bytes:
+    try:
+        return handle.read(size)
+    except OSError as exc:
+        raise _error(path, "Không đọc được tệp.", "Cannot read the file.") from exc
+
+
+def _other_source(path: Path, handle: BinaryIO, head: bytes) -> _Source:
     if head.startswith(_OLE_MAGIC):
-        raise _ole_error(path)
+        raise _ole_error(path, handle)
     if _MARKUP.match(head.removeprefix(codecs.BOM_UTF8)):
         raise _error(
             path,
@@ -262,13 +321,13 @@ def _open_source(path: Path, sheet: str | None) -> _Source:
         )
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xltx", ".xltm"):
         raise _corrupt_xlsx(path)
-    return _CsvSource(path)
+    return _CsvSource(path, head + _read(path, handle, _MAX_CSV_BYTES + 1 - len(head)))
 
 
-def _ole_error(path: Path) -> UserError:
+def _ole_error(path: Path, handle: BinaryIO) -> UserError:
     try:
-        with open(path, "rb") as handle:
-            encrypted = "EncryptedPackage".encode("utf-16-le") in handle.read(_MAX_CSV_BYTES)
+        handle.seek(0)
+        encrypted = "EncryptedPackage".encode("utf-16-le") in handle.read(_MAX_CSV_BYTES)
     except OSError:
         encrypted = False
     if encrypted:
@@ -291,18 +350,24 @@ def _ole_error(path: Path) -> UserError:
 class _XlsxSource(_Source):
     encoding = "xlsx"
 
-    def __init__(self, path: Path, sheet: str | None) -> None:
+    def __init__(self, path: Path, handle: BinaryIO, sheet: str | None) -> None:
         self.path = path
-        if _is_opendocument(path):
-            raise _error(
-                path,
-                "Tệp OpenDocument (.ods) không được hỗ trợ. Hãy lưu thành .xlsx hoặc .csv.",
-                "OpenDocument spreadsheets (.ods) are not supported. Save as .xlsx or .csv.",
-            )
-        # One read-only workbook serves every pass (opening one re-reads shared strings).
         self._resources = ExitStack()
-        book = self._resources.enter_context(_open_workbook(path))
+        self._resources.enter_context(handle)
         try:
+            archive = self._resources.enter_context(_open_archive(path, handle))
+            _check_archive(path, archive)
+            if _is_opendocument(archive):
+                raise _error(
+                    path,
+                    "Tệp OpenDocument (.ods) không được hỗ trợ. Hãy lưu thành .xlsx hoặc .csv.",
+                    "OpenDocument spreadsheets (.ods) are not supported. Save as .xlsx or .csv.",
+                )
+            # openpyxl reads the shared strings whole when the workbook opens.
+            if strings := _shared_strings_part(path, archive):
+                _scan_part(path, archive, strings)
+            # One read-only workbook serves every pass (opening one re-reads shared strings).
+            book = self._resources.enter_context(_open_workbook(path, handle))
             names = [ws.title for ws in book.worksheets]
             if not names:
                 raise _error(
@@ -311,7 +376,7 @@ class _XlsxSource(_Source):
             visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
             self.sheets = names
             self.sheet = _pick_sheet(path, names, visible, sheet)
-            self.merges = _merged_ranges(path, self.sheet)
+            self.merges = _scan_part(path, archive, _sheet_part(path, archive, self.sheet))
         except BaseException:
             self.close()
             raise
@@ -329,43 +394,77 @@ class _XlsxSource(_Source):
             if row is None:
                 return
             number += 1
-            yield number, [_xlsx_value(cell) for cell in row]
+            values = [_xlsx_value(cell) for cell in row]
+            _check_cells(self.path, "Excel", number, values)
+            yield number, values
 
     def close(self) -> None:
         self._resources.close()
 
 
 @contextmanager
-def _open_workbook(path: Path) -> Iterator[openpyxl.Workbook]:
+def _open_workbook(path: Path, handle: BinaryIO) -> Iterator[openpyxl.Workbook]:
     """Open a workbook read-only, turning every openpyxl failure into a UserError."""
     try:
-        # A file object rather than a path skips openpyxl's check of the file suffix.
-        handle = open(path, "rb")  # noqa: SIM115 - closed by the `with handle` below
-    except OSError as exc:
-        raise _error(path, "Không mở được tệp.", "Cannot open the file.") from exc
-    with handle:
-        try:
-            # Imported here, in the reading thread: it takes ~0.3 s, which the desktop
-            # app would otherwise spend on the UI thread when the batch dialog opens.
-            import openpyxl
+        # Imported here, in the reading thread: it takes ~0.3 s, which the desktop
+        # app would otherwise spend on the UI thread when the batch dialog opens.
+        import openpyxl
 
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # unsupported extensions, default styles
-                book = openpyxl.load_workbook(
-                    handle, read_only=True, data_only=True, keep_links=False
-                )
-        except Exception as exc:  # zipfile, XML, KeyError, ValueError… all mean "damaged"
-            raise _corrupt_xlsx(path) from exc
-        try:
-            yield book
-        finally:
-            book.close()
-
-
-def _is_opendocument(path: Path) -> bool:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unsupported extensions, default styles
+            # A file object rather than a path skips openpyxl's check of the file suffix.
+            book = openpyxl.load_workbook(
+                handle, read_only=True, data_only=True, keep_links=False
+            )
+    except Exception as exc:  # zipfile, XML, KeyError, ValueError… all mean "damaged"
+        raise _corrupt_xlsx(path) from exc
     try:
-        with zipfile.ZipFile(path) as archive:
-            return archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument")
+        yield book
+    finally:
+        book.close()
+
+
+def _open_archive(path: Path, handle: BinaryIO) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(handle)
+    except Exception as exc:  # BadZipFile, a truncated directory, bad offsets
+        raise _corrupt_xlsx(path) from exc
+
+
+def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a workbook whose members would inflate too far (a zip bomb), on the sizes
+    the zip directory declares: nothing is inflated yet."""
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        if info.file_size > _MAX_PART_BYTES or total > _MAX_WORKBOOK_BYTES:
+            megabytes = f"{(info.file_size if info.file_size > _MAX_PART_BYTES else total) >> 20:,}"
+            raise _error(
+                path,
+                f"Tệp Excel giải nén ra quá lớn ({megabytes.replace(',', '.')} MB; tối đa "
+                f"{_MAX_PART_BYTES >> 20} MB mỗi phần, {_MAX_WORKBOOK_BYTES >> 20} MB cả tệp), "
+                f"không đọc. Một bảng tính tối đa {_number(_MAX_ROWS)} dòng: hãy tách thành "
+                "nhiều tệp.",
+                f"The Excel file inflates too far ({megabytes} MB; at most "
+                f"{_MAX_PART_BYTES >> 20} MB per part, {_MAX_WORKBOOK_BYTES >> 20} MB in all); "
+                f"not read. A sheet holds at most {_MAX_ROWS:,} rows: split it into several "
+                "files.",
+            )
+        if info.file_size > _RATIO_FROM and info.file_size > _MAX_RATIO * info.compress_size:
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise _error(
+                path,
+                f"Tệp Excel nén bất thường (phần «{info.filename}» nén {ratio}:1, tối đa "
+                f"{_MAX_RATIO}:1): có thể là tệp phá hoại (zip bomb), không đọc.",
+                f"The Excel file is compressed abnormally (part «{info.filename}» at "
+                f"{ratio}:1, at most {_MAX_RATIO}:1): possibly a zip bomb; not read.",
+            )
+
+
+def _is_opendocument(archive: zipfile.ZipFile) -> bool:
+    try:
+        with archive.open("mimetype") as member:
+            return member.read(64).startswith(b"application/vnd.oasis.opendocument")
     except Exception:  # no mimetype, or damage that opening the workbook will report
         return False
 
@@ -390,45 +489,103 @@ def _pick_sheet(path: Path, names: list[str], visible: list[str], wanted: str | 
 _MERGE_CELL = re.compile(
     rb"<(?:[\w.-]+:)?mergeCell\s[^>]*?\bref\s*=\s*[\"']([A-Za-z]+[0-9]+(?::[A-Za-z]+[0-9]+)?)[\"']"
 )
+_DIMENSION = re.compile(
+    rb"<(?:[\w.-]+:)?dimension\s[^>]*?\bref\s*=\s*[\"']([A-Za-z]+[0-9]+(?::[A-Za-z]+[0-9]+)?)[\"']"
+)
+# A run of text too long for one cell, matched only from its start (just after a "<"),
+# so the search stays linear.
+_LONG_TEXT = re.compile(rb"(?<![^<])[^<]{%d}" % _MAX_TEXT_BYTES)
+_CELL_REF = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*?\br\s*=\s*[\"']([A-Za-z]+)([0-9]+)[\"']")
 _CHUNK = 1 << 20
 _OVERLAP = 512
 
 
-def _merged_ranges(path: Path, sheet: str) -> list[tuple[int, int, int, int]]:
-    """A sheet's merged ranges, scanned from its XML (they come after all the cells).
+def _scan_part(path: Path, archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, int, int]]:
+    """Check an XML part in one streamed pass before openpyxl parses it; return the
+    merged ranges it holds (a sheet's come after all its cells).
 
-    A byte scan rather than an XML parse: it costs one decompression of the sheet, and
-    "<mergeCell" cannot occur in a well-formed sheet except as that element (text content
-    escapes "<").
+    Refused: a text run longer than a cell can hold, and a sheet whose declared
+    dimension is out of bounds. A byte scan rather than an XML parse: "<mergeCell"
+    cannot occur in well-formed XML except as that element (text content escapes "<").
     """
+    from openpyxl.utils.cell import column_index_from_string, range_boundaries
+
     found: dict[int, bytes] = {}
     try:
-        with zipfile.ZipFile(path) as archive, archive.open(_sheet_part(archive, sheet)) as xml:
+        with archive.open(part) as xml:
             offset, window = 0, b""
             while chunk := xml.read(_CHUNK):
                 window += chunk
+                if offset == 0 and (dimension := _DIMENSION.search(window)):
+                    _check_dimension(path, dimension.group(1).decode("ascii"))
+                if long_text := _LONG_TEXT.search(window):
+                    refs = _CELL_REF.findall(window[: long_text.start()][-_OVERLAP:])
+                    letters, row = refs[-1] if refs else (b"", b"")
+                    raise _long_cell(
+                        path,
+                        "Excel",
+                        int(row) if row else None,
+                        column_index_from_string(letters.decode("ascii")) - 1 if row else None,
+                    )
                 for match in _MERGE_CELL.finditer(window):
                     found[offset + match.start()] = match.group(1)
-                keep = min(len(window), _OVERLAP)
-                offset += len(window) - keep
-                window = window[-keep:]
-        from openpyxl.utils.cell import range_boundaries
-
+                # Keep the unfinished text run whole (it is bounded: a longer one was
+                # refused) and some bytes before it, for a tag cut in two.
+                keep_from = max(0, window.rfind(b"<") - _OVERLAP)
+                offset += keep_from
+                window = window[keep_from:]
         return [range_boundaries(ref.decode("ascii")) for ref in found.values()]
+    except UserError:
+        raise
     except Exception as exc:  # a damaged part: same answer as openpyxl's failures
         raise _corrupt_xlsx(path) from exc
 
 
-def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str:
+def _check_dimension(path: Path, ref: str) -> None:
+    from openpyxl.utils.cell import range_boundaries
+
+    min_col, min_row, max_col, max_row = range_boundaries(ref)
+    cells = (max_row - min_row + 1) * (max_col - min_col + 1)
+    if cells > _MAX_DECLARED_CELLS or max_row > 1_048_576 or max_col > 16_384:
+        raise _error(
+            path,
+            f"Trang tính khai báo vùng dữ liệu «{ref}» quá lớn (tối đa "
+            f"{_number(_MAX_DECLARED_CELLS)} ô; {_number(_MAX_ROWS)} dòng dữ liệu), không đọc. "
+            "Hãy xóa các dòng, cột thừa hoặc tách thành nhiều tệp.",
+            f"The sheet declares a used range «{ref}» that is too large (at most "
+            f"{_MAX_DECLARED_CELLS:,} cells; {_MAX_ROWS:,} data rows); not read. Delete "
+            "unused rows and columns or split it into several files.",
+        )
+
+
+_SHARED_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+def _shared_strings_part(path: Path, archive: zipfile.ZipFile) -> str | None:
+    """The member openpyxl reads as shared strings (by content type, as openpyxl finds it)."""
+    try:
+        types = ElementTree.fromstring(archive.read("[Content_Types].xml"))
+    except Exception as exc:  # missing or damaged: not a workbook openpyxl would open
+        raise _corrupt_xlsx(path) from exc
+    for element in types:
+        if _local(element.tag) == "Override" and element.get("ContentType") == _SHARED_STRINGS:
+            return element.get("PartName", "").lstrip("/") or None
+    return None
+
+
+def _sheet_part(path: Path, archive: zipfile.ZipFile, sheet: str) -> str:
     """The zip member holding `sheet`, found through the package relationships."""
-    package = _relationships(archive, "")
-    workbook = next(t for kind, t in package.values() if kind.endswith("/officeDocument"))
-    targets = _relationships(archive, workbook)
-    for element in ElementTree.fromstring(archive.read(workbook)).iter():
-        if _local(element.tag) == "sheet" and element.get("name") == sheet:
-            rel_id = next(v for k, v in element.attrib.items() if _local(k) == "id")
-            return targets[rel_id][1]
-    raise KeyError(sheet)
+    try:
+        package = _relationships(archive, "")
+        workbook = next(t for kind, t in package.values() if kind.endswith("/officeDocument"))
+        targets = _relationships(archive, workbook)
+        for element in ElementTree.fromstring(archive.read(workbook)).iter():
+            if _local(element.tag) == "sheet" and element.get("name") == sheet:
+                rel_id = next(v for k, v in element.attrib.items() if _local(k) == "id")
+                return targets[rel_id][1]
+    except Exception as exc:  # openpyxl read the same parts: only damage gets here
+        raise _corrupt_xlsx(path) from exc
+    raise _corrupt_xlsx(path)
 
 
 def _relationships(archive: zipfile.ZipFile, owner: str) -> dict[str, tuple[str, str]]:
@@ -483,15 +640,10 @@ def _xlsx_value(cell: object) -> object:
 class _CsvSource(_Source):
     infer_types = True
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, data: bytes) -> None:
         self.path = path
         self.sheets = []
         self.merges = []
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read(_MAX_CSV_BYTES + 1)
-        except OSError as exc:
-            raise _error(path, "Không đọc được tệp.", "Cannot read the file.") from exc
         if len(data) > _MAX_CSV_BYTES:
             raise _error(
                 path,
@@ -499,15 +651,21 @@ class _CsvSource(_Source):
                 "The CSV file is too large (over 64 MB). Split it into smaller files.",
             )
         self.text, self.encoding, self.single_byte = _decode_csv(path, data)
-        self.delimiter = _sniff_delimiter(self.text)
+        self.delimiter = _sniff_delimiter(path, self.text)
 
     def rows(self) -> Generator[tuple[int, list[object]], None, None]:
-        reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter)
+        lines = io.StringIO(self.text, newline="")
+        reader = csv.reader(lines, delimiter=self.delimiter)
         number = 0
         while True:
+            start = lines.tell()  # the reader takes whole lines, one record at a time
             try:
                 record = next(reader, None)
             except csv.Error as exc:
+                # csv stops at cells over 131,072 characters: name the cell instead.
+                column = _long_cell_column(self.text, start, self.delimiter)
+                if column is not None:
+                    raise _long_cell(self.path, "CSV", number + 1, column) from exc
                 raise _error(
                     self.path,
                     f"Tệp CSV sai định dạng ({exc}).",
@@ -517,7 +675,25 @@ class _CsvSource(_Source):
             if record is None:
                 return
             number += 1
+            _check_cells(self.path, "CSV", number, record)
             yield number, list(record)
+
+
+def _long_cell_column(text: str, start: int, delimiter: str) -> int | None:
+    """The 0-based column of the first cell over the limit in the record at `start`,
+    split as csv.reader splits it (None: no such cell)."""
+    d = re.escape(delimiter)
+    cell = re.compile(rf'"[^"]*(?:""[^"]*)*"?[^{d}\r\n]*|[^{d}\r\n]*')
+    column, position = 0, start
+    while match := cell.match(text, position):
+        if len(match.group()) > _MAX_CELL_CHARS:
+            return column
+        position = match.end()
+        if text[position : position + 1] != delimiter:
+            return None
+        position += 1
+        column += 1
+    return None
 
 
 def _decode_csv(path: Path, data: bytes) -> tuple[str, str, bool]:
@@ -534,30 +710,94 @@ def _decode_csv(path: Path, data: bytes) -> tuple[str, str, bool]:
         )
     try:
         return data.decode("utf-8"), "utf-8", False
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "cp1258", True
+    except UnicodeDecodeError as exc:
+        text = data.decode("latin-1")
+        if _reads_as_vietnamese(text):
+            return text, "cp1258", True
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _error(
+            path,
+            f"Tệp CSV không phải văn bản UTF-8 (byte lạ 0x{data[exc.start]:02X} ở vị trí "
+            f"{exc.start}, dòng {line}), cũng không phải tiếng Việt mã cũ (Windows-1258, "
+            "TCVN3, VNI). Hãy mở tệp trong Excel rồi lưu thành «CSV UTF-8» hoặc .xlsx.",
+            f"The CSV file is not UTF-8 text (bad byte 0x{data[exc.start]:02X} at position "
+            f"{exc.start}, line {line}), nor Vietnamese in an old encoding (Windows-1258, "
+            "TCVN3, VNI). Open it in Excel and save it as “CSV UTF-8” or .xlsx.",
+            line=line,
+        ) from None
+
+
+_WORDS = re.compile(r"[^\x00-\x40\x5b-\x60\x7b-\x7f]+")  # letters, ASCII or not
+
+
+def _reads_as_vietnamese(text: str) -> bool:
+    """Whether one-byte text (latin-1 transport) reads as Vietnamese: under the best of
+    Windows-1258, TCVN3 and VNI, at least half its words with non-ASCII letters are
+    well-formed syllables. Binary data and other languages' code pages are not."""
+    words = [w for w in _WORDS.findall(text[:_SNIFF_CHARS]) if not w.isascii()]
+    words = words[:_SAMPLE_STRINGS]
+    bad = min(
+        sum(_bad_words(_read_text(word, legacy, True)) for word in words)
+        for legacy in (None, *_LEGACY_DECODERS)
+    )
+    return 2 * bad <= len(words)
 
 
 _DELIMITERS = (",", ";", "\t")
+_DELIMITER_NAMES = {",": ("dấu phẩy", "comma"), ";": ("dấu chấm phẩy", "semicolon"),
+                    "\t": ("tab", "tab")}  # fmt: skip
+_SNIFF_CHARS = 65536
+_SNIFF_RECORDS = 50
 
 
-def _sniff_delimiter(text: str) -> str:
-    """The delimiter giving the most lines with the same (>1) number of fields."""
-    sample = text[:65536].splitlines()[:50]
-    best, best_score = ",", (0, 0)
-    for delimiter in _DELIMITERS:
-        try:
-            records = list(csv.reader(sample, delimiter=delimiter))
-        except csv.Error:
-            continue  # reported with its line number when the rows are read
-        widths = [len(record) for record in records if len(record) > 1]
-        if not widths:
+def _sniff_delimiter(path: Path, text: str) -> str:
+    """The delimiter giving the most of the first records the same (>1) number of cells.
+
+    Quoted cells decide first: a wrong delimiter splits inside them, and never stands
+    right before their opening quote. None splitting any record: one column. Refused
+    when even the best one leaves most records with other counts (prose, not a table).
+    """
+    sample = text[:_SNIFF_CHARS]
+    quoted = {d: len(re.findall(rf"(?:^|{re.escape(d)})\"", sample, re.MULTILINE))
+              for d in _DELIMITERS}  # fmt: skip
+    candidates = [d for d in _DELIMITERS if quoted[d]] or list(_DELIMITERS)
+    best, best_score, best_records = ",", (0, 0), 0
+    for delimiter in candidates:
+        widths = _record_widths(text, delimiter)
+        multi = [width for width in widths if width > 1]
+        if not multi:
             continue
-        common = max(set(widths), key=lambda width: (widths.count(width), width))
-        score = (widths.count(common), common)
+        common = max(set(multi), key=lambda width: (multi.count(width), width))
+        score = (multi.count(common), common)
         if score > best_score:
-            best, best_score = delimiter, score
+            best, best_score, best_records = delimiter, score, len(widths)
+    if 2 * best_score[0] < best_records:
+        vi, en = _DELIMITER_NAMES[best]
+        raise _error(
+            path,
+            "Không nhận ra dấu phân cách cột của tệp CSV: với dấu phẩy, dấu chấm phẩy hay tab, "
+            f"các dòng đầu đều có số cột khác nhau (tốt nhất là {vi}: {best_score[0]} trong "
+            f"{best_records} dòng có {best_score[1]} cột). Hãy mở tệp trong Excel và lưu "
+            "thành .xlsx.",
+            "Cannot tell the CSV file's column delimiter: with a comma, semicolon or tab the "
+            f"first lines all have different numbers of columns (best, {en}: "
+            f"{best_score[0]} of {best_records} lines have {best_score[1]} columns). Open it "
+            "in Excel and save it as .xlsx.",
+        )
     return best
+
+
+def _record_widths(text: str, delimiter: str) -> list[int]:
+    """The cell counts of the first non-empty records, read with `delimiter`."""
+    widths = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for record in itertools.islice(reader, _SNIFF_RECORDS):
+            if record:
+                widths.append(len(record))
+    except csv.Error:
+        pass  # reported, with its line, when the rows are read
+    return widths
 
 
 # --- text: cleaning, legacy encodings -----------------------------------------------------
@@ -992,6 +1232,7 @@ def _generate_rows(
 ) -> Generator[Row, None, None]:
     filler = _MergeFiller(source.merges)
     decoder = layout.decoder
+    produced = 0
     with closing(source), closing(rest):
         for number, raw in itertools.chain(window, rest):
             values = decoder.row(raw)
@@ -1000,6 +1241,17 @@ def _generate_rows(
                 continue
             if not any(i < len(values) and values[i] is not None for i in layout.columns):
                 continue
+            produced += 1
+            if produced > _MAX_ROWS:
+                raise _error(
+                    source.path,
+                    f"Bảng tính có hơn {_number(_MAX_ROWS)} dòng dữ liệu (dòng {number} vượt "
+                    f"giới hạn). Hãy tách thành nhiều tệp, mỗi tệp tối đa "
+                    f"{_number(_MAX_ROWS)} dòng.",
+                    f"The sheet has more than {_MAX_ROWS:,} data rows (row {number} is past "
+                    f"the limit). Split it into several files of at most {_MAX_ROWS:,} rows.",
+                    line=number,
+                )
             yield Row(
                 number,
                 {
