@@ -9,7 +9,9 @@ by USB stick and chat groups, so an import treats the archive as hostile:
   `MAX_MEMBERS` entries, `MAX_MEMBER_BYTES` each and `MAX_TOTAL_BYTES` in all, a
   compression ratio of at most `MAX_RATIO` for anything over 1 MB, and compressed
   sizes that fit in the archive (overlapping entries are how the worst zip bombs work).
-  Reads are capped again at the declared size, and zipfile checks each CRC.
+  Reads are capped again at the declared size, and zipfile checks each CRC. At most
+  `MAX_TEMPLATES` templates, and the manifest parser caps each one's size, fields and
+  texts before reading them, so no pack makes later commands slow.
 * **Names.** The UTF-8 flag decides the encoding; without it, bytes that are valid
   UTF-8 are read as UTF-8 (what most tools write), otherwise as cp437 (the zip
   standard). Names are NFC-normalised, backslashes count as separators, and a pack is
@@ -23,10 +25,11 @@ by USB stick and chat groups, so an import treats the archive as hostile:
   silently). Fonts are not accepted: every template uses the shipped Be Vietnam Pro,
   which the glyph checks rely on, and font files are complex binary input.
 * **Validated before installing.** Each template is written into a hidden staging
-  folder beside the user templates (the registry ignores dot-folders), its manifest is
-  parsed by the same parser the app uses, its Jinja sources must compile, the sources
-  the manifest names must be files of the pack, and image defaults may only name
-  shipped artwork (`asset:`). Any problem refuses the whole pack; nothing is installed.
+  folder beside the user templates (the registry ignores dot-folders, and sweeps the
+  ones a killed import left behind), its manifest is parsed by the same parser the app
+  uses, its Jinja sources must compile, the sources the manifest names must be files of
+  the pack, and image defaults may only name shipped artwork (`asset:`). Any problem
+  refuses the whole pack; nothing is installed.
 * **Installs only into the user template folder**, each template into a folder named
   by its (validated) id. A template that already exists — the user's own, or a shipped
   one it would hide — is replaced only with `overwrite=True` (the CLI asks or needs
@@ -42,7 +45,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import secrets
 import shutil
 import stat
 import tomllib
@@ -59,7 +61,7 @@ from . import images, paths
 from .errors import UserError
 from .filenames import atomic_output, safe_filename, safe_join
 from .templates.manifest import MANIFEST, parse_manifest
-from .templates.registry import TemplateRegistry
+from .templates.registry import TemplateRegistry, staging_folder, sweep_staging
 
 PACK_MANIFEST = "ansinh-pack.toml"
 PACK_FORMAT = 1
@@ -70,7 +72,7 @@ MAX_TOTAL_BYTES = 60 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_FLOOR = 1024 * 1024  # small files (CSS, SVG) compress well; ratio checked above this
 MAX_DEPTH = 6
-MAX_TEMPLATES = 50
+MAX_TEMPLATES = 40  # sizes and fields per template are capped by the manifest parser
 
 SOURCE_SUFFIXES = (".j2", ".css")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
@@ -302,7 +304,11 @@ def _group(
             f"it holds no template (no {MANIFEST}).",
         )
     if len(roots) > MAX_TEMPLATES:
-        raise _pack_error(pack, "có quá nhiều mẫu.", "it holds too many templates.")
+        raise _pack_error(
+            pack,
+            f"có quá nhiều mẫu ({len(roots)}, tối đa {MAX_TEMPLATES}).",
+            f"it holds too many templates ({len(roots)}, at most {MAX_TEMPLATES}).",
+        )
     groups: dict[str, dict[str, bytes]] = {root: {} for root in roots}
     for name, body in members.items():
         # The deepest template folder that holds the file owns it.
@@ -467,7 +473,8 @@ def import_pack(
             f"không tạo được thư mục mẫu của bạn ({exc.strerror or exc}).",
             f"cannot create your template folder ({exc.strerror or exc}).",
         ) from exc
-    staging = target_root / f".import-{secrets.token_hex(6)}"
+    sweep_staging(target_root)
+    staging = staging_folder(target_root)
     report = PackReport(skipped=skipped, folder=target_root)
     done: list[tuple[Path, Path | None, Path | None]] = []
     try:

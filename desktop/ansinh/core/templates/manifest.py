@@ -5,17 +5,24 @@ in (millimetres for print, pixels for screens), the bleed, the fields it takes w
 their limits, and the Jinja sources that make its outputs. Every problem found is a
 `UserError` carrying the manifest path and the line it points at, so `ansinh-cli check`
 can list them all at once.
+
+Manifests arrive in packs from other provinces, so reading one is bounded: the file's
+size and nesting depth, the number of sizes, fields, choices and list entries (counted
+before any entry is read), and every text's length; each key is read with the type it
+must have, a wrong one being a problem that names the key.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import UserError
+from ..safedata import Table, parse_toml, read_file
 
 MANIFEST = "template.toml"
 FIELD_TYPES = ("text", "paragraph", "image", "color", "date", "number", "money", "choice", "link")
@@ -43,6 +50,20 @@ _ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _SIZE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.x_-]*$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SOURCE = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$")  # a plain file name: no folders, no ..
+_WHAT = "Tệp TOML của mẫu"
+_T = TypeVar("_T")
+
+# Limits, checked before anything is read per entry: far above any real template, low
+# enough that a manifest from a pack cannot make listing or checking templates slow.
+MAX_MANIFEST_BYTES = 256 * 1024
+MAX_SIZES = 24
+MAX_FIELDS = 80
+MAX_CHOICES = 100
+MAX_LIST = 20  # tags, aliases
+MAX_ID = 64
+MAX_LABEL = 200
+MAX_HELP = 2000
+MAX_NUMBER = 1e15
 
 
 @dataclass(frozen=True)
@@ -150,15 +171,16 @@ class _Locator:
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
+        # Table headers indexed once: one scan per [[sizes]] entry would be quadratic.
+        self.headers: dict[str, list[int]] = {}
+        for number, line in enumerate(self.lines, start=1):
+            stripped = line.strip()
+            if stripped.startswith("[[") and stripped.endswith("]]"):
+                self.headers.setdefault(stripped[2:-2].strip(), []).append(number)
 
     def table(self, name: str, index: int) -> int:
-        seen = -1
-        for number, line in enumerate(self.lines, start=1):
-            if line.strip() == f"[[{name}]]":
-                seen += 1
-                if seen == index:
-                    return number
-        return 1
+        found = self.headers.get(name, [])
+        return found[index] if index < len(found) else 1
 
     def key(self, key: str, after: int = 1) -> int:
         pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
@@ -180,9 +202,23 @@ class _Problems:
     def add(self, line: int, vi: str, en: str, field_id: str | None = None) -> None:
         self.found.append(UserError(vi, en, path=str(self.path), line=line, field=field_id))
 
+    def typed(self, line: int, fallback: Any, read: Callable[..., _T], *args: Any,
+              **kwargs: Any) -> _T:
+        """`read(*args, **kwargs)`; a value of the wrong type is a problem and `fallback`
+        stands in, so the other keys are still checked."""
+        try:
+            return read(*args, **kwargs)
+        except UserError as exc:
+            self.add(line, exc.vi, exc.en, exc.field)
+            return fallback
 
-def _parse_size(raw: dict, line: int, default_bleed: float, problems: _Problems) -> Size | None:
-    size_id = str(raw.get("id", ""))
+
+def _dimension(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 20000
+
+
+def _parse_size(raw: Table, line: int, default_bleed: float, problems: _Problems) -> Size | None:
+    size_id = raw.text("id", max_len=MAX_ID)
     if not _SIZE_ID.match(size_id):
         problems.add(
             line,
@@ -191,9 +227,9 @@ def _parse_size(raw: dict, line: int, default_bleed: float, problems: _Problems)
         )
         return None
     if "width_mm" in raw and "height_mm" in raw:
-        width, height, unit = raw["width_mm"], raw["height_mm"], "mm"
+        width, height, unit = raw.raw("width_mm"), raw.raw("height_mm"), "mm"
     elif "width_px" in raw and "height_px" in raw:
-        width, height, unit = raw["width_px"], raw["height_px"], "px"
+        width, height, unit = raw.raw("width_px"), raw.raw("height_px"), "px"
     else:
         problems.add(
             line,
@@ -201,35 +237,56 @@ def _parse_size(raw: dict, line: int, default_bleed: float, problems: _Problems)
             f"Size «{size_id}» needs width_mm/height_mm or width_px/height_px.",
         )
         return None
-    if not all(isinstance(v, int | float) and 0 < v <= 20000 for v in (width, height)):
+    if not (_dimension(width) and _dimension(height)):
         problems.add(
             line,
             f"Khổ «{size_id}»: kích thước phải là số dương ≤ 20000.",
             f"Size «{size_id}»: dimensions must be positive numbers ≤ 20000.",
         )
         return None
-    bleed = float(raw.get("bleed_mm", default_bleed if unit == "mm" else 0))
-    if unit == "mm" and not 0 <= bleed <= 50:
-        problems.add(
-            line,
-            f"Khổ «{size_id}»: bleed_mm phải từ 0 đến 50.",
-            f"Size «{size_id}»: bleed_mm must be between 0 and 50.",
-        )
+    bleed = raw.number("bleed_mm", default_bleed if unit == "mm" else 0, lo=0, hi=50)
     return Size(
         id=size_id,
-        label=str(raw.get("label", size_id)),
-        label_en=str(raw.get("label_en", "")),
+        label=raw.text("label", size_id, max_len=MAX_LABEL),
+        label_en=raw.text("label_en", max_len=MAX_LABEL),
         width=float(width),
         height=float(height),
         unit=unit,
-        bleed_mm=bleed if unit == "mm" else 0.0,
-        png_dpi=float(raw.get("png_dpi", 150 if unit == "mm" else 96)),
+        bleed_mm=float(bleed) if unit == "mm" else 0.0,
+        png_dpi=float(raw.number("png_dpi", 150 if unit == "mm" else 96, lo=10, hi=1200)),
     )
 
 
-def _parse_field(raw: dict, line: int, problems: _Problems) -> Field | None:
-    field_id = str(raw.get("id", ""))
-    ftype = raw.get("type")
+def _choices(raw: Table) -> tuple[tuple[str, str], ...]:
+    """`choices`: plain texts, or tables with a `value` and a `label`."""
+    items = raw.raw("choices", [])
+    if isinstance(items, list):  # a plain text stands for { value = "…" }
+        items = [item if isinstance(item, dict) else {"value": item} for item in items]
+    entries = Table({"choices": items}, raw.what, path=raw.path, where=raw.where)
+    choices = []
+    for entry in entries.tables("choices", max_count=MAX_CHOICES):
+        value = entry.text("value", max_len=MAX_LABEL)
+        choices.append((value, entry.text("label", value, max_len=MAX_LABEL)))
+    return tuple(choices)
+
+
+def _default(raw: Table) -> Any:
+    """A field's default: one plain value (which kind fits is checked when it is used)."""
+    value = raw.raw("default")
+    if value is None or isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return raw.number("default", 0, lo=-MAX_NUMBER, hi=MAX_NUMBER)
+    return raw.text("default")
+
+
+def _optional_number(raw: Table, key: str) -> float | None:
+    return raw.number(key, 0, lo=-MAX_NUMBER, hi=MAX_NUMBER) if key in raw else None
+
+
+def _parse_field(raw: Table, line: int, problems: _Problems) -> Field | None:
+    field_id = raw.text("id", max_len=MAX_ID)
+    ftype = raw.text("type", max_len=MAX_ID)
     if not _ID.match(field_id):
         problems.add(
             line,
@@ -245,19 +302,15 @@ def _parse_field(raw: dict, line: int, problems: _Problems) -> Field | None:
             field_id,
         )
         return None
-    if not raw.get("label"):
+    label = raw.text("label", max_len=MAX_LABEL)
+    if not label:
         problems.add(
             line,
             f"Trường «{field_id}» cần nhãn tiếng Việt («label»).",
             f"Field «{field_id}» needs a Vietnamese «label».",
             field_id,
         )
-    choices: list[tuple[str, str]] = []
-    for choice in raw.get("choices", []):
-        if isinstance(choice, dict) and "value" in choice:
-            choices.append((str(choice["value"]), str(choice.get("label", choice["value"]))))
-        else:
-            choices.append((str(choice), str(choice)))
+    choices = _choices(raw)
     if ftype == "choice" and not choices:
         problems.add(
             problems.where.key("type", line),
@@ -265,7 +318,7 @@ def _parse_field(raw: dict, line: int, problems: _Problems) -> Field | None:
             f"Choice field «{field_id}» needs «choices».",
             field_id,
         )
-    campaign_default = raw.get("campaign_default")
+    campaign_default = raw.optional_text("campaign_default", max_len=MAX_ID)
     if campaign_default is not None and campaign_default not in CAMPAIGN_KEYS:
         problems.add(
             problems.where.key("campaign_default", line),
@@ -276,9 +329,9 @@ def _parse_field(raw: dict, line: int, problems: _Problems) -> Field | None:
         )
     fit = None
     if "fit" in raw:
-        bounds = raw["fit"]
-        lo, hi = bounds.get("min_pt"), bounds.get("max_pt")
-        if not (isinstance(lo, int | float) and isinstance(hi, int | float) and 0 < lo <= hi):
+        bounds = raw.table("fit")
+        lo, hi = bounds.raw("min_pt"), bounds.raw("max_pt")
+        if not (_dimension(lo) and _dimension(hi) and lo <= hi):
             problems.add(
                 problems.where.key("fit", line),
                 f"Trường «{field_id}»: «fit» cần 0 < min_pt ≤ max_pt.",
@@ -288,15 +341,18 @@ def _parse_field(raw: dict, line: int, problems: _Problems) -> Field | None:
         else:
             fit = Fit(float(lo), float(hi))
     for key in ("max_chars", "max_lines"):
-        value = raw.get(key)
-        if value is not None and not (isinstance(value, int) and value > 0):
+        value = raw.raw(key)
+        if value is not None and not (
+            isinstance(value, int) and not isinstance(value, bool) and value > 0
+        ):
             problems.add(
                 problems.where.key(key, line),
                 f"Trường «{field_id}»: «{key}» phải là số nguyên dương.",
                 f"Field «{field_id}»: «{key}» must be a positive integer.",
                 field_id,
             )
-    if ftype == "color" and raw.get("default") and not _COLOR.match(str(raw["default"])):
+    default = _default(raw)
+    if ftype == "color" and default and not _COLOR.match(str(default)):
         problems.add(
             problems.where.key("default", line),
             f"Trường «{field_id}»: màu mặc định phải dạng #RRGGBB.",
@@ -306,21 +362,37 @@ def _parse_field(raw: dict, line: int, problems: _Problems) -> Field | None:
     return Field(
         id=field_id,
         type=ftype,
-        label=str(raw.get("label", field_id)),
-        help=str(raw.get("help", "")),
-        label_en=str(raw.get("label_en", "")),
-        required=bool(raw.get("required", False)),
-        default=raw.get("default"),
+        label=label or field_id,
+        help=raw.text("help", max_len=MAX_HELP),
+        label_en=raw.text("label_en", max_len=MAX_LABEL),
+        required=raw.flag("required"),
+        default=default,
         campaign_default=campaign_default,
-        max_chars=raw.get("max_chars"),
-        max_lines=raw.get("max_lines"),
-        minimum=raw.get("min"),
-        maximum=raw.get("max"),
-        choices=tuple(choices),
+        max_chars=raw.raw("max_chars"),
+        max_lines=raw.raw("max_lines"),
+        minimum=_optional_number(raw, "min"),
+        maximum=_optional_number(raw, "max"),
+        choices=choices,
         fit=fit,
-        min_dpi=float(raw.get("min_dpi", 150)),
-        aliases=tuple(str(a) for a in raw.get("aliases", ())),
+        min_dpi=float(raw.number("min_dpi", 150, lo=10, hi=1200)),
+        aliases=raw.texts("aliases", max_count=MAX_LIST, max_len=MAX_LABEL),
     )
+
+
+def _read(path: Path) -> tuple[Table, str]:
+    """The manifest's table and text; a problem reading or parsing it is a UserError."""
+    source = read_file(path, _WHAT, max_bytes=MAX_MANIFEST_BYTES)
+    try:
+        data = parse_toml(source, _WHAT, path=str(path), max_bytes=MAX_MANIFEST_BYTES)
+    except UserError as exc:
+        exc.line = exc.line or _toml_error_line(exc.en)
+        raise
+    return Table(data, _WHAT, path=str(path)), source.decode("utf-8-sig")
+
+
+def _entries(data: Table, key: str, limit: int, problems: _Problems) -> list[Table] | None:
+    """`[[sizes]]` or `[[fields]]`, counted before any is read: None if unusable."""
+    return problems.typed(problems.where.key(key), None, data.tables, key, max_count=limit)
 
 
 def parse_manifest(
@@ -328,56 +400,54 @@ def parse_manifest(
 ) -> tuple[Template | None, list[UserError]]:
     """Parse `folder/template.toml`; return the template (if usable) and every problem."""
     path = folder / MANIFEST
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except FileNotFoundError:
+    if not path.exists():
         return None, [
             UserError("Thiếu tệp template.toml.", "template.toml is missing.", path=str(path))
         ]
-    except UnicodeDecodeError:
-        return None, [
-            UserError(
-                "template.toml phải mã hóa UTF-8.", "template.toml must be UTF-8.", path=str(path)
-            )
-        ]
-    except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None) or _toml_error_line(str(exc))
-        return None, [
-            UserError(
-                f"Lỗi cú pháp TOML: {exc}", f"TOML syntax error: {exc}", path=str(path), line=line
-            )
-        ]
+    try:
+        data, text = _read(path)
+    except UserError as exc:
+        return None, [exc]
     locator = _Locator(text)
     problems = _Problems(path, locator)
+    # Counts first: a manifest with thousands of sizes is refused before any is read.
+    raw_sizes = _entries(data, "sizes", MAX_SIZES, problems)
+    raw_fields = _entries(data, "fields", MAX_FIELDS, problems)
+    if raw_sizes is None or raw_fields is None:
+        return None, problems.found
 
-    template_id = str(data.get("id", ""))
-    if not _ID.match(template_id):
+    def top(key: str, fallback: Any, read: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+        return problems.typed(locator.key(key), fallback, read, key, *args, **kwargs)
+
+    template_id = top("id", None, data.text, max_len=MAX_ID)
+    if template_id is not None and not _ID.match(template_id):
         problems.add(
             locator.key("id"),
             f"«id» của mẫu không hợp lệ: «{template_id}».",
             f"Invalid template «id»: «{template_id}».",
         )
-    kind = data.get("kind")
-    if kind not in KINDS:
+    kind = top("kind", None, data.text, max_len=MAX_ID)
+    if kind is not None and kind not in KINDS:
         problems.add(
             locator.key("kind"),
             f"«kind» phải là một trong: {', '.join(KINDS)}.",
             f"«kind» must be one of: {', '.join(KINDS)}.",
         )
-    if not data.get("name"):
+    name = top("name", None, data.text, max_len=MAX_LABEL)
+    if name == "":
         problems.add(1, "Mẫu cần tên tiếng Việt («name»).", "The template needs a «name».")
 
     source_key = "text" if kind in TEXT_KINDS else "html"
+    sources: dict[str, str | None] = {}
     for key in (source_key, "caption"):
-        source = data.get(key)
-        if key == source_key and not source:
+        source = sources[key] = top(key, None, data.optional_text)
+        if key == source_key and not data.raw(key) and kind is not None:
             problems.add(
                 1,
                 f"Mẫu loại «{kind}» cần khóa «{key}» trỏ tới tệp Jinja.",
                 f"A «{kind}» template needs «{key}» naming its Jinja file.",
             )
-        elif source and (not isinstance(source, str) or not _SOURCE.match(source)):
+        elif source and not _SOURCE.match(source):
             problems.add(
                 locator.key(key),
                 f"«{key}» phải là tên một tệp ngay trong thư mục mẫu (có «{source}»).",
@@ -391,50 +461,55 @@ def parse_manifest(
                 f"File «{source}» is not in the template folder.",
             )
 
-    default_bleed = float(data.get("bleed_mm", 3))
+    default_bleed = top("bleed_mm", 3, data.number, 3, lo=0, hi=50)
     sizes = []
-    for index, raw in enumerate(data.get("sizes", [])):
-        size = _parse_size(raw, locator.table("sizes", index), default_bleed, problems)
+    for index, raw in enumerate(raw_sizes):
+        line = locator.table("sizes", index)
+        size = problems.typed(line, None, _parse_size, raw, line, default_bleed, problems)
         if size:
             sizes.append(size)
-    if not data.get("sizes") and kind not in TEXT_KINDS:
+    if not raw_sizes and kind not in TEXT_KINDS:
         problems.add(1, "Mẫu cần ít nhất một khổ ([[sizes]]).", "A template needs [[sizes]].")
 
     fields = []
-    for index, raw in enumerate(data.get("fields", [])):
-        parsed = _parse_field(raw, locator.table("fields", index), problems)
-        if parsed:
-            fields.append(parsed)
     seen: set[str] = set()
-    for index, parsed in enumerate(fields):
+    for index, raw in enumerate(raw_fields):
+        line = locator.table("fields", index)
+        parsed = problems.typed(line, None, _parse_field, raw, line, problems)
+        if parsed is None:
+            continue
         if parsed.id in seen:
             problems.add(
-                locator.table("fields", index),
+                line,
                 f"Trường «{parsed.id}» bị khai báo hai lần.",
                 f"Field «{parsed.id}» is declared twice.",
                 parsed.id,
             )
         seen.add(parsed.id)
+        fields.append(parsed)
 
+    name_en = top("name_en", "", data.text, max_len=MAX_LABEL)
+    description = top("description", "", data.text, max_len=MAX_HELP)
+    caption_limit = int(top("caption_limit", 0, data.number, 2200, lo=1, hi=100_000))
+    tags = top("tags", (), data.texts, max_count=MAX_LIST, max_len=MAX_ID)
     if problems.found:
         return None, problems.found
-    template = Template(
+    return Template(
         id=template_id,
-        name=data["name"],
-        name_en=str(data.get("name_en", "")),
-        description=str(data.get("description", "")),
+        name=name,
+        name_en=name_en,
+        description=description,
         kind=kind,
         folder=folder,
         sizes=tuple(sizes),
         fields=tuple(fields),
-        html=data.get("html"),
-        text=data.get("text"),
-        caption=data.get("caption"),
-        caption_limit=int(data.get("caption_limit", 2200)),
+        html=sources.get("html"),
+        text=sources.get("text"),
+        caption=sources.get("caption"),
+        caption_limit=caption_limit,
         origin=origin,
-        tags=tuple(data.get("tags", ())),
-    )
-    return template, []
+        tags=tags,
+    ), []
 
 
 def _toml_error_line(message: str) -> int | None:
