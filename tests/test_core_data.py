@@ -38,9 +38,12 @@ def test_policy_figures_follow_the_campaign_date() -> None:
     older = policy_at(date(2023, 12, 1))
     assert older.base_salary == 1_800_000 and older.bhyt_table[0].monthly == 81_000
 
-    # Proposed figures stay out unless the user opts in.
-    assert policy_at(date(2026, 11, 1)).base_salary == 2_340_000
-    assert policy_at(date(2026, 11, 1), unconfirmed=True).base_salary == 2_530_000
+    # Nghị định 161/2026 (confirmed from its text) from 1 Jul 2026; the 2027 poverty line
+    # is still a proposal and stays out unless the user opts in.
+    assert policy_at(date(2026, 6, 30)).base_salary == 2_340_000
+    assert policy_at(date(2026, 11, 1)).base_salary == 2_530_000
+    assert policy_at(date(2027, 2, 1)).poverty_line == 1_500_000
+    assert policy_at(date(2027, 2, 1), unconfirmed=True).poverty_line == 2_200_000
     with pytest.raises(UserError):
         policy_at(date(2010, 1, 1))
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .campaign import Campaign
+from .errors import UserError
 from .filenames import (
     UniqueNames,
     atomic_output,
@@ -27,6 +28,7 @@ from .filenames import (
     write_all_atomic,
     write_json_atomic,
 )
+from .policy import freshness_checks, policy_at
 from .render.results import RenderResult
 
 ROLE_SUFFIX = {
@@ -192,7 +194,19 @@ class Bundle:
             "combined_pdf": self.combined,
             "files": (asdict(entry) for entry in self.entries),
             "skipped": self.skipped,
+            "policy": self.policy_used(),
         }
+
+    def policy_used(self) -> dict[str, Any]:
+        """The policy entries in force on the campaign date (every piece of a bundle shares
+        them), with their documents and sources, and any doubt about their freshness."""
+        day, unconfirmed = self.campaign.day, self.campaign.unconfirmed_figures
+        try:
+            entries = [e.described() for e in policy_at(day, unconfirmed=unconfirmed).used]
+        except UserError as exc:
+            return {"entries": [], "checks": [{"severity": "error", "vi": exc.vi, "en": exc.en}]}
+        checks = [c.to_dict() for c in freshness_checks(day, unconfirmed=unconfirmed)]
+        return {"entries": entries, "checks": checks}
 
     def _write_csv(self, path: Path) -> None:
         # utf-8-sig: a BOM, so Excel opens the Vietnamese text as UTF-8.
