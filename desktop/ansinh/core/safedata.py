@@ -241,7 +241,7 @@ class Table:
             raise self._error(key, "một chuỗi chữ", "a text", value)
         if len(value) > max_len:
             raise self._error(key, f"chuỗi tối đa {max_len} ký tự",
-                              f"a text of at most {max_len} characters", f"{len(value)} ký tự")
+                              f"a text of at most {max_len} characters", len(value))
         return value
 
     def optional_text(self, key: str, *, max_len: int = MAX_STRING) -> str | None:
@@ -274,12 +274,12 @@ class Table:
         items = value if isinstance(value, list) else [value]
         if len(items) > max_items:
             raise self._error(key, f"danh sách tối đa {max_items} mục",
-                              f"a list of at most {max_items} entries", f"{len(items)} mục")
+                              f"a list of at most {max_items} entries", len(items))
         for item in items:
             if isinstance(item, str) and len(item) > MAX_STRING:
                 raise self._error(key, f"chuỗi tối đa {MAX_STRING} ký tự",
                                   f"a text of at most {MAX_STRING} characters",
-                                  f"{len(item)} ký tự")
+                                  len(item))
             if not (item is None or isinstance(item, str | int | date)
                     or (isinstance(item, float) and math.isfinite(item))):
                 raise self._error(key, "chữ, số, true/false, ngày hoặc danh sách các giá trị đó",
@@ -310,7 +310,7 @@ class Table:
             raise self._error(key, "một danh sách chuỗi chữ", "a list of texts", items)
         if len(items) > max_count:
             raise self._error(key, f"tối đa {max_count} mục", f"at most {max_count} entries",
-                              f"{len(items)} mục")
+                              len(items))
         if any(len(item) > max_len for item in items):
             raise self._error(key, f"các chuỗi tối đa {max_len} ký tự",
                               f"texts of at most {max_len} characters", items)
@@ -322,7 +322,7 @@ class Table:
             raise self._error(key, "một danh sách bảng", "a list of tables", items)
         if len(items) > max_count:
             raise self._error(key, f"tối đa {max_count} mục", f"at most {max_count} entries",
-                              f"{len(items)} mục")
+                              len(items))
         return [Table(item, self.what, path=self.path, where=f"{self.where}{key}[{n}].")
                 for n, item in enumerate(items, 1)]
 

@@ -392,7 +392,9 @@ def _read(path: Path) -> tuple[Table, str]:
 
 def _entries(data: Table, key: str, limit: int, problems: _Problems) -> list[Table] | None:
     """`[[sizes]]` or `[[fields]]`, counted before any is read: None if unusable."""
-    return problems.typed(problems.where.key(key), None, data.tables, key, max_count=limit)
+    headers = problems.where.headers.get(key)  # a problem points at the first one too many
+    line = headers[min(limit, len(headers) - 1)] if headers else problems.where.key(key)
+    return problems.typed(line, None, data.tables, key, max_count=limit)
 
 
 def parse_manifest(
