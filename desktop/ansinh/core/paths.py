@@ -4,7 +4,8 @@ Shipped `templates/` and `assets/` sit at the repository root beside `desktop/`
 (the app runs from an editable install or a frozen copy of that tree);
 `ANSINH_HOME` points elsewhere for a relocated install. The user's own templates
 and segments live in the platform's user-data folder and are looked up first;
-`ANSINH_USER_DIR` overrides it (tests isolate themselves with it).
+`ANSINH_USER_DIR` overrides it (tests isolate themselves with it), and then holds the
+cache too.
 """
 
 from __future__ import annotations
@@ -55,3 +56,10 @@ def user_dir() -> Path:
 
 def user_templates_dir() -> Path:
     return user_dir() / "templates"
+
+
+def cache_dir() -> Path:
+    """What the app can make again (cleaned images, render processes' temporary files)."""
+    if os.environ.get("ANSINH_USER_DIR"):
+        return user_dir() / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

@@ -20,7 +20,9 @@ own `except Exception` guards cannot turn a timeout into an empty message.
 
 The environment variables that choose the user's folders (`ANSINH_USER_DIR`,
 `ANSINH_HOME`) are sent with each task, since forkserver workers inherit the
-environment of the moment the fork server started, not the current one.
+environment of the moment the fork server started, not the current one. Each set of
+workers writes its temporary files (WeasyPrint's font copies) in a folder of the app's
+own, removed when those workers stop (`tempdirs`).
 """
 
 from __future__ import annotations
@@ -33,12 +35,15 @@ import os
 import resource
 import signal
 import threading
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
+from . import tempdirs
 
 DEFAULT_MEMORY_MB = 3072
 DEFAULT_CPU_SECONDS = 120.0
@@ -47,6 +52,15 @@ TASK_ENVIRONMENT = ("ANSINH_USER_DIR", "ANSINH_HOME")
 # Renders yield the CPU to the window: with every core busy rendering (a batch, its
 # warm-up), the UI thread must still get its turn at once or it stalls visibly.
 WORKER_NICENESS = 5
+
+
+class WorkerDied(UserError):
+    """A render process died (killed by a limit, or a crash in native code). Every task
+    in flight on its pool fails with this, not only the one that killed it."""
+
+
+class RenderStopped(UserError):
+    """The task's worker was stopped by `RenderPool.terminate` (a cancel)."""
 
 
 class RenderTimeout(BaseException):
@@ -92,8 +106,9 @@ def _leave_with_owner() -> None:
     threading.Thread(target=wait_for_owner, name="owner-watch", daemon=True).start()
 
 
-def _init_worker(memory_mb: int) -> None:
+def _init_worker(memory_mb: int, temp_folder: Path | None) -> None:
     _leave_with_owner()
+    tempdirs.use(temp_folder)
     with contextlib.suppress(AttributeError, OSError):  # no nice() on Windows
         os.nice(WORKER_NICENESS)
     with contextlib.suppress(ValueError, OSError):  # a killed worker leaves no core file
@@ -239,6 +254,7 @@ def start_fork_server(*modules: str) -> None:
 
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([*RENDER_MODULES, *modules])
+    tempdirs.prepare()  # the fork server's socket goes in the app's temp folder
     forkserver.ensure_running()
 
 
@@ -258,34 +274,66 @@ class RenderPool:
             "ANSINH_RENDER_CPU_SECONDS", DEFAULT_CPU_SECONDS
         )
         self._executor: ProcessPoolExecutor | None = None
+        self._temps: dict[ProcessPoolExecutor, Path | None] = {}  # its workers' TMPDIR
+        # Which executor ran a task, and which were stopped on purpose (not crashed).
+        self._origin: weakref.WeakKeyDictionary[Future, ProcessPoolExecutor] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._terminated: weakref.WeakSet[ProcessPoolExecutor] = weakref.WeakSet()
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             start_fork_server()
             context = multiprocessing.get_context(start_method())
-            self._executor = ProcessPoolExecutor(
+            temp = tempdirs.pool_folder()
+            executor = ProcessPoolExecutor(
                 self.workers,
                 mp_context=context,
                 initializer=_init_worker,
-                initargs=(self.memory_mb,),
+                initargs=(self.memory_mb, temp),
             )
+            self._temps[executor] = temp
+            self._executor = executor
         return self._executor
+
+    @property
+    def temp_folder(self) -> Path | None:
+        """The current workers' temporary folder (None before the first task)."""
+        return self._temps.get(self._executor) if self._executor else None
+
+    def _drop_executor(self) -> tuple[ProcessPoolExecutor | None, Path | None]:
+        """Forget the executor (a next task starts a fresh one); the caller stops it and
+        then removes its workers' temporary folder. One swap: `terminate` may run on
+        another thread than the one starting the next executor."""
+        executor, self._executor = self._executor, None
+        return executor, self._temps.pop(executor, None) if executor else None
 
     def submit(self, fn: Callable, *args: Any, **kwargs: Any) -> Future:
         task = (_bounded_call, self.cpu_seconds, _task_environment(), fn, args, kwargs)
         try:
-            return self._pool().submit(*task)
+            executor = self._pool()
+            future = executor.submit(*task)
         except BrokenProcessPool:
             self.restart()
-            return self._pool().submit(*task)
+            executor = self._pool()
+            future = executor.submit(*task)
+        self._origin[future] = executor
+        return future
 
     def result(self, future: Future) -> Any:
-        """The task's result; a dead worker becomes a UserError and a fresh pool."""
+        """The task's result; a dead worker becomes `WorkerDied` and a fresh pool, a
+        worker stopped by `terminate` `RenderStopped`."""
         try:
             return future.result()
         except BrokenProcessPool:
-            self.restart()
-            raise UserError(
+            executor = self._origin.get(future)
+            if executor in self._terminated:
+                raise RenderStopped("Đã dừng theo yêu cầu.", "Stopped on request.") from None
+            # Every task in flight fails with the dead worker's pool: only the first one
+            # seen replaces it, not the fresh pool later tasks went to.
+            if executor is self._executor:
+                self.restart()
+            raise WorkerDied(
                 "Tiến trình dựng hình bị dừng đột ngột (quá thời gian, hết bộ nhớ hoặc lỗi "
                 "phông/ảnh). Không có tệp nào được ghi.",
                 "The render process stopped abruptly (out of time or memory, or a font/image "
@@ -297,9 +345,10 @@ class RenderPool:
 
         Safe to call from another thread than the one waiting for a result (the
         desktop app's Stop button): the executor is taken before it is torn down."""
-        executor, self._executor = self._executor, None
+        executor, temp = self._drop_executor()
         if executor is None:
             return
+        self._terminated.add(executor)
         # No public API in 3.11: the live dict (workers a concurrent submit is still
         # starting are in it once shutdown returns) and the result pipe, both dropped
         # from the executor by shutdown.
@@ -315,16 +364,21 @@ class RenderPool:
         # exit, which joins that thread). With the workers gone, closing our own copy
         # of the write end turns the wait into an end of file: a broken pool, cleaned up.
         results._writer.close()
+        tempdirs.remove(temp)
 
     def restart(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-        self._executor = None
+        executor, temp = self._drop_executor()
+        if executor is not None:
+            # Not waited for: after a crash the executor stops its other workers itself.
+            # Whatever they still write there is removed with the process's folder.
+            executor.shutdown(wait=False, cancel_futures=True)
+        tempdirs.remove(temp)
 
     def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+        executor, temp = self._drop_executor()
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+        tempdirs.remove(temp)
 
     def __enter__(self) -> RenderPool:
         return self
