@@ -15,6 +15,10 @@ shows as a progress bar and the GUI drives; closing the generator cancels at onc
    writes files atomically under safe, unique names, streams every page into one
    combined print PDF (`pdfcopy`), and keeps `batch.json` (row → status) so a re-run can
    redo only the rows that failed.
+3. A chunk stopped by a render limit (CPU time, memory, a worker that died) is sent
+   again one row at a time, so only the row at fault fails, with its row number. A dead
+   worker fails every chunk in flight on its pool, so a lone row it took down is tried
+   once more with nothing else running before it is called at fault.
 """
 
 from __future__ import annotations
@@ -31,12 +35,12 @@ from typing import Any
 from . import sheets
 from .bundle import Bundle, BundleEntry
 from .campaign import Campaign
-from .checks import Check
+from .checks import Check, error
 from .errors import UserError
 from .filenames import StagedFiles, atomic_output, write_json_atomic
 from .pdfcopy import PdfWriter, SourcePdf
 from .render.results import RenderOptions, RenderResult
-from .render.worker import RenderPool, run_engine
+from .render.worker import RenderPool, RenderStopped, WorkerDied, run_engine
 from .safedata import parse_json, read_file
 from .segments import Segment, load_segments
 from .templates import Template, TemplateRegistry
@@ -273,6 +277,25 @@ def split_chunks(rows: list[BatchRow], chunk_size: int, workers: int) -> list[li
     return chunks
 
 
+@dataclass
+class _Task:
+    """Rows one worker renders in one call."""
+
+    rows: list[BatchRow]
+    alone: bool = False  # nothing else in flight: if its worker dies, this row did it
+
+
+def _after_failure(task: _Task, exc: UserError) -> list[_Task]:
+    """What to run again after `task` stopped with `exc` (a limit, a dead worker): a
+    chunk's rows one by one; a lone row a dead worker took down, alone. Nothing for a
+    row that is at fault."""
+    if len(task.rows) > 1:
+        return [_Task([row]) for row in task.rows]
+    if isinstance(exc, WorkerDied) and not task.alone:
+        return [_Task(task.rows, alone=True)]
+    return []
+
+
 def _load_state(folder: Path) -> tuple[dict[str, str], list[BundleEntry]]:
     """The previous run's row status and files; a damaged state file is an error, not a
     silent fresh start (and its file names must be plain names in this folder)."""
@@ -323,42 +346,51 @@ def run_batch(
         status[str(problem.row)] = "invalid"
     own_pool = pool is None
     pool = pool or RenderPool(workers=jobs)
-    chunks = split_chunks(rows, chunk_size, pool.workers)
+    pending = deque(_Task(chunk) for chunk in split_chunks(rows, chunk_size, pool.workers))
     # Keep two chunks per worker in flight: enough to stay busy, and memory stays flat
     # because a chunk's results are dropped as soon as its files are written.
-    in_flight: deque[Future] = deque()
-    upcoming = iter(chunks)
+    in_flight: deque[tuple[_Task, Future]] = deque()
+    depth = max(2, pool.workers * 2)
 
-    def submit_next() -> None:
-        rows_of_chunk = next(upcoming, None)
-        if rows_of_chunk is not None:
-            in_flight.append(
-                pool.submit(
-                    run_engine,
-                    "chunk:render_rows",
-                    plan.template.id,
-                    rows_of_chunk,
-                    plan.size,
-                    campaign,
-                    options,
-                )
+    def submit() -> None:
+        while pending and len(in_flight) < depth:
+            if in_flight and (pending[0].alone or in_flight[0][0].alone):
+                return  # a task that must run alone waits for, or holds, the pool
+            task = pending.popleft()
+            future = pool.submit(
+                run_engine,
+                "chunk:render_rows",
+                plan.template.id,
+                task.rows,
+                plan.size,
+                campaign,
+                options,
             )
+            in_flight.append((task, future))
 
     size = plan.template.size(plan.size) if plan.size else None
     done = 0
     finished = False
     try:
-        for _ in range(max(2, pool.workers * 2)):
-            submit_next()
-        for chunk_rows in chunks:
-            outputs = pool.result(in_flight.popleft())
-            submit_next()
-            by_number = {r.number: r for r in chunk_rows}
+        submit()
+        while in_flight:
+            task, future = in_flight.popleft()
+            try:
+                rendered = [(o.number, o.checks, o.artifacts) for o in pool.result(future)]
+            except RenderStopped:
+                raise  # cancelled: nothing to try again
+            except UserError as exc:
+                again = _after_failure(task, exc)
+                pending.extendleft(reversed(again))  # before the chunks not started yet
+                check = error("limit", exc.vi, exc.en)
+                rendered = [] if again else [(task.rows[0].number, [check], [])]
+            submit()
+            by_number = {r.number: r for r in task.rows}
             items = []
-            for output in outputs:
-                row = by_number[output.number]
+            for number, checks, artifacts in rendered:
+                row = by_number[number]
                 segment = segments[row.segment]
-                result = RenderResult(plan.template, size, segment, output.checks, output.artifacts)
+                result = RenderResult(plan.template, size, segment, checks, artifacts)
                 entries, files = bundle.files_for(result, row.number, row.name, row.number)
                 items.append((row, result, entries, files))
             # The chunk's files are written and synced together; each row's are moved into
@@ -381,7 +413,7 @@ def run_batch(
                     )
         finished = True
     finally:
-        for future in in_flight:
+        for _, future in in_flight:
             future.cancel()
         if not finished:
             pool.terminate()  # cancel: stop the workers now, they hold no open files
