@@ -207,12 +207,15 @@ def cmd_segments(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_check(args: argparse.Namespace, out: Output) -> int:
     registry = TemplateRegistry()
-    # Trial renders run user templates: in a bounded worker, like every render.
+    # Templates are untrusted code: each one's checks run in a bounded worker, like every
+    # render, one at a time, so a limit stops only the check it hit.
     with RenderPool(workers=1) as pool:
-        future = pool.submit(
-            check_templates, registry, args.templates or None, render=not args.quick
+        problems, checked = check_templates(
+            registry,
+            args.templates or None,
+            render=not args.quick,
+            run=lambda fn, *fn_args: pool.result(pool.submit(fn, *fn_args)),
         )
-        problems, checked = pool.result(future)
     for problem in problems:
         out.say(problem.text("vi"), problem.text("en"))
     if problems:

@@ -4,11 +4,17 @@ Three passes: the manifest (parsed by `manifest`), the Jinja sources (syntax err
 and `f.<name>` references to fields the manifest does not declare), and a trial
 render of every size with the field defaults and the sample campaign, so layout
 overflow in a shipped template is caught before an officer meets it.
+
+Templates are untrusted code, so the caller chooses how each template's Jinja pass and
+each size's trial render run (`run`: the CLI's bounded render worker). One that hits
+a limit there is reported naming the template and size, and the next one is checked.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import TemplateSyntaxError, nodes
 
@@ -66,40 +72,65 @@ def _trial_campaign() -> Campaign:
     return load_campaign(sample) if sample.is_file() else Campaign(name="Thử mẫu")
 
 
-def _render_problems(
-    template: Template, registry: TemplateRegistry, campaign: Campaign
+def _trial_render(
+    template: Template, size_id: str | None, registry: TemplateRegistry, campaign: Campaign
 ) -> list[UserError]:
+    """The errors of one size rendered with the defaults."""
     from ..render.piece import RenderOptions, render_piece  # heavy: only when rendering
 
-    problems = []
-    where = str(template.folder / (template.html or template.text or MANIFEST))
-    for size in template.sizes or (None,):
-        piece = Piece(template.id, TRIAL_SEGMENT, size.id if size else None)
-        label = f"[{size.id}] " if size else ""
-        try:
-            result = render_piece(
-                piece, campaign, RenderOptions(formats=("pdf", "txt")), registry=registry
-            )
-        except UserError as exc:
-            problems.append(exc)
-            continue
-        for check in result.checks:
-            if check.is_error:
-                problems.append(
-                    UserError(
-                        f"{label}Dựng thử với giá trị mặc định: {check.vi}",
-                        f"{label}Trial render with defaults: {check.en}",
-                        path=where,
-                        field=check.field,
-                    )
-                )
-    return problems
+    piece = Piece(template.id, TRIAL_SEGMENT, size_id)
+    try:
+        result = render_piece(
+            piece, campaign, RenderOptions(formats=("pdf", "txt")), registry=registry
+        )
+    except UserError as exc:
+        return [exc]
+    label = _label(size_id)
+    return [
+        UserError(
+            f"{label}Dựng thử với giá trị mặc định: {check.vi}",
+            f"{label}Trial render with defaults: {check.en}",
+            path=_where(template),
+            field=check.field,
+        )
+        for check in result.checks
+        if check.is_error
+    ]
+
+
+def _label(size_id: str | None) -> str:
+    return f"[{size_id}] " if size_id else ""
+
+
+def _where(template: Template) -> str:
+    return str(template.folder / (template.html or template.text or MANIFEST))
+
+
+def _stopped(template: Template, size_id: str | None, exc: UserError) -> UserError:
+    """A check that could not finish (a render limit, a dead worker), naming the
+    template and size."""
+    size_vi = f" khổ {size_id}" if size_id else ""
+    size_en = f" size {size_id}" if size_id else ""
+    return UserError(
+        f"Kiểm tra mẫu «{template.id}»{size_vi} bị dừng: {exc.vi}",
+        f"Checking template «{template.id}»{size_en} was stopped: {exc.en}",
+        path=_where(template),
+    )
+
+
+def _call(fn: Callable, *args: Any) -> Any:
+    return fn(*args)
 
 
 def check_templates(
-    registry: TemplateRegistry, ids: list[str] | None = None, render: bool = True
+    registry: TemplateRegistry,
+    ids: list[str] | None = None,
+    render: bool = True,
+    run: Callable[..., Any] = _call,
 ) -> tuple[list[UserError], int]:
-    """Return every problem found and how many templates were checked."""
+    """Return every problem found and how many templates were checked; `run(fn, *args)`
+    calls each template's Jinja pass and trial renders (a `UserError` it raises is a
+    check stopped by a limit, reported as such)."""
     registry.all()  # loads manifests and collects their problems
     wanted = set(ids) if ids else None
 
@@ -114,11 +145,20 @@ def check_templates(
             problems.append(UserError(f"Không có mẫu «{missing}».", f"No template «{missing}»."))
     campaign = _trial_campaign() if render else None
     for template in templates:
-        jinja_problems = _jinja_problems(template, registry)
+        try:
+            jinja_problems = run(_jinja_problems, template, registry)
+        except UserError as exc:
+            problems.append(_stopped(template, None, exc))
+            continue
         problems += jinja_problems
-        if render and not jinja_problems:
-            assert campaign is not None
-            problems += _render_problems(template, registry, campaign)
+        if not render or jinja_problems:
+            continue
+        for size in template.sizes or (None,):
+            size_id = size.id if size else None
+            try:
+                problems += run(_trial_render, template, size_id, registry, campaign)
+            except UserError as exc:
+                problems.append(_stopped(template, size_id, exc))
     checked = len(templates) + len(
         {Path(p.path or "").parent for p in registry.problems if chosen(Path(p.path or "").parent)}
     )
