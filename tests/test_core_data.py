@@ -27,6 +27,7 @@ def test_policy_figures_follow_the_campaign_date() -> None:
         (165_000, 165_000),
         (132_000, 198_000),
         (99_000, 231_000),
+        (165_000, 165_000),  # island communes and special zones: 50 % (Decree 159/2025)
         (66_000, 264_000),
     ]
     assert [r.monthly for r in now.bhyt_table] == [105_300, 73_710, 63_180, 52_650, 42_120]
@@ -34,7 +35,7 @@ def test_policy_figures_follow_the_campaign_date() -> None:
     assert any("159/2025" in s for s in now.sources)
 
     before = policy_at(date(2025, 6, 30))  # Decree 134/2015 support levels
-    assert [r.support_rate for r in before.bhxh_table] == [0.30, 0.25, 0.10, 0.10]
+    assert [r.support_rate for r in before.bhxh_table] == [0.30, 0.25, 0.10, 0.10, 0.10]
     older = policy_at(date(2023, 12, 1))
     assert older.base_salary == 1_800_000 and older.bhyt_table[0].monthly == 81_000
 

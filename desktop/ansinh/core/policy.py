@@ -37,6 +37,7 @@ SUPPORT_GROUP_NAMES = {
     "poor": "Hộ nghèo",
     "near_poor": "Hộ cận nghèo",
     "ethnic": "Người dân tộc thiểu số",
+    "island": "Người sống ở xã đảo, đặc khu",
     "other": "Đối tượng khác",
 }
 BHYT_SUPPORT_NAMES = {
@@ -183,7 +184,7 @@ def _read_entry(series: Series, table: Table, origin: str) -> Entry:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: loads are cached, checks key on them
 class PolicyData:
     """Every entry of every series (sorted by date) and when the data was last checked."""
 

@@ -17,7 +17,7 @@ from . import paths
 from .errors import UserError
 from .safedata import Table, load_toml
 
-SUPPORT_GROUPS = ("poor", "near_poor", "ethnic", "other")
+SUPPORT_GROUPS = ("poor", "near_poor", "ethnic", "island", "other")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WHAT = "Danh sách đối tượng"
 # Generous for a province's lists, small enough that a stray file cannot slow every
