@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ansinh.core.places import apply_suggestions, find_place_issues
 
@@ -136,3 +138,15 @@ def test_shipped_content_names_no_old_place() -> None:
     assert hits == []
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "tỉnh/huyện" not in readme and "BHXH cơ sở" in readme
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "xã", "Xã", "XÃ", "huyện", "TP.", "tp", "P.", "tỉnh", "thị xã", "Ea", "Kao", "Hoà", "Hòa",
+    "Đông", "Krông", "Pắc", "Đắk", "Lắk", "1", "15", " ", "  ", ",", "–", "-", "’", "\u00a0",
+    "İ", "K", "ß", "\n",
+]), max_size=16).map("".join) | st.text(max_size=60))
+def test_any_text_gives_sound_issues(text: str) -> None:
+    for issue in find_place_issues(text, "tỉnh Đắk Lắk"):
+        assert text[issue.start:issue.end] == issue.text and issue.vi and issue.en
+    apply_suggestions(text)

@@ -7,11 +7,12 @@ unit named with its type ("xã Ea Kao", "huyện Krông Pắc", "tỉnh Đắk N
 Thuột") that is not on the new map, with the new name when the old unit went wholly into one
 new unit; `apply_suggestions` writes those new names in.
 
-The data is the `vietnam-address-converter` package (Apache-2.0): the official old → new
-mapping ("admin_mapping_old_to_new_10_25") of every commune of the 63 old provinces to the
-3,321 new units of the 34 provinces. It is loaded once per process, on first use (about a
-second), into dictionaries keyed by normalised "type name", so a check is one regex scan
-plus a few dictionary look-ups.
+The data is the `vietnam-address-converter` package (Apache-2.0, pure Python, offline): its
+old → new mapping (version "10_25") of the communes, districts and provinces of the 63 old
+provinces to the 3,321 units of the 34 new ones (the same units, up to spelling, as the
+Statistics Office list in `vietnam-provinces`). It is loaded once per process, on first use
+(about a second; `load()` does it ahead), into dictionaries keyed by normalised "type name",
+so a check is one regex scan plus a few dictionary look-ups.
 
 Only names written as names are looked at: the word after the type must start with a capital
 letter or a digit, so "an sinh xã hội" or "cấp huyện" are never places. Matching ignores case
@@ -54,7 +55,8 @@ _SHOWN = 4  # new units listed in a message
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _APOSTROPHES = "\u2018\u2019\u02bc\u00b4`"
 _SPACE = "[ \t\u00a0]"
-_WORD = rf"[\w'{_APOSTROPHES}\-{_DASHES}]+"
+_WORD_CHARS = rf"\w'{_APOSTROPHES}\-{_DASHES}"
+_WORD = rf"[{_WORD_CHARS}]+"
 
 
 def _alternation(words) -> str:
@@ -66,6 +68,9 @@ _TYPE_RE = re.compile(
     rf"|(?P<dotted>{_alternation(_DOTTED)}){_SPACE}*)", re.IGNORECASE)
 _RUN_RE = re.compile(rf"{_WORD}(?:{_SPACE}+{_WORD}){{0,{_MAX_WORDS - 1}}}")
 _WORD_RE = re.compile(_WORD)
+_UPPER = "".join(c for c in map(chr, (*range(0x41, 0x5B), *range(0xC0, 0x250),
+                                       *range(0x1E00, 0x1F00))) if c.isupper())
+_CAPITALISED_RE = re.compile(rf"(?<![{_WORD_CHARS}])[{_UPPER}][{_WORD_CHARS}]*")
 
 # Old tone placement ("hoà, khoẻ, thuỷ") → the placement the data uses ("hòa, khỏe, thủy").
 _OLD_TONE_RE = re.compile("([oOuU])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?!\\w)")
@@ -98,7 +103,9 @@ def _fold_char(ch: str) -> str:
     return "d" if low == "đ" else unicodedata.normalize("NFD", low)[0]
 
 
-_FOLD = {cp: _fold_char(chr(cp)) for cp in range(0xC0, 0x1F00) if _fold_char(chr(cp)) != chr(cp)}
+# Latin-1, Latin Extended-A/B and Latin Extended Additional hold every Vietnamese letter.
+_FOLD = {cp: _fold_char(chr(cp)) for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+         if _fold_char(chr(cp)) != chr(cp)}
 
 
 def _fold(key: str) -> str:
@@ -154,7 +161,7 @@ class _Index:
 
 def _split_type(name_with_type: str, types) -> tuple[str, str] | None:
     low = name_with_type.lower()
-    for kind in sorted(types, key=len, reverse=True):
+    for kind in types:  # no "type " starts another type, so the order does not matter
         if low.startswith(kind + " "):
             return kind, " ".join(name_with_type[len(kind):].split())
     return None
@@ -299,7 +306,9 @@ def _mentions(text: str, data: _Data) -> list[_Mention]:
         run = _RUN_RE.match(text, start)
         if not run or not (text[start].isupper() or text[start].isdigit()):
             continue  # "xã hội", "cấp huyện": not a name
-        kind = _TYPES[m["type"].lower()] if m["type"] else _DOTTED[m["dotted"].lower()]
+        kind = _TYPES.get(m["type"].lower()) if m["type"] else _DOTTED.get(m["dotted"].lower())
+        if not kind:  # a case-insensitive match of an odd letter ("K" Kelvin sign)
+            continue
         plain = text[m.start():run.end()].isascii()
         index = data.lookup(plain)
         key = _fold(kind) if plain else kind
@@ -321,8 +330,8 @@ def _mentions(text: str, data: _Data) -> list[_Mention]:
 def _bare_provinces(text: str, found: list[_Mention], data: _Data) -> set[str]:
     """New provinces of province names written without a type ("…, Đắk Lắk")."""
     provinces = set()
-    for word in _WORD_RE.finditer(text):
-        longest = text[word.start()].isupper() and data.province_words.get(_fold(word[0].lower()))
+    for word in _CAPITALISED_RE.finditer(text):
+        longest = data.province_words.get(_fold(word[0].lower()))
         if not longest or any(f.start <= word.start() < f.end for f in found):
             continue
         run = _RUN_RE.match(text, word.start())
