@@ -390,9 +390,12 @@ def _issue(m: _Mention, text: str, olds: list[_Old]) -> PlaceIssue:
               "cấp huyện")
         en = (f"“{written}” (formerly in {was}) was a district; districts were abolished on "
               "1 July 2025")
-    else:
+    elif targets:
         vi = f"«{written}» (trước thuộc {was}) không còn từ 1/7/2025"
-        en = f"“{written}” (formerly in {was}) no longer exists since 1 July 2025"
+        en = f"“{written}” (formerly in {was}) ceased to exist on 1 July 2025"
+    else:  # merged away before 2025
+        vi = f"«{written}» (trước thuộc {was}) không còn là đơn vị hành chính"
+        en = f"“{written}” (formerly in {was}) is no longer an administrative unit"
     suggestion = None
     if len(targets) == 1:
         unit = next(iter(targets))
