@@ -15,10 +15,20 @@ encoding Excel or an old office PC produced. This module turns them into plain r
   scanned beforehand from the sheet's XML, which costs one extra decompression and no
   parsing. `read_table` collects the stream. CSV files are decoded whole (they are
   limited to 64 MiB) and parsed lazily.
+* **Bounds** (hostile or careless files end in one `UserError`, early): the file must be
+  a regular file (a FIFO or device is refused, never opened blocking); a workbook is
+  checked on its zip directory before anything inflates (64 MiB per member, 256 MiB in
+  all, at most 100:1 for members over 1 MiB); the scan of the sheet's XML (and of the
+  shared strings, before openpyxl loads them) refuses a declared dimension over 10
+  million cells and any text run too long for a cell; a cell over 32,767 characters
+  (Excel's limit) is refused naming it; at most 20,000 data rows.
 * **CSV decoding:** UTF-8 with BOM (Excel's "CSV UTF-8"), UTF-16 with BOM (Excel's
   "Unicode text"), UTF-8, and otherwise one byte per character: Windows-1258, TCVN3 (ABC)
-  or VNI-Windows, whichever reads as the most valid Vietnamese syllables. The delimiter
-  (`,` `;` tab) is the one that splits the first lines most consistently.
+  or VNI-Windows, whichever reads as the most valid Vietnamese syllables; bytes that are
+  not UTF-8 and not mostly Vietnamese syllables under any of these are refused naming
+  the first bad byte. The delimiter (`,` `;` tab) is the one that splits the first
+  records most consistently, among those standing before a quoted cell if there are
+  any; when none splits at least half of them alike, the file is refused.
 * **Legacy fonts.** Text typed with TCVN3 (.VnTime) or VNI fonts reaches Unicode files
   as mojibake ("Th«n §ång T©m", "Thoân Ñoàng Taâm"), in XLSX and UTF-8 CSV alike. A sample
   of the strings is scored as Vietnamese syllables under each reading; when a legacy
@@ -438,14 +448,14 @@ def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
     for info in archive.infolist():
         total += info.file_size
         if info.file_size > _MAX_PART_BYTES or total > _MAX_WORKBOOK_BYTES:
-            megabytes = f"{(info.file_size if info.file_size > _MAX_PART_BYTES else total) >> 20:,}"
+            megabytes = (info.file_size if info.file_size > _MAX_PART_BYTES else total) >> 20
             raise _error(
                 path,
-                f"Tệp Excel giải nén ra quá lớn ({megabytes.replace(',', '.')} MB; tối đa "
+                f"Tệp Excel giải nén ra quá lớn ({_number(megabytes)} MB; tối đa "
                 f"{_MAX_PART_BYTES >> 20} MB mỗi phần, {_MAX_WORKBOOK_BYTES >> 20} MB cả tệp), "
                 f"không đọc. Một bảng tính tối đa {_number(_MAX_ROWS)} dòng: hãy tách thành "
                 "nhiều tệp.",
-                f"The Excel file inflates too far ({megabytes} MB; at most "
+                f"The Excel file inflates too far ({megabytes:,} MB; at most "
                 f"{_MAX_PART_BYTES >> 20} MB per part, {_MAX_WORKBOOK_BYTES >> 20} MB in all); "
                 f"not read. A sheet holds at most {_MAX_ROWS:,} rows: split it into several "
                 "files.",
