@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self.act_batch = self._action("batch", self.batch_dialog, K("Ctrl+B"))
         self.act_import_pack = self._action("open", lambda: self.import_pack())
         self.act_export_pack = self._action(None, lambda: self.export_pack())
+        self.act_policy = self._action(None, lambda: self.policy_dialog())
         self.act_quit = self._action(None, self.close, K("Ctrl+Q"))
         self.act_undo = self._action("undo", lambda: self.model and self.model.undo_stack.undo(),
                                      K(K.StandardKey.Undo))
@@ -180,7 +181,8 @@ class MainWindow(QMainWindow):
         self.menu_recent.aboutToShow.connect(self._fill_recent)
         for entry in (self.act_new, self.act_open, self.menu_recent, None, self.act_save,
                       self.act_save_as, None, self.act_export, self.act_batch, None,
-                      self.act_import_pack, self.act_export_pack, None, self.act_quit):
+                      self.act_import_pack, self.act_export_pack, self.act_policy, None,
+                      self.act_quit):
             if entry is None:
                 self.menu_file.addSeparator()
             elif isinstance(entry, QMenu):
@@ -581,6 +583,16 @@ class MainWindow(QMainWindow):
         if self.model is not None:
             self._current_changed(self.current_index())
 
+    def policy_dialog(self) -> Any:
+        """Tệp › Số liệu chính sách; after a change the open piece is drawn again."""
+        from .policy_dialog import PolicyDialog
+
+        dialog = PolicyDialog(self)
+        dialog.exec()
+        if dialog.changed:
+            self.request_preview(immediate=True)
+        return dialog
+
     def settings_dialog(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
@@ -821,6 +833,8 @@ class MainWindow(QMainWindow):
                 "Cài các mẫu do đơn vị khác gửi (tệp .zip)")),
             self.act_export_pack: (self.tr("Xuất gói mẫu…"), self.tr(
                 "Gửi mẫu cho đơn vị khác thành một tệp .zip")),
+            self.act_policy: (self.tr("Số liệu chính sách…"), self.tr(
+                "Lương cơ sở, chuẩn nghèo, tỷ lệ đóng và hỗ trợ: xem, cập nhật, xác nhận")),
             self.act_quit: (self.tr("Thoát"), ""),
             self.act_undo: (self.tr("Hoàn tác"), self.tr("Hoàn tác (Ctrl+Z)")),
             self.act_redo: (self.tr("Làm lại"), self.tr("Làm lại (Ctrl+Y)")),

@@ -51,11 +51,11 @@ QLabel#counter[over="true"] {{ color: {ERROR}; font-weight: 600; }}
 QLabel#sizeLabel {{ color: {MUTED}; font-size: 9pt; }}
 QLabel#badge {{ background: #E8F0FA; color: {PRIMARY_DARK}; border-radius: 9px;
                padding: 1px 8px; font-size: 8.5pt; font-weight: 600; }}
-QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QSpinBox {{
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QSpinBox, QDoubleSpinBox {{
     background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px; padding: 4px 6px;
     selection-background-color: {PRIMARY}; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QDateEdit:focus,
-QSpinBox:focus {{ border: 1px solid {PRIMARY}; }}
+QSpinBox:focus, QDoubleSpinBox:focus {{ border: 1px solid {PRIMARY}; }}
 QLineEdit[problem="true"], QPlainTextEdit[problem="true"] {{ border: 1px solid {ERROR};
     background: #FFF6F6; }}
 QPushButton {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px;
@@ -89,14 +89,18 @@ QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center 
 QComboBox::down-arrow {{ image: url("{ICONS}/chevron-down.svg"); width: 12px; height: 12px; }}
 QComboBox QAbstractItemView {{ border: 1px solid {BORDER}; background: {SURFACE};
     selection-background-color: #D6E6F7; selection-color: #10243A; outline: 0; }}
-QSpinBox, QDateEdit {{ padding-right: 22px; }}
-QSpinBox::up-button, QDateEdit::up-button {{ subcontrol-origin: border;
+QSpinBox, QDoubleSpinBox, QDateEdit {{ padding-right: 22px; }}
+QSpinBox::up-button, QDoubleSpinBox::up-button, QDateEdit::up-button {{
+    subcontrol-origin: border;
     subcontrol-position: top right; width: 20px; border: none; }}
-QSpinBox::down-button, QDateEdit::down-button {{ subcontrol-origin: border;
+QSpinBox::down-button, QDoubleSpinBox::down-button, QDateEdit::down-button {{
+    subcontrol-origin: border;
     subcontrol-position: bottom right; width: 20px; border: none; }}
-QSpinBox::up-arrow, QDateEdit::up-arrow {{ image: url("{ICONS}/chevron-up.svg");
+QSpinBox::up-arrow, QDoubleSpinBox::up-arrow, QDateEdit::up-arrow {{
+    image: url("{ICONS}/chevron-up.svg");
     width: 10px; height: 10px; }}
-QSpinBox::down-arrow, QDateEdit::down-arrow {{ image: url("{ICONS}/chevron-down.svg");
+QSpinBox::down-arrow, QDoubleSpinBox::down-arrow, QDateEdit::down-arrow {{
+    image: url("{ICONS}/chevron-down.svg");
     width: 10px; height: 10px; }}
 QDateEdit::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
     width: 22px; border: none; }}
