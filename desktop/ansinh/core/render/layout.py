@@ -29,6 +29,16 @@ from .. import paths
 from .fetcher import SafeFetcher
 
 FONT_FAMILY = "Be Vietnam Pro"
+# The shipped Noto Sans faces (scripts/fallback_font.py) draw what Be Vietnam Pro lacks:
+# ƀ Ƀ ĕ ĭ ŏ ŭ … of the Central Highlands and northern minority scripts, capitals from
+# a copy sized to Be Vietnam Pro's cap height, the rest to its x-height. The CSS names
+# are our own, so no font installed on the machine can stand in for them. base.css
+# lists the families in this order.
+FAMILY_FILES = {
+    FONT_FAMILY: "BeVietnamPro",
+    "An Sinh Noto Sans Caps": "NotoSansCaps",
+    "An Sinh Noto Sans": "NotoSans",
+}
 _WEIGHTS = {
     "Regular": (400, "normal"),
     "Italic": (400, "italic"),
@@ -45,12 +55,21 @@ TOLERANCE_PX = 0.5  # sub-pixel rounding in layout is not an overflow
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 
+def _font_files() -> list[tuple[str, str, Path]]:
+    """(CSS family, face name, file) of every shipped face, each family in every weight."""
+    return [
+        (family, style_name, paths.fonts_dir() / f"{stem}-{style_name}.ttf")
+        for family, stem in FAMILY_FILES.items()
+        for style_name in _WEIGHTS
+    ]
+
+
 def font_face_css() -> str:
     rules = []
-    for style_name, (weight, style) in _WEIGHTS.items():
-        font = paths.fonts_dir() / f"BeVietnamPro-{style_name}.ttf"
+    for family, style_name, font in _font_files():
+        weight, style = _WEIGHTS[style_name]
         rules.append(
-            f"@font-face {{ font-family: '{FONT_FAMILY}'; src: url('{font.as_uri()}'); "
+            f"@font-face {{ font-family: '{family}'; src: url('{font.as_uri()}'); "
             f"font-weight: {weight}; font-style: {style}; }}"
         )
     return "\n".join(rules)
@@ -58,9 +77,23 @@ def font_face_css() -> str:
 
 @functools.cache
 def font_codepoints() -> frozenset[int]:
-    """Characters the shipped font draws (all weights share one character set)."""
-    with TTFont(paths.fonts_dir() / "BeVietnamPro-Regular.ttf", lazy=True) as font:
-        return frozenset(font.getBestCmap())
+    """Characters the shipped fonts draw, the fallback's included (in each family all
+    weights share one character set)."""
+    codepoints: set[int] = set()
+    for stem in FAMILY_FILES.values():
+        with TTFont(paths.fonts_dir() / f"{stem}-Regular.ttf", lazy=True) as font:
+            codepoints.update(font.getBestCmap())
+    return frozenset(codepoints)
+
+
+def is_shipped_font(pdf_name: str) -> bool:
+    """Whether a font a PDF names is one of the shipped faces. WeasyPrint names an
+    embedded font by its CSS family and Pango style: "ABCDEF+An-Sinh-Noto-Sans-Heavy"."""
+    name = pdf_name.split("+")[-1]
+    return any(
+        name == prefix or name.startswith(prefix + "-")
+        for prefix in (family.replace(" ", "-") for family in FAMILY_FILES)
+    )
 
 
 @functools.cache

@@ -19,10 +19,11 @@ from markupsafe import Markup
 from .. import paths, vntext
 from ..campaign import Campaign, Piece
 from ..checks import Check, error, warning
+from ..content import content_checks
 from ..errors import UserError
 from ..images import clean_image
 from ..policy import policy_at
-from ..segments import Segment, get_segment
+from ..segments import Segment, eligibility_checks, get_segment
 from ..templates.fields import ImageValue, ResolvedFields, resolve_fields
 from ..templates.manifest import Size, Template
 from ..templates.registry import TemplateRegistry
@@ -83,15 +84,14 @@ def glyph_checks(template: Template, texts: dict[str, str]) -> list[Check]:
 
 
 def fallback_font_checks(pdf: bytes) -> list[Check]:
-    """Text the shipped font could not draw was set in some system font: not the same
+    """Text the shipped fonts could not draw was set in some system font: not the same
     bytes on every machine, and often the wrong look. Field text is checked before
     layout; this catches the rest (template text, CSS content, policy figures)."""
-    family = layout.FONT_FAMILY.replace(" ", "")
     others = sorted(
         {
             name.split("+")[-1]
             for name, _ in raster.pdf_fonts(pdf)
-            if family not in name.replace("-", "")
+            if not layout.is_shipped_font(name)
         }
     )
     if not others:
@@ -158,6 +158,8 @@ def prepare(
         k: campaign_ctx[k] for k in ("unit", "hotline", "key_message", "call_to_action", "name")
     }
     checks += glyph_checks(template, {**campaign_texts, **resolved.texts})
+    checks += eligibility_checks(template.needs, segment)
+    checks += content_checks({**campaign_texts, **resolved.texts}, campaign)
     logo = None
     if campaign.logo:
         # Like every user image, only the cleaned copy (checked, EXIF stripped) is used,
