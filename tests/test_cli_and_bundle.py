@@ -99,7 +99,7 @@ def test_render_one_piece_from_a_data_file(tmp_path: Path) -> None:
             "Không thấy tệp dữ liệu",
             "not found",
         ),
-        (["export", "/nope/campaign.toml"], "Không đọc được tệp chiến dịch", "Cannot read"),
+        (["export", "/nope/campaign.toml"], "Không thấy tệp chiến dịch", "not found"),
     ],
 )
 def test_bad_input_is_one_line_in_the_chosen_language(args, vi, en, capsys) -> None:

@@ -11,7 +11,6 @@ import json
 import os
 import sys
 import time
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from ..core.export import export_campaign
 from ..core.packs import PackConflict, export_pack, import_pack
 from ..core.render.piece import RenderOptions, render_piece
 from ..core.render.worker import RenderPool, start_fork_server
+from ..core.safedata import Table, load_json, load_toml
 from ..core.segments import load_segments
 from ..core.templates import TemplateRegistry
 from ..core.templates.checker import check_templates
@@ -68,26 +68,13 @@ def _formats(text: str) -> tuple[str, ...]:
 
 
 def _read_values(path: Path) -> dict[str, Any]:
-    try:
-        raw = path.read_bytes()
-        data = (
-            json.loads(raw)
-            if path.suffix.lower() == ".json"
-            else tomllib.loads(raw.decode("utf-8"))
-        )
-    except FileNotFoundError:
-        raise UserError(f"Không thấy tệp dữ liệu {path}.", f"Data file {path} not found.") from None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise UserError(
-            f"Tệp dữ liệu {path.name} không đọc được: {exc}",
-            f"Cannot read data file {path.name}: {exc}",
-        ) from None
-    if not isinstance(data, dict):
-        raise UserError(
-            "Tệp dữ liệu phải là một bảng tên trường = giá trị.",
-            "The data file must be a table of field = value.",
-        )
-    return data.get("values", data)
+    """`--data`: a table of field = value (or one under [values]), bounded and typed."""
+    what = "Tệp dữ liệu"
+    data = load_json(path, what) if path.suffix.lower() == ".json" else load_toml(path, what)
+    table = Table(data, what, path=str(path))
+    if "values" in table:
+        table = table.table("values")
+    return {key: table.value(key) for key in table.data}
 
 
 def _options(args: argparse.Namespace) -> RenderOptions:

@@ -8,13 +8,13 @@ size for one audience segment with its own field values.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .errors import UserError
+from .safedata import Table, load_toml
 from .vntext import normalize
 
 DEFAULT_PRIMARY = "#0B5CAD"  # the blue of Vietnam Social Security's identity
@@ -66,60 +66,69 @@ class Campaign:
         }
 
 
-def _text(value: Any) -> str:
-    return normalize(str(value)) if value is not None else ""
+WHAT = "Tệp chiến dịch"
+MAX_PIECES = 500  # a province's whole drive is a few dozen pieces
+SHORT_TEXT = 500  # a name, unit, hotline, link, path or id
+LONG_TEXT = 2_000  # a key message, call to action or address
+
+
+def _id(table: Table, key: str) -> str:
+    value = table.text(key, max_len=SHORT_TEXT)
+    if not value.strip():
+        raise UserError(f"{WHAT}: «{table.where}{key}» chưa có.",
+                        f"The campaign file: «{table.where}{key}» is missing.", path=table.path)
+    return value
+
+
+def _piece(table: Table) -> Piece:
+    values = table.table("values")
+    return Piece(
+        template=_id(table, "template"),
+        segment=_id(table, "segment"),
+        size=table.optional_text("size", max_len=SHORT_TEXT),
+        title=normalize(table.text("title", max_len=SHORT_TEXT)),
+        values={key: _normalized(values.value(key)) for key in values.data},
+    )
+
+
+def _normalized(value: Any) -> Any:
+    return normalize(value) if isinstance(value, str) else value
 
 
 def load_campaign(path: Path) -> Campaign:
-    """Read a campaign from a TOML file (the sample campaign, hand-written campaigns)."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise UserError(
-            f"Không đọc được tệp chiến dịch: {exc}",
-            f"Cannot read the campaign file: {exc}",
-            path=str(path),
-        ) from exc
-    info = data.get("campaign", {})
-    if not info.get("name"):
+    """Read a campaign from a TOML file (the sample campaign, hand-written campaigns).
+
+    Every key is checked for its type and length before use: a colour that is not
+    #RRGGBB or an `unconfirmed_figures = "no"` is refused naming the key."""
+    data = Table(load_toml(path, WHAT), WHAT, path=str(path))
+    info = data.table("campaign")
+    name = normalize(info.text("name", max_len=SHORT_TEXT))
+    if not name.strip():
         raise UserError(
             "Tệp chiến dịch cần mục [campaign] có «name».",
             "The campaign file needs a [campaign] table with «name».",
             path=str(path),
         )
-    day = info.get("date", date.today())
-    if not isinstance(day, date):
-        raise UserError(
-            "Ngày chiến dịch phải viết dạng 2026-05-01.",
-            "The campaign date must be written as 2026-05-01.",
-            path=str(path),
+    texts = {
+        key: normalize(info.text(key, default, max_len=limit))
+        for key, default, limit in (
+            ("unit", Campaign.unit, SHORT_TEXT),
+            ("hotline", Campaign.hotline, SHORT_TEXT),
+            ("key_message", "", LONG_TEXT),
+            ("call_to_action", "", LONG_TEXT),
+            ("website", Campaign.website, SHORT_TEXT),
+            ("address", "", LONG_TEXT),
         )
-    logo = info.get("logo")
-    pieces = tuple(
-        Piece(
-            template=str(p["template"]),
-            segment=str(p["segment"]),
-            size=p.get("size"),
-            title=_text(p.get("title", "")),
-            values={
-                k: _text(v) if isinstance(v, str) else v for k, v in p.get("values", {}).items()
-            },
-        )
-        for p in data.get("piece", [])
-    )
+    }
+    logo = info.optional_text("logo", max_len=SHORT_TEXT)
     return Campaign(
-        name=_text(info["name"]),
-        unit=_text(info.get("unit", Campaign.unit)),
-        hotline=_text(info.get("hotline", Campaign.hotline)),
-        key_message=_text(info.get("key_message", "")),
-        call_to_action=_text(info.get("call_to_action", "")),
-        website=_text(info.get("website", Campaign.website)),
-        address=_text(info.get("address", "")),
-        day=day,
+        name=name,
+        **texts,
+        day=info.day("date", date.today()),
         logo=(path.parent / logo) if logo else None,
-        primary=info.get("primary", DEFAULT_PRIMARY),
-        accent=info.get("accent", DEFAULT_ACCENT),
-        unconfirmed_figures=bool(info.get("unconfirmed_figures", False)),
-        pieces=pieces,
+        primary=info.colour("primary", DEFAULT_PRIMARY),
+        accent=info.colour("accent", DEFAULT_ACCENT),
+        unconfirmed_figures=info.flag("unconfirmed_figures"),
+        pieces=tuple(_piece(table) for table in data.tables("piece", max_count=MAX_PIECES)),
         base_dir=path.parent,
     )

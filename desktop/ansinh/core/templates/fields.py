@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,7 +24,10 @@ from ..errors import UserError
 from ..vntext import normalize
 from .manifest import Field, Template
 
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
+# Beyond any figure a leaflet shows (a million billion đồng), and still exact as a float.
+NUMBER_LIMIT = 10**15
 _DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
 
@@ -58,14 +62,41 @@ def _is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _kind(raw: Any) -> tuple[str, str]:
+    """What a value that does not belong in a field is, in words (Vietnamese, English)."""
+    if isinstance(raw, bool):
+        return "đúng/sai", "true/false"
+    if isinstance(raw, list | tuple | set):
+        return "một danh sách", "a list"
+    if isinstance(raw, dict):
+        return "một bảng", "a table"
+    if isinstance(raw, date):
+        return "một ngày", "a date"
+    return type(raw).__name__, type(raw).__name__
+
+
 def _parse_number(raw: Any) -> float:
-    if isinstance(raw, int | float):
-        return raw
-    text = str(raw).strip().replace(" ", "").replace("đ", "").replace("₫", "")
-    # Vietnamese writing: "." groups thousands, "," marks decimals.
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text) or "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    return float(text)
+    """A finite number within ±`NUMBER_LIMIT`, or ValueError with what is wrong."""
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+        vi, en = _kind(raw)
+        raise ValueError(f"cần một con số (đang là {vi})|a number is needed (it is {en})")
+    if isinstance(raw, str):
+        text = raw.strip().replace(" ", "").replace("đ", "").replace("₫", "")
+        # Vietnamese writing: "." groups thousands, "," marks decimals.
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text) or "," in text:
+            text = text.replace(".", "").replace(",", ".")
+        # Plain digits only: float() would also take "nan", "inf", "1_0" and non-ASCII digits.
+        if not _NUMBER.fullmatch(text):
+            raise ValueError("cần một con số|a number is needed")
+        raw = float(text)  # "1e309" becomes inf, refused below
+    if isinstance(raw, float) and not math.isfinite(raw):
+        raise ValueError("cần một con số hữu hạn, không phải NaN hay vô cực|"
+                         "a finite number is needed, not NaN or infinity")
+    if abs(raw) > NUMBER_LIMIT:  # also ints too large for a float (JSON has no bound)
+        limit = f"{NUMBER_LIMIT:,}"
+        raise ValueError(f"con số vượt quá ±{limit.replace(',', '.')}|"
+                         f"the number is beyond ±{limit}")
+    return raw
 
 
 def _parse_date(raw: Any) -> date:
@@ -130,22 +161,24 @@ def _text_limits(spec: Field, text: str, checks: list[Check]) -> None:
 def _coerce(spec: Field, raw: Any, base_dir: Path) -> Any:
     """One field's value, or ValueError with what is wrong (in Vietnamese)."""
     kind = spec.type
+    if isinstance(raw, list | tuple | set | dict):  # a data file's value: no field takes one
+        vi, en = _kind(raw)
+        raise ValueError(f"cần một giá trị, không phải {vi}|a single value is needed, not {en}")
+    if isinstance(raw, float) and not math.isfinite(raw) and kind not in ("number", "money"):
+        raise ValueError("NaN hay vô cực không phải một giá trị|NaN or infinity is not a value")
     if kind in ("text", "paragraph"):
         return normalize(str(raw)).strip()
     if kind == "color":
-        if not _COLOR.match(str(raw).strip()):
+        if not isinstance(raw, str) or not _COLOR.fullmatch(raw.strip()):
             raise ValueError("màu phải dạng #RRGGBB|colour must be #RRGGBB")
-        return str(raw).strip().upper()
+        return raw.strip().upper()
     if kind == "date":
         try:
             return _parse_date(raw)
         except ValueError:
             raise ValueError("ngày phải dạng 31/12/2026|date must be 31/12/2026") from None
     if kind in ("number", "money"):
-        try:
-            number = _parse_number(raw)
-        except ValueError:
-            raise ValueError("cần một con số|a number is needed") from None
+        number = _parse_number(raw)
         if spec.minimum is not None and number < spec.minimum:
             raise ValueError(f"nhỏ nhất là {spec.minimum:g}|the minimum is {spec.minimum:g}")
         if spec.maximum is not None and number > spec.maximum:
