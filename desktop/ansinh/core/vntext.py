@@ -50,6 +50,32 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u2060\ufeff\u00ad\u200e\u200f"
 # Look-alikes of Đ/đ found in old documents (Icelandic eth, African D).
 _LOOKALIKES = {0x00D0: "Đ", 0x00F0: "đ", 0x0189: "Đ", 0x0256: "đ"}
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029]")
+# Combining marks are all above U+02FF; shorter runs cost little however they are ordered.
+_LONG_RUN = re.compile(r"[^\x00-\u02ff]{32,}")
+_LONG_MARKS = re.compile(rb"[^\x00]{32,}")  # in a string of combining classes, one byte each
+# The only characters that are not marks but decompose into marks only (two each).
+_MARK_PAIRS = {c: unicodedata.normalize("NFD", chr(c)) for c in (0x0F73, 0x0F75, 0x0F81)}
+
+
+def _marks_in_order(run: str) -> str:
+    """``run`` with each long run of combining marks stably sorted by class."""
+    run = run.translate(_MARK_PAIRS)
+    out, done = [], 0
+    for marks in _LONG_MARKS.finditer(bytes(map(unicodedata.combining, run))):
+        start, end = marks.span()
+        out += [run[done:start], "".join(sorted(run[start:end], key=unicodedata.combining))]
+        done = end
+    return "".join(out) + run[done:]
+
+
+def _unicode_form(form: str, text: str) -> str:
+    """``unicodedata.normalize(form, text)`` in linear time.
+
+    CPython puts combining marks in canonical order by insertion, quadratic in a long run of
+    marks out of order (100,000 of them: minutes). Sorting long runs first leaves it little to
+    do; the result is the same, as its sort is stable and by class too.
+    """
+    return unicodedata.normalize(form, _LONG_RUN.sub(lambda m: _marks_in_order(m[0]), text))
 
 
 def normalize(text: str) -> str:
@@ -59,7 +85,7 @@ def normalize(text: str) -> str:
     not guessed here: they need the file's encoding, not a text heuristic.
     """
     text = _NEWLINES.sub("\n", text).translate({**_INVISIBLE, **_LOOKALIKES})
-    return unicodedata.normalize("NFC", text)
+    return _unicode_form("NFC", text)
 
 
 # ---------------------------------------------------------------------------- numbers
@@ -180,13 +206,28 @@ ABBREVIATIONS: dict[str, str] = {
     "SĐT": "số điện thoại", "VN": "Việt Nam", "v.v...": "vân vân", "v.v.": "vân vân",
 }
 
-_DOMAIN_RE = re.compile(r"(?<![\w.@/])(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|edu)(?!\.?\w)")
-_AMP_RE = re.compile(r"[ \t\u00a0]*&[ \t\u00a0]*")
+_TLD = r"\.(?:vn|com|net|org|gov|edu)(?!\.?\w)"
+_HAS_TLD = re.compile(_TLD)
+_DOMAIN_START = re.compile(r"(?<![\w.@/])[a-z0-9-]")
+_DOMAIN_RE = re.compile(rf"[a-z0-9-]++(?:\.[a-z0-9-]++)*{_TLD}")
+_DOMAIN_REACH = re.compile(r"(?:[a-z0-9-]++\.)*+[a-z0-9-]*+")  # what _DOMAIN_RE may walk
+
+
+def _spaced(sign: str, after: str = "") -> re.Pattern[str]:
+    """``sign`` with the spaces before it (and ``after``).
+
+    Spaces are matched from the start of their run only (or not at all, right after another
+    match): starting at each space of a long run in turn would be quadratic.
+    """
+    return re.compile(rf"(?<![ \t\u00a0])[ \t\u00a0]*+{sign}{after}|{sign}{after}")
+
+
+_AMP_RE = _spaced("&", r"[ \t\u00a0]*+")
 _SP = r"[ \u00a0]?"
 # Alternatives in priority order: phone, d/m/yyyy, ISO date, document number or m/yyyy, d/m,
 # time, number (+ scale + unit), dotted section number, any other digit run.
-_ITEM_RE = re.compile(
-    r"(?<![0-9])(?:"
+_ITEM_RE = re.compile(  # the lookahead lets the scan skip to candidates quickly
+    r"(?=[0-9+(])(?<![0-9])(?:"
     r"(?P<phone>(?:(?:\+84|\(0[0-9]{2,3}\))[ .-]?[0-9]{1,10}(?:[ .-][0-9]{1,4}){0,3}"
     r"|1[89]00[ .-]?[0-9]{4}|0[0-9]{2,3}(?:[ .-][0-9]{3,4}){2}|0[0-9]{2,3}[ .-][0-9]{6,8}"
     r"|0[0-9]{9,10})(?![0-9]|[.,/][0-9]))"
@@ -203,13 +244,12 @@ _ITEM_RE = re.compile(
     r"|(?P<dotted>[0-9]+(?:\.[0-9]+)+)"
     r"|(?P<digits>[0-9]+))"
 )
-_KINDS = ("phone", "date", "iso", "doc", "dm", "time", "num", "dotted", "digits")
 _RANGE_GAP = re.compile(r"[ \t\u00a0]*[-–—][ \t\u00a0]*")
-_PREV_WORD = re.compile(r"(\w+)[ \u00a0]*\Z")
-_PER_RE = re.compile(
-    r"(\w+)[ \t]*/[ \t]*(?=(?:tháng|người|năm|ngày|tuần|quý|lần|hộ|thẻ|kỳ|giờ)(?!\w))")
+_PREV_WORD = re.compile(r"[ \u00a0]*(\w+)")
+_PER_RE = re.compile(  # whole words only: a word is read to its end at each try
+    r"(?<!\w)(\w++)[ \t]*+/[ \t]*+(?=(?:tháng|người|năm|ngày|tuần|quý|lần|hộ|thẻ|kỳ|giờ)(?!\w))")
 _TIME_UNITS = {"ngày", "tháng", "năm", "tuần", "quý", "giờ"}  # "ngày/tháng/năm" is a label
-_PERCENT_RE = re.compile(r"[ \t\u00a0]*%")
+_PERCENT_RE = _spaced("%")
 
 
 def _pad(spoken: str, text: str, start: int, end: int) -> str:
@@ -235,9 +275,25 @@ def _expand_abbreviations(text: str) -> str:
                 spoken += "."
             return _pad(spoken, text, m.start(), m.end())
 
-        text = re.sub(rf"(?<!\w)(?:{keys})", expand, text)
+        firsts = re.escape("".join({k[0] for k in values}))  # lets the scan skip ahead
+        text = re.sub(rf"(?=[{firsts}])(?<!\w)(?:{keys})", expand, text)
     text = _AMP_RE.sub(lambda m: _pad("và", text, m.start(), m.end()), text)
-    return _DOMAIN_RE.sub(lambda m: m.group(0).replace(".", " chấm "), text)
+    return _read_domains(text)
+
+
+def _read_domains(text: str) -> str:
+    """Web addresses read out: "baohiemxahoi.gov.vn" → "baohiemxahoi chấm gov chấm vn"."""
+    if not _HAS_TLD.search(text):
+        return text
+    out, done, pos = [], 0, 0
+    while start := _DOMAIN_START.search(text, pos):
+        if found := _DOMAIN_RE.match(text, start.start()):
+            out += [text[done:found.start()], found[0].replace(".", " chấm ")]
+            done = pos = found.end()
+        else:  # a later start on the same labels would fail too (its match would extend
+            # back to this start): skipping them keeps the scan linear.
+            pos = _DOMAIN_REACH.match(text, start.start()).end() + 1
+    return "".join(out) + text[done:]
 
 
 def _date_words(day: int | None, month: int, year: int | None, prev: str, style: str) -> str:
@@ -265,9 +321,10 @@ def _runs(text: str, style: str) -> str:
 def _speak(m: re.Match[str], text: str, style: str) -> tuple[str, str]:
     """Spoken form of one match and its kind ("range" kinds may be joined by "đến")."""
     g = m.group
-    kind = next(k for k in _KINDS if g(k) is not None)
-    found = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
-    prev = found.group(1).lower() if found else ""
+    kind = "num" if m.lastgroup in ("scale", "unit") else m.lastgroup
+    if kind == "digits":
+        return "other", _read_parts(g(kind), "", style)
+    prev = _prev_word(text, m.start()) if kind in ("date", "iso", "doc", "dm") else ""
     if kind == "phone":
         groups, prefix = re.findall(r"[0-9]+", g(kind)), ""
         if g(kind).startswith("+84"):
@@ -302,6 +359,8 @@ def _speak(m: re.Match[str], text: str, style: str) -> tuple[str, str]:
         whole, frac = _split_number(g("num")) or (g("num"), "")
         value = int(whole) if not frac and len(whole) < 4 else -1
         after = text[m.end():m.end() + 12]
+        if 1 <= value <= 12:  # only small numbers depend on the word before
+            prev = _prev_word(text, m.start())
         if prev == "thứ" and value in (1, 4):
             spoken = "nhất" if value == 1 else "tư"
         elif prev == "tháng" and 1 <= value <= 12 and not g("unit"):
@@ -319,6 +378,12 @@ def _speak(m: re.Match[str], text: str, style: str) -> tuple[str, str]:
     elif kind == "dotted":
         return "other", " chấm ".join(_read_parts(x, "", style) for x in g(kind).split("."))
     return "other", _runs(m.group(0), style)
+
+
+def _prev_word(text: str, end: int) -> str:
+    """The word just before ``end`` (spaces between allowed), lower-cased; "" if none."""
+    found = _PREV_WORD.match(text[max(0, end - 40):end][::-1])  # reversed: one try, not 40
+    return found.group(1)[::-1].lower() if found else ""
 
 
 def _group_solid(digits: str) -> list[str]:
@@ -359,7 +424,7 @@ def read_aloud(text: str, style: str = "north") -> str:
     text = _speak_numbers(text, style)
     text = _PER_RE.sub(_per_unit, text)
     text = _PERCENT_RE.sub(lambda m: _pad("phần trăm", text, m.start(), m.end()), text)
-    return unicodedata.normalize("NFC", text)
+    return _unicode_form("NFC", text)
 
 
 # ------------------------------------------------------------------------ reading time
@@ -367,7 +432,7 @@ def read_aloud(text: str, style: str = "north") -> str:
 SENTENCE_PAUSE_S = 0.4  # breath after ".", "!", "?", "…" or a line without one
 PARAGRAPH_PAUSE_S = 0.8  # extra pause between paragraphs (blank line)
 _SYLLABLE_RE = re.compile(r"[^\W_]+")
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’)»]*(?=\s|\Z)")
+_SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"”’)»]*+(?=\s|\Z)")
 _LINE_END_RE = re.compile(r"[.!?…][\"”’)»]*\s*\Z")
 
 
@@ -439,7 +504,7 @@ def strip_diacritics(text: str) -> str:
     or replaced by "?".
     """
     out = []
-    for ch in unicodedata.normalize("NFD", normalize(text).translate(_TRANSLIT)):
+    for ch in _unicode_form("NFD", normalize(text).translate(_TRANSLIT)):
         if unicodedata.category(ch).startswith("M"):
             continue
         if ch in GSM_BASIC or ch in GSM_EXTENSION:
