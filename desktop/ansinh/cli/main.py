@@ -22,12 +22,14 @@ from ..core.campaign import Campaign, Piece, load_campaign
 from ..core.errors import UserError
 from ..core.export import export_campaign
 from ..core.packs import PackConflict, export_pack, import_pack
+from ..core.policy import freshness_checks
 from ..core.render.piece import RenderOptions, render_piece
 from ..core.render.worker import RenderPool, start_fork_server
 from ..core.safedata import Table, load_json, load_toml
 from ..core.segments import load_segments
 from ..core.templates import TemplateRegistry
 from ..core.templates.checker import check_templates
+from .policy import add_policy_parser
 
 EXIT_USER_ERROR = 2
 EXIT_CHECKS_FAILED = 1
@@ -236,6 +238,7 @@ def cmd_render(args: argparse.Namespace, out: Output) -> int:
     if args.data:
         campaign = replace(campaign, base_dir=args.data.parent)
     piece = Piece(args.template, args.segment, args.size, values)
+    _policy_gate(args, out, campaign)
     with RenderPool(workers=1) as pool:  # bounded in CPU time and memory, like the app's
         result = pool.result(pool.submit(render_piece, piece, campaign, _options(args)))
     _report_checks(result, out)
@@ -254,6 +257,7 @@ def cmd_render(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_export(args: argparse.Namespace, out: Output) -> int:
     campaign = load_campaign(args.campaign)
+    _policy_gate(args, out, campaign)
     segments = [s.strip() for s in args.segments.split(",")] if args.segments else None
     started = time.monotonic()
     bundle = None
@@ -301,6 +305,7 @@ def _pairs(items: list[str], what: str) -> dict[str, str]:
 def cmd_batch(args: argparse.Namespace, out: Output) -> int:
     start_fork_server()  # the render processes' imports overlap reading the sheet
     campaign = _campaign(args.campaign)
+    _policy_gate(args, out, campaign)
     bundle = None
     mapping = _pairs(args.map, "--map")
     if args.map_file:
@@ -383,6 +388,31 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--crop-marks", action="store_true", help="dấu xén / crop marks")
     parser.add_argument("--pdf-x4", action="store_true", help="PDF/X-4")
     parser.add_argument("--zip", action="store_true", help="nén .zip / make a .zip")
+    _add_strict(parser)
+
+
+def _add_strict(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--strict", action="store_true",
+        help="số liệu chính sách cũ hoặc chưa xác nhận thì không xuất / refuse out-of-date "
+        "or unconfirmed policy figures",
+    )
+
+
+def _policy_gate(args: argparse.Namespace, out: Output, campaign: Campaign) -> None:
+    """Say when the campaign's policy figures may be out of date; with --strict, stop."""
+    checks = freshness_checks(campaign.day, unconfirmed=campaign.unconfirmed_figures,
+                              strict=args.strict)
+    for check in checks:
+        label = "Lỗi" if check.is_error else "Lưu ý"
+        out.say(f"{label}: {check.vi}", f"{'Error' if check.is_error else 'Note'}: {check.en}",
+                err=True)
+    if args.strict and checks:
+        raise UserError(
+            "Chưa xuất gì: số liệu chính sách cần được kiểm tra (bỏ --strict để vẫn xuất).",
+            "Nothing exported: the policy figures need checking (drop --strict to export "
+            "anyway).",
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -431,6 +461,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_render_options(p)
     p.set_defaults(run=cmd_export)
 
+    add_policy_parser(sub)
+
     p = sub.add_parser("batch", help="dựng hàng loạt từ bảng tính / render rows of a sheet")
     p.add_argument("template")
     p.add_argument("--rows", type=Path, required=True, help=".xlsx / .csv")
@@ -461,6 +493,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--png-width", type=int, default=1500)
     p.add_argument("--crop-marks", action="store_true")
     p.add_argument("--pdf-x4", action="store_true")
+    _add_strict(p)
     p.add_argument(
         "--only-failed",
         action="store_true",
