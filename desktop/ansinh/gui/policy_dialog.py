@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QColor, QFontMetrics, QKeySequence
+from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -400,6 +400,7 @@ class PolicyDialog(QDialog):
         self.close_button.setDefault(True)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, lambda: self.add_value())
         self.reload()
         self.series_list.setCurrentRow(0)
         self.series_list.setFocus()
@@ -421,7 +422,6 @@ class PolicyDialog(QDialog):
         self.add_button = QPushButton(theme.icon("add", "white"), self.tr("Thêm mức mới…"))
         self.add_button.setProperty("primary", True)
         self.add_button.setAutoDefault(False)
-        self.add_button.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.add_button.setToolTip(self.tr("Thêm một mức có hiệu lực từ một ngày (Ctrl+N)"))
         self.add_button.clicked.connect(lambda: self.add_value())
         self.confirm_button = QPushButton(theme.icon("ok"), self.tr("Xác nhận…"))

@@ -2,295 +2,333 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>AddValueDialog</name>
+    <message>
+        <location filename="../policy_dialog.py" line="202"/>
+        <source>Thêm mức mới</source>
+        <translation>Add a value</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="202"/>
+        <source>Lưu mức mới</source>
+        <translation>Save the value</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="211"/>
+        <source>Hiệu lực từ ngày</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="217"/>
+        <source>Dự kiến — chưa có văn bản chính thức (chỉ dùng khi chiến dịch chọn dùng số liệu dự kiến)</source>
+        <translation>Proposal — not yet enacted (used only when a campaign opts in to proposed figures)</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="236"/>
+        <source>đồng</source>
+        <translation>đồng (VND)</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="242"/>
+        <source> tháng</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="256"/>
+        <source>Người thứ %1</source>
+        <translation>Member %1</translation>
+    </message>
+</context>
+<context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../batch_dialog.py" line="499"/>
+        <location filename="../batch_dialog.py" line="501"/>
         <source>Chọn bảng tính</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="500"/>
+        <location filename="../batch_dialog.py" line="502"/>
         <source>Bảng tính (*.xlsx *.xlsm *.csv *.txt);;Mọi tệp (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="511"/>
+        <location filename="../batch_dialog.py" line="513"/>
         <source>Đang đọc bảng tính…</source>
         <translation>Reading the spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="573"/>
+        <location filename="../batch_dialog.py" line="575"/>
         <source>trang «%1», </source>
         <translation>sheet «%1», </translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="576"/>
+        <location filename="../batch_dialog.py" line="578"/>
         <source>%1 dòng dữ liệu · %2tiêu đề ở dòng %3 · %4</source>
         <translation>%1 data row(s) · %2header on row %3 · %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="581"/>
+        <location filename="../batch_dialog.py" line="583"/>
         <source>chữ mã cũ %1 đã được chuyển sang Unicode, hãy soát lại</source>
         <translation>legacy %1 text was converted to Unicode, please check it</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="648"/>
-        <location filename="../batch_dialog.py" line="994"/>
+        <location filename="../batch_dialog.py" line="654"/>
+        <location filename="../batch_dialog.py" line="1001"/>
         <source>— không dùng —</source>
         <translation>— not used —</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="687"/>
+        <location filename="../batch_dialog.py" line="693"/>
         <source>Chọn một bảng tính CSV hoặc Excel (.xlsx) để bắt đầu: mỗi dòng một thôn, một ấn phẩm.</source>
         <translation>Choose a CSV or Excel (.xlsx) spreadsheet to start: one row per village, one piece per row.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="695"/>
+        <location filename="../batch_dialog.py" line="701"/>
         <source>Chưa ghép cột nào với trường của mẫu.</source>
         <translation>No column is mapped to a template field yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="697"/>
+        <location filename="../batch_dialog.py" line="703"/>
         <source>Trường bắt buộc chưa có cột: %1.</source>
         <translation>Required fields without a column: %1.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="699"/>
+        <location filename="../batch_dialog.py" line="705"/>
         <source>%1 cột được ghép với trường của mẫu (* là bắt buộc).</source>
         <translation>%1 column(s) mapped to template fields (* = required).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="701"/>
+        <location filename="../batch_dialog.py" line="707"/>
         <source>Trường không có cột lấy nội dung của ấn phẩm đang mở.</source>
         <translation>Fields without a column take the open piece&apos;s content.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="702"/>
+        <location filename="../batch_dialog.py" line="708"/>
         <source>Trường không có cột dùng nội dung mặc định của mẫu.</source>
         <translation>Fields without a column use the template&apos;s defaults.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="743"/>
+        <location filename="../batch_dialog.py" line="749"/>
         <source>Đang kiểm tra các dòng…</source>
         <translation>Checking the rows…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="785"/>
+        <location filename="../batch_dialog.py" line="791"/>
         <source>Chưa có bảng tính.</source>
         <translation>No spreadsheet yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="788"/>
+        <location filename="../batch_dialog.py" line="794"/>
         <source>%1 dòng · %2 hợp lệ</source>
         <translation>%1 row(s) · %2 valid</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="791"/>
+        <location filename="../batch_dialog.py" line="797"/>
         <source>%1 dòng lỗi</source>
         <translation>%1 with problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="821"/>
+        <location filename="../batch_dialog.py" line="827"/>
         <source>Xem trước dòng %1</source>
         <translation>Preview of row %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="853"/>
+        <location filename="../batch_dialog.py" line="859"/>
         <source>Chạy tiếp</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="854"/>
+        <location filename="../batch_dialog.py" line="860"/>
         <source>Tạo %1 ấn phẩm</source>
         <translation>Make %1 piece(s)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="857"/>
+        <location filename="../batch_dialog.py" line="863"/>
         <source>Tạo ấn phẩm</source>
         <translation>Make pieces</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="860"/>
+        <location filename="../batch_dialog.py" line="866"/>
         <source>Bảng còn dòng lỗi: sửa bảng tính (rồi chọn lại tệp) hoặc chọn bỏ qua dòng lỗi.</source>
         <translation>Some rows have problems: fix the spreadsheet (then choose the file again) or choose to skip bad rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="463"/>
+        <location filename="../batch_dialog.py" line="465"/>
         <source>Chọn thư mục lưu</source>
         <translation>Choose the output folder</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="883"/>
+        <location filename="../batch_dialog.py" line="889"/>
         <source>Đang khởi động các tiến trình dựng hình…</source>
         <translation>Starting the render processes…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="901"/>
+        <location filename="../batch_dialog.py" line="907"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="915"/>
+        <location filename="../batch_dialog.py" line="921"/>
         <source>%1/%2 dòng · còn khoảng %3 · dòng %4</source>
         <translation>%1/%2 rows · about %3 left · row %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="934"/>
+        <location filename="../batch_dialog.py" line="940"/>
         <source>Chạy hàng loạt không thành công</source>
         <translation>The batch failed</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="938"/>
+        <location filename="../batch_dialog.py" line="944"/>
         <source>Đã dừng. Chỉ các tệp đã làm xong được giữ lại trong %1; bấm «Chạy tiếp» để làm các dòng còn lại.</source>
         <translation>Stopped. Only finished files were kept in %1; press «Continue» to make the remaining rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="944"/>
+        <location filename="../batch_dialog.py" line="950"/>
         <source>Xong: %1 dòng, %2 tệp trong %3 → %4</source>
         <translation>Done: %1 row(s), %2 file(s) in %3 → %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="948"/>
+        <location filename="../batch_dialog.py" line="954"/>
         <source>Tệp in gộp cho nhà in: %1</source>
         <translation>Combined file for the print shop: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="952"/>
+        <location filename="../batch_dialog.py" line="958"/>
         <source>%1 dòng không tạo được (xem cột Kiểm tra).</source>
         <translation>%1 row(s) could not be made (see the Check column).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="978"/>
+        <location filename="../batch_dialog.py" line="985"/>
         <source>Tạo hàng loạt từ bảng tính</source>
         <translation>Batch from a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="979"/>
+        <location filename="../batch_dialog.py" line="986"/>
         <source>Bảng tính và mẫu</source>
         <translation>Spreadsheet and template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="980"/>
+        <location filename="../batch_dialog.py" line="987"/>
         <source>Bảng tính</source>
         <translation>Spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="981"/>
+        <location filename="../batch_dialog.py" line="988"/>
         <source>Tệp CSV hoặc Excel (.xlsx): mỗi dòng một ấn phẩm</source>
         <translation>A CSV or Excel (.xlsx) file: one piece per row</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="982"/>
+        <location filename="../batch_dialog.py" line="989"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="983"/>
+        <location filename="../batch_dialog.py" line="990"/>
         <source>Trang</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="984"/>
+        <location filename="../batch_dialog.py" line="991"/>
         <source>Mẫu</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="985"/>
+        <location filename="../batch_dialog.py" line="992"/>
         <source>Khổ</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="986"/>
+        <location filename="../batch_dialog.py" line="993"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="987"/>
+        <location filename="../batch_dialog.py" line="994"/>
         <source>Cho cả bảng</source>
         <translation>For all rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="988"/>
+        <location filename="../batch_dialog.py" line="995"/>
         <source>Theo cột</source>
         <translation>From column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="989"/>
+        <location filename="../batch_dialog.py" line="996"/>
         <source>Ghép cột với trường của mẫu</source>
         <translation>Map columns to template fields</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="990"/>
+        <location filename="../batch_dialog.py" line="997"/>
         <source>Cột trong bảng</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="991"/>
+        <location filename="../batch_dialog.py" line="998"/>
         <source>Ví dụ (dòng đầu)</source>
         <translation>Example (first row)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="992"/>
+        <location filename="../batch_dialog.py" line="999"/>
         <source>Trường của mẫu</source>
         <translation>Template field</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="995"/>
+        <location filename="../batch_dialog.py" line="1002"/>
         <source>Ghép tự động</source>
         <translation>Match automatically</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="996"/>
+        <location filename="../batch_dialog.py" line="1003"/>
         <source>Ghép theo tên cột: không phân biệt hoa thường và dấu («Tên thôn» → Thôn, xã)</source>
         <translation>Match by column name, ignoring case and diacritics («Tên thôn» → Village / commune)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="998"/>
+        <location filename="../batch_dialog.py" line="1005"/>
         <source>Các dòng (số dòng như trong Excel)</source>
         <translation>Rows (numbered as in Excel)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="999"/>
+        <location filename="../batch_dialog.py" line="1006"/>
         <source>Chỉ hiện dòng lỗi</source>
         <translation>Only rows with problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1001"/>
+        <location filename="../batch_dialog.py" line="1008"/>
         <source>Chọn một dòng để xem trước ấn phẩm của dòng đó.</source>
         <translation>Select a row to preview its piece.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1003"/>
+        <location filename="../batch_dialog.py" line="1010"/>
         <source>Lưu vào</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1004"/>
+        <location filename="../batch_dialog.py" line="1011"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1005"/>
+        <location filename="../batch_dialog.py" line="1012"/>
         <source>Một PDF gộp cho nhà in</source>
         <translation>One combined PDF for the print shop</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1006"/>
+        <location filename="../batch_dialog.py" line="1013"/>
         <source>bỏ qua, làm các dòng hợp lệ</source>
         <translation>skip them, make the valid rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1007"/>
+        <location filename="../batch_dialog.py" line="1014"/>
         <source>không chạy khi còn dòng lỗi</source>
         <translation>do not run while any row has problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1008"/>
+        <location filename="../batch_dialog.py" line="1015"/>
         <source>Dòng lỗi:</source>
         <translation>Rows with problems:</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1014"/>
+        <location filename="../batch_dialog.py" line="1026"/>
         <source>Mỗi dòng tạo một ấn phẩm với tên tệp theo dòng; kèm manifest ghi số dòng và đối tượng.</source>
         <translation>Each row makes one piece, its files named after the row; the manifest records each row&apos;s number and segment.</translation>
     </message>
@@ -509,14 +547,37 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../preview.py" line="329"/>
+        <location filename="../preview.py" line="334"/>
         <source>Không có lỗi: sẵn sàng xuất.</source>
         <translation>No problems: ready to export.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="339"/>
+        <location filename="../preview.py" line="344"/>
         <source>Bấm để tới ô cần sửa</source>
         <translation>Click to go to the field to fix</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../policy_dialog.py" line="300"/>
+        <source>Xác nhận mức dự kiến</source>
+        <translation>Confirm a proposed value</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="300"/>
+        <source>Xác nhận</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="304"/>
+        <source>«%1» từ ngày %2 đang là mức dự kiến. Chỉ xác nhận khi đã đối chiếu văn bản chính thức: sau khi xác nhận, mọi ấn phẩm có ngày chiến dịch từ ngày đó sẽ in mức này.</source>
+        <translation>«%1» from %2 is a proposal. Confirm it only once you have checked the enacted document: once confirmed, every piece whose campaign date is on or after that day prints this value.</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="311"/>
+        <source>Ghi chú khi nhập: %1</source>
+        <translation>Note when entered: %1</translation>
     </message>
 </context>
 <context>
@@ -788,122 +849,122 @@ Recover the unsaved changes?</translation>
 <context>
     <name>FieldForm</name>
     <message>
-        <location filename="../form.py" line="239"/>
+        <location filename="../form.py" line="244"/>
         <source>%1/%2 ký tự</source>
         <translation>%1/%2 characters</translation>
     </message>
     <message>
-        <location filename="../form.py" line="243"/>
+        <location filename="../form.py" line="248"/>
         <source>%1 ký tự</source>
         <translation>%1 characters</translation>
     </message>
     <message>
-        <location filename="../form.py" line="246"/>
+        <location filename="../form.py" line="251"/>
         <source>%1/%2 dòng</source>
         <translation>%1/%2 lines</translation>
     </message>
     <message>
-        <location filename="../form.py" line="339"/>
+        <location filename="../form.py" line="344"/>
         <source>Chọn ảnh</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="340"/>
+        <location filename="../form.py" line="345"/>
         <source>Ảnh</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../form.py" line="366"/>
+        <location filename="../form.py" line="371"/>
         <source>Kéo thả ảnh vào đây</source>
         <translation>Drop an image here</translation>
     </message>
     <message>
-        <location filename="../form.py" line="367"/>
+        <location filename="../form.py" line="372"/>
         <source>Không thấy tệp ảnh</source>
         <translation>Image file not found</translation>
     </message>
     <message>
-        <location filename="../form.py" line="369"/>
+        <location filename="../form.py" line="374"/>
         <source>Chưa có ảnh</source>
         <translation>No image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="371"/>
+        <location filename="../form.py" line="376"/>
         <source>Ảnh mặc định của mẫu</source>
         <translation>The template&apos;s default image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="377"/>
+        <location filename="../form.py" line="382"/>
         <source>Chọn ảnh…</source>
         <translation>Choose image…</translation>
     </message>
     <message>
-        <location filename="../form.py" line="378"/>
+        <location filename="../form.py" line="383"/>
         <source>Mặc định</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../form.py" line="379"/>
+        <location filename="../form.py" line="384"/>
         <source>Bỏ ảnh</source>
         <translation>No image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="380"/>
+        <location filename="../form.py" line="385"/>
         <source>Kéo thả tệp PNG, JPEG, WebP hoặc SVG vào đây, hoặc bấm để chọn</source>
         <translation>Drop a PNG, JPEG, WebP or SVG file here, or click to choose one</translation>
     </message>
     <message>
-        <location filename="../form.py" line="411"/>
+        <location filename="../form.py" line="416"/>
         <source>Chọn màu</source>
         <translation>Choose a colour</translation>
     </message>
     <message>
-        <location filename="../form.py" line="532"/>
+        <location filename="../form.py" line="537"/>
         <source>Mã QR in trên ấn phẩm</source>
         <translation>QR code printed on the piece</translation>
     </message>
     <message>
-        <location filename="../form.py" line="615"/>
+        <location filename="../form.py" line="620"/>
         <source>Để trống để dùng nội dung chung của chiến dịch.</source>
         <translation>Leave empty to use the campaign&apos;s shared content.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="728"/>
+        <location filename="../form.py" line="734"/>
         <source>Không có mẫu «%1» trên máy này.</source>
         <translation>Template «%1» is not installed on this computer.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="804"/>
+        <location filename="../form.py" line="827"/>
         <source>Chung: %1</source>
         <translation>Shared: %1</translation>
     </message>
     <message>
-        <location filename="../form.py" line="827"/>
+        <location filename="../form.py" line="850"/>
         <source>Tên ấn phẩm</source>
         <translation>Piece name</translation>
     </message>
     <message>
-        <location filename="../form.py" line="828"/>
+        <location filename="../form.py" line="851"/>
         <source>Tên để nhận ra ấn phẩm trong danh sách (không in ra)</source>
         <translation>A name to recognise the piece in the list (not printed)</translation>
     </message>
     <message>
-        <location filename="../form.py" line="830"/>
+        <location filename="../form.py" line="853"/>
         <source>Khổ</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../form.py" line="831"/>
+        <location filename="../form.py" line="854"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../form.py" line="832"/>
+        <location filename="../form.py" line="855"/>
         <source>Chưa chọn ấn phẩm nào.</source>
         <translation>No piece selected.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="833"/>
+        <location filename="../form.py" line="856"/>
         <source>Đường dây nóng, đơn vị phát hành, logo, màu và ngày chiến dịch dùng chung cho mọi ấn phẩm: sửa ở &lt;a href=&apos;campaign&apos;&gt;Nội dung chung&lt;/a&gt;.</source>
         <translation>Hotline, issuing unit, logo, colours and campaign date are shared by every piece: edit them in &lt;a href=&apos;campaign&apos;&gt;Shared content&lt;/a&gt;.</translation>
     </message>
@@ -911,67 +972,67 @@ Recover the unsaved changes?</translation>
 <context>
     <name>GalleryPage</name>
     <message>
-        <location filename="../gallery.py" line="430"/>
+        <location filename="../gallery.py" line="431"/>
         <source>Không có mẫu nào khớp bộ lọc.</source>
         <translation>No template matches the filters.</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="442"/>
+        <location filename="../gallery.py" line="443"/>
         <source>Khổ: %1</source>
         <translation>Sizes: %1</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="444"/>
+        <location filename="../gallery.py" line="445"/>
         <source>%1 trường nội dung</source>
         <translation>%1 content fields</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="445"/>
+        <location filename="../gallery.py" line="446"/>
         <source>văn bản</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="446"/>
+        <location filename="../gallery.py" line="447"/>
         <source>Xuất: %1</source>
         <translation>Exports: %1</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="449"/>
+        <location filename="../gallery.py" line="450"/>
         <source>Mẫu của bạn</source>
         <translation>Your own template</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="460"/>
+        <location filename="../gallery.py" line="461"/>
         <source>Thư viện mẫu</source>
         <translation>Template gallery</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="462"/>
+        <location filename="../gallery.py" line="463"/>
         <source>Chọn một mẫu để tạo ấn phẩm mới. Hình thu nhỏ được dựng từ chính mẫu, với nội dung chung của chiến dịch và mức đóng của đối tượng đã chọn.</source>
         <translation>Pick a template to create a new piece. Thumbnails are rendered from the templates themselves, with the campaign&apos;s shared content and the chosen segment&apos;s contribution figures.</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="464"/>
+        <location filename="../gallery.py" line="465"/>
         <source>Quay lại biên tập</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="465"/>
+        <location filename="../gallery.py" line="466"/>
         <source>Tìm mẫu: áp phích, loa, SMS…</source>
         <translation>Search templates: poster, loudspeaker, SMS…</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="466"/>
+        <location filename="../gallery.py" line="467"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="467"/>
+        <location filename="../gallery.py" line="468"/>
         <source>Tạo ấn phẩm từ mẫu này</source>
         <translation>New piece from this template</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="470"/>
+        <location filename="../gallery.py" line="471"/>
         <source>Mọi loại ấn phẩm</source>
         <translation>All kinds</translation>
     </message>
@@ -997,435 +1058,445 @@ Recover the unsaved changes?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="339"/>
+        <location filename="../mainwindow.py" line="320"/>
         <source>Chọn một ấn phẩm ở bên trái, hoặc tạo mới từ thư viện mẫu.</source>
         <translation>Pick a piece on the left, or create one from the template gallery.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="396"/>
+        <location filename="../mainwindow.py" line="377"/>
         <source>Dựng trong %1 ms · %2 lỗi</source>
         <translation>Rendered in %1 ms · %2 errors</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="422"/>
+        <location filename="../mainwindow.py" line="403"/>
         <source>Thêm ấn phẩm</source>
         <translation>Add piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="431"/>
+        <location filename="../mainwindow.py" line="412"/>
         <source>(bản sao)</source>
         <translation>(copy)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="433"/>
+        <location filename="../mainwindow.py" line="414"/>
         <source>Nhân bản ấn phẩm</source>
         <translation>Duplicate piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="463"/>
+        <location filename="../mainwindow.py" line="444"/>
         <source>Một thông điệp, mọi kênh</source>
         <translation>One message, every channel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="464"/>
+        <location filename="../mainwindow.py" line="445"/>
         <source>Tạo ấn phẩm cho các kênh khác từ cùng nội dung: tiêu đề, thông điệp, lời kêu gọi… được điền sẵn, cùng đối tượng.</source>
         <translation>Create pieces for other channels from the same content: title, message, call to action… are prefilled, for the same segment.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="466"/>
-        <location filename="../mainwindow.py" line="484"/>
+        <location filename="../mainwindow.py" line="447"/>
+        <location filename="../mainwindow.py" line="465"/>
         <source>Tạo ấn phẩm</source>
         <translation>Create pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="469"/>
+        <location filename="../mainwindow.py" line="450"/>
         <source>Tạo cho các kênh khác</source>
         <translation>Create for other channels</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="481"/>
+        <location filename="../mainwindow.py" line="462"/>
         <source>Cùng ấn phẩm cho đối tượng khác</source>
         <translation>Same piece for other segments</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="482"/>
+        <location filename="../mainwindow.py" line="463"/>
         <source>Mỗi đối tượng được chọn có một bản riêng, với mức đóng, mức hỗ trợ và cách xưng hô của đối tượng đó.</source>
         <translation>Each chosen segment gets its own copy, with that segment&apos;s contribution, state support and form of address.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="488"/>
+        <location filename="../mainwindow.py" line="469"/>
         <source>Tạo cho đối tượng khác</source>
         <translation>Create for other segments</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="495"/>
+        <location filename="../mainwindow.py" line="476"/>
         <source>Đã xoá ấn phẩm (Ctrl+Z để hoàn tác).</source>
         <translation>Piece deleted (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="510"/>
+        <location filename="../mainwindow.py" line="491"/>
         <source>Xuất ấn phẩm</source>
         <translation>Export pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="511"/>
+        <location filename="../mainwindow.py" line="492"/>
         <source>Chiến dịch chưa có ấn phẩm nào để xuất.</source>
         <translation>The campaign has no pieces to export yet.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="537"/>
-        <location filename="../mainwindow.py" line="541"/>
+        <location filename="../mainwindow.py" line="518"/>
+        <location filename="../mainwindow.py" line="522"/>
         <source>Nhập gói mẫu</source>
         <translation>Import template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="537"/>
-        <location filename="../mainwindow.py" line="583"/>
+        <location filename="../mainwindow.py" line="518"/>
+        <location filename="../mainwindow.py" line="564"/>
         <source>Gói mẫu (*.zip)</source>
         <translation>Template packs (*.zip)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="547"/>
+        <location filename="../mainwindow.py" line="526"/>
         <source>Đã có mẫu: %1. Thay bằng mẫu trong gói?</source>
         <translation>Template %1 already exists. Replace it with the pack&apos;s?</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="549"/>
+        <location filename="../mainwindow.py" line="527"/>
         <source>Thay thế</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="553"/>
+        <location filename="../mainwindow.py" line="534"/>
         <source>Không nhập được gói mẫu</source>
         <translation>Could not import the template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="556"/>
+        <location filename="../mainwindow.py" line="537"/>
         <source>Đã nhập %1 mẫu: %2.</source>
         <translation>Imported %1 template(s): %2.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="559"/>
+        <location filename="../mainwindow.py" line="540"/>
         <source>Bỏ qua %1 tệp không dùng được trong gói.</source>
         <translation>Skipped %1 unusable file(s) in the pack.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="570"/>
+        <location filename="../mainwindow.py" line="551"/>
         <source>Xuất gói mẫu</source>
         <translation>Export template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="576"/>
+        <location filename="../mainwindow.py" line="557"/>
         <source>Chọn các mẫu để gửi cho đơn vị khác: họ nhập gói này bằng «Nhập gói mẫu…».</source>
         <translation>Choose the templates to send to another office: they import the pack with «Import template pack…».</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="577"/>
+        <location filename="../mainwindow.py" line="558"/>
         <source>Xuất gói</source>
         <translation>Export pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="590"/>
+        <location filename="../mainwindow.py" line="571"/>
         <source>Không xuất được gói mẫu</source>
         <translation>Could not export the template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="592"/>
+        <location filename="../mainwindow.py" line="573"/>
         <source>Đã xuất gói mẫu: %1</source>
         <translation>Template pack exported: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="612"/>
+        <location filename="../mainwindow.py" line="603"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="613"/>
+        <location filename="../mainwindow.py" line="604"/>
         <source>An Sinh Studio — ấn phẩm truyền thông BHXH, BHYT cho mọi kênh, chạy không cần mạng.
 Phông chữ Be Vietnam Pro (SIL OFL).</source>
         <translation>An Sinh Studio — social and health insurance campaign media for every channel, fully offline.
 Typeface Be Vietnam Pro (SIL OFL).</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="635"/>
+        <location filename="../mainwindow.py" line="626"/>
         <source>Mở chiến dịch</source>
         <translation>Open campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="636"/>
-        <location filename="../mainwindow.py" line="686"/>
+        <location filename="../mainwindow.py" line="627"/>
+        <location filename="../mainwindow.py" line="677"/>
         <source>Chiến dịch An Sinh Studio</source>
         <translation>An Sinh Studio campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="637"/>
+        <location filename="../mainwindow.py" line="628"/>
         <source>Chiến dịch dạng TOML</source>
         <translation>Campaign in TOML</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="651"/>
-        <location filename="../mainwindow.py" line="654"/>
+        <location filename="../mainwindow.py" line="642"/>
+        <location filename="../mainwindow.py" line="645"/>
         <source>Không mở được chiến dịch</source>
         <translation>Cannot open the campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="671"/>
+        <location filename="../mainwindow.py" line="662"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="685"/>
+        <location filename="../mainwindow.py" line="676"/>
         <source>Lưu chiến dịch</source>
         <translation>Save campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="700"/>
-        <location filename="../mainwindow.py" line="703"/>
+        <location filename="../mainwindow.py" line="691"/>
+        <location filename="../mainwindow.py" line="694"/>
         <source>Chưa lưu được</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="709"/>
+        <location filename="../mainwindow.py" line="700"/>
         <source>Đã lưu %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="756"/>
+        <location filename="../mainwindow.py" line="747"/>
         <source>Không tự lưu được: %1</source>
         <translation>Autosave failed: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="760"/>
+        <location filename="../mainwindow.py" line="751"/>
         <source>Đã tự lưu bản khôi phục lúc %1</source>
         <translation>Recovery copy autosaved at %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="784"/>
+        <location filename="../mainwindow.py" line="775"/>
         <source>Không khôi phục được</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="791"/>
+        <location filename="../mainwindow.py" line="782"/>
         <source>Đã khôi phục các thay đổi chưa lưu.</source>
         <translation>Unsaved changes recovered.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="799"/>
+        <location filename="../mainwindow.py" line="790"/>
         <source>Chiến dịch mới</source>
         <translation>New campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="803"/>
+        <location filename="../mainwindow.py" line="794"/>
         <source>Chưa lưu thành tệp</source>
         <translation>Not saved to a file yet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="828"/>
+        <location filename="../mainwindow.py" line="818"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="829"/>
+        <location filename="../mainwindow.py" line="819"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="830"/>
+        <location filename="../mainwindow.py" line="820"/>
         <source>&amp;Ấn phẩm</source>
         <translation>&amp;Pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="831"/>
+        <location filename="../mainwindow.py" line="821"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="832"/>
+        <location filename="../mainwindow.py" line="822"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="833"/>
+        <location filename="../mainwindow.py" line="823"/>
         <source>Mở gần đây</source>
         <translation>Open recent</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="835"/>
+        <location filename="../mainwindow.py" line="825"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="835"/>
+        <location filename="../mainwindow.py" line="825"/>
         <source>Chiến dịch mới (Ctrl+N)</source>
         <translation>New campaign (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="836"/>
+        <location filename="../mainwindow.py" line="826"/>
         <source>Mở…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="836"/>
+        <location filename="../mainwindow.py" line="826"/>
         <source>Mở chiến dịch (Ctrl+O)</source>
         <translation>Open a campaign (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="837"/>
+        <location filename="../mainwindow.py" line="827"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="837"/>
+        <location filename="../mainwindow.py" line="827"/>
         <source>Lưu chiến dịch (Ctrl+S)</source>
         <translation>Save the campaign (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="838"/>
+        <location filename="../mainwindow.py" line="828"/>
         <source>Lưu thành…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="839"/>
+        <location filename="../mainwindow.py" line="829"/>
         <source>Xuất…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="839"/>
+        <location filename="../mainwindow.py" line="829"/>
         <source>Xuất PDF, PNG và văn bản (Ctrl+E)</source>
         <translation>Export PDF, PNG and text (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="840"/>
+        <location filename="../mainwindow.py" line="830"/>
         <source>Tạo hàng loạt từ bảng tính…</source>
         <translation>Batch from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="841"/>
+        <location filename="../mainwindow.py" line="831"/>
         <source>Mỗi dòng của bảng tính CSV/Excel thành một ấn phẩm (Ctrl+B)</source>
         <translation>Each row of a CSV/Excel spreadsheet becomes one piece (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="842"/>
+        <location filename="../mainwindow.py" line="832"/>
         <source>Nhập gói mẫu…</source>
         <translation>Import template pack…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="843"/>
+        <location filename="../mainwindow.py" line="833"/>
         <source>Cài các mẫu do đơn vị khác gửi (tệp .zip)</source>
         <translation>Install templates another office sent you (a .zip file)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="844"/>
+        <location filename="../mainwindow.py" line="834"/>
         <source>Xuất gói mẫu…</source>
         <translation>Export template pack…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="845"/>
+        <location filename="../mainwindow.py" line="835"/>
         <source>Gửi mẫu cho đơn vị khác thành một tệp .zip</source>
         <translation>Send templates to another office as one .zip file</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="846"/>
+        <location filename="../mainwindow.py" line="836"/>
+        <source>Số liệu chính sách…</source>
+        <translation>Policy figures…</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="837"/>
+        <source>Lương cơ sở, chuẩn nghèo, tỷ lệ đóng và hỗ trợ: xem, cập nhật, xác nhận</source>
+        <translation>Base salary, poverty line, contribution rates and support: view, update, confirm</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="838"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="847"/>
+        <location filename="../mainwindow.py" line="839"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="847"/>
+        <location filename="../mainwindow.py" line="839"/>
         <source>Hoàn tác (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="848"/>
+        <location filename="../mainwindow.py" line="840"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="848"/>
+        <location filename="../mainwindow.py" line="840"/>
         <source>Làm lại (Ctrl+Y)</source>
         <translation>Redo (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="849"/>
+        <location filename="../mainwindow.py" line="841"/>
         <source>Nội dung chung…</source>
         <translation>Shared content…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="850"/>
+        <location filename="../mainwindow.py" line="842"/>
         <source>Đơn vị, đường dây nóng, thông điệp, logo, màu (Ctrl+K)</source>
         <translation>Issuing unit, hotline, message, logo, colours (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="851"/>
+        <location filename="../mainwindow.py" line="843"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="851"/>
+        <location filename="../mainwindow.py" line="843"/>
         <source>Ngôn ngữ, tự lưu, thư mục xuất</source>
         <translation>Language, autosave, export folder</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="852"/>
+        <location filename="../mainwindow.py" line="844"/>
         <source>Thư viện mẫu</source>
         <translation>Template gallery</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="853"/>
+        <location filename="../mainwindow.py" line="845"/>
         <source>Thêm ấn phẩm từ thư viện mẫu (Ctrl+T)</source>
         <translation>Add a piece from the template gallery (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="854"/>
+        <location filename="../mainwindow.py" line="846"/>
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="855"/>
+        <location filename="../mainwindow.py" line="847"/>
         <source>Tạo cho các kênh khác…</source>
         <translation>Create for other channels…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="856"/>
+        <location filename="../mainwindow.py" line="848"/>
         <source>Cùng ấn phẩm cho đối tượng khác…</source>
         <translation>Same piece for other segments…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="857"/>
+        <location filename="../mainwindow.py" line="849"/>
         <source>Xoá ấn phẩm</source>
         <translation>Delete piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="858"/>
+        <location filename="../mainwindow.py" line="850"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="859"/>
+        <location filename="../mainwindow.py" line="851"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="860"/>
+        <location filename="../mainwindow.py" line="852"/>
         <source>Vừa khung nhìn</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="861"/>
+        <location filename="../mainwindow.py" line="853"/>
         <source>Đường xén và lề xén</source>
         <translation>Trim and bleed guides</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="862"/>
+        <location filename="../mainwindow.py" line="854"/>
         <source>Giới thiệu An Sinh Studio</source>
         <translation>About An Sinh Studio</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="867"/>
+        <location filename="../mainwindow.py" line="859"/>
         <source>Hàng loạt</source>
         <translation>Batch</translation>
     </message>
@@ -1484,99 +1555,348 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
     </message>
 </context>
 <context>
+    <name>PolicyDialog</name>
+    <message>
+        <location filename="../policy_dialog.py" line="341"/>
+        <source>Số liệu chính sách</source>
+        <translation>Policy figures</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="389"/>
+        <source>Nhập gói…</source>
+        <translation>Import pack…</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="391"/>
+        <source>Nhận số liệu do đơn vị khác gửi (tệp .toml)</source>
+        <translation>Take figures another office sent (a .toml file)</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="393"/>
+        <source>Xuất gói…</source>
+        <translation>Export pack…</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="396"/>
+        <source>Gửi số liệu của đơn vị cho đơn vị khác thành một tệp .toml</source>
+        <translation>Send the office&apos;s figures to another office as one .toml file</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="398"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="422"/>
+        <source>Thêm mức mới…</source>
+        <translation>Add a value…</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="425"/>
+        <source>Thêm một mức có hiệu lực từ một ngày (Ctrl+N)</source>
+        <translation>Add a value in force from a given date (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="427"/>
+        <source>Xác nhận…</source>
+        <translation>Confirm…</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="430"/>
+        <source>Xác nhận mức dự kiến đang chọn khi văn bản đã ban hành</source>
+        <translation>Confirm the selected proposal once its document is enacted</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="438"/>
+        <source>Hiệu lực từ</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="438"/>
+        <source>Giá trị</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="438"/>
+        <source>Văn bản</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="438"/>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="439"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="439"/>
+        <source>Người nhập</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="472"/>
+        <source>Mức</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="473"/>
+        <source>Tỷ lệ đóng</source>
+        <translation>Contribution rate</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="474"/>
+        <source>Nhà nước hỗ trợ</source>
+        <translation>State support</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="475"/>
+        <source>Hỗ trợ tối đa</source>
+        <translation>Support for at most</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="476"/>
+        <source>Mức đóng theo người</source>
+        <translation>Share per member</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="477"/>
+        <source>Hộ nghèo</source>
+        <translation>Poor households</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="478"/>
+        <source>Hộ cận nghèo</source>
+        <translation>Near-poor households</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="479"/>
+        <source>Dân tộc thiểu số</source>
+        <translation>Ethnic minorities</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="480"/>
+        <source>Xã đảo, đặc khu</source>
+        <translation>Island communes, special zones</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="481"/>
+        <source>Đối tượng khác</source>
+        <translation>Others</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="482"/>
+        <source>Học sinh, sinh viên</source>
+        <translation>Pupils and students</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="501"/>
+        <source>%1 mức</source>
+        <translation>%1 value(s)</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="503"/>
+        <source>%1 dự kiến</source>
+        <translation>%1 proposed</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="516"/>
+        <source>Số liệu được rà soát lần cuối ngày %1. Hôm nay: %2.</source>
+        <translation>The figures were last checked on %1. Today: %2.</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="517"/>
+        <source>(chưa rõ)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="538"/>
+        <source>Mã: %1 · mới nhất ở trên · in đậm: mức đang áp dụng hôm nay</source>
+        <translation>Key: %1 · newest first · bold: the value in force today</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="591"/>
+        <source>%1 tháng</source>
+        <translation>%1 months</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="601"/>
+        <source>Đã xác nhận</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="601"/>
+        <source>Dự kiến</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="604"/>
+        <source>Của đơn vị</source>
+        <translation>The office&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="604"/>
+        <source>Kèm ứng dụng</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="626"/>
+        <source>Chọn một dòng để xem đầy đủ nguồn; mức dự kiến được xác nhận bằng nút «Xác nhận…».</source>
+        <translation>Select a row to see its full source; a proposal is confirmed with «Confirm…».</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="629"/>
+        <source>%1 · %2 — Nguồn: %3</source>
+        <translation>%1 · %2 — Source: %3</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="631"/>
+        <source>(chưa ghi)</source>
+        <translation>(none given)</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="659"/>
+        <source>Đã lưu mức từ ngày %1 (%2).</source>
+        <translation>Saved the value from %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="670"/>
+        <source>Đã xác nhận mức từ ngày %1 theo %2.</source>
+        <translation>Confirmed the value from %1 under %2.</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="679"/>
+        <source>Nhập gói số liệu</source>
+        <translation>Import a policy pack</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="680"/>
+        <location filename="../policy_dialog.py" line="710"/>
+        <source>Gói số liệu (*.toml)</source>
+        <translation>Policy packs (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="687"/>
+        <source>Không nhập gói «%1»; số liệu giữ nguyên.</source>
+        <translation>Pack «%1» not imported; the figures are unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="691"/>
+        <source>Đã nhập %1 mục số liệu từ «%2».</source>
+        <translation>Imported %1 policy entries from «%2».</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="703"/>
+        <source>Đơn vị chưa thêm hay xác nhận mức nào: gói chỉ chứa số liệu của đơn vị, số liệu kèm ứng dụng thì đơn vị nào cũng có.</source>
+        <translation>The office has not added or confirmed any value yet: a pack holds only the office&apos;s own figures; every office has the shipped ones.</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="708"/>
+        <source>Xuất gói số liệu</source>
+        <translation>Export a policy pack</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="719"/>
+        <source>Đã xuất số liệu của đơn vị vào %1</source>
+        <translation>Exported the office&apos;s figures to %1</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../preview.py" line="435"/>
+        <location filename="../preview.py" line="440"/>
         <source>Chọn một ấn phẩm ở bên trái, hoặc tạo mới từ thư viện mẫu.</source>
         <translation>Pick a piece on the left, or create one from the template gallery.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="461"/>
+        <location filename="../preview.py" line="466"/>
         <source>Đang cập nhật…</source>
         <translation>Updating…</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="498"/>
+        <location filename="../preview.py" line="503"/>
         <source>Bài đọc trên loa (số đã viết thành chữ)</source>
         <translation>Loudspeaker script (numbers written out)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="499"/>
+        <location filename="../preview.py" line="504"/>
         <source>Thời lượng đọc khoảng %1 · %2 âm tiết</source>
         <translation>Reading time about %1 · %2 syllables</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="503"/>
+        <location filename="../preview.py" line="508"/>
         <source>Tin nhắn có dấu</source>
         <translation>SMS with diacritics</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="504"/>
+        <location filename="../preview.py" line="509"/>
         <source>Tin nhắn không dấu</source>
         <translation>SMS without diacritics</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="505"/>
+        <location filename="../preview.py" line="510"/>
         <source>%1 ký tự · %2 tin · mã %3</source>
         <translation>%1 characters · %2 messages · %3 encoding</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="510"/>
+        <location filename="../preview.py" line="515"/>
         <source>Chú thích đăng kèm</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="510"/>
+        <location filename="../preview.py" line="515"/>
         <source>%1/%2 ký tự</source>
         <translation>%1/%2 characters</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="522"/>
+        <location filename="../preview.py" line="527"/>
         <source>lề xén %1 mm</source>
         <translation>bleed %1 mm</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="526"/>
+        <location filename="../preview.py" line="531"/>
         <source>Bài phát thanh</source>
         <translation>Loudspeaker script</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="528"/>
+        <location filename="../preview.py" line="533"/>
         <source>Tin nhắn SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="610"/>
+        <location filename="../preview.py" line="615"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="611"/>
+        <location filename="../preview.py" line="616"/>
         <source>Kiểm tra</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="612"/>
+        <location filename="../preview.py" line="617"/>
         <source>Thu nhỏ (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="613"/>
+        <location filename="../preview.py" line="618"/>
         <source>Phóng to (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="614"/>
+        <location filename="../preview.py" line="619"/>
         <source>Vừa khung nhìn</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="615"/>
+        <location filename="../preview.py" line="620"/>
         <source>Hiện đường xén, lề xén (bleed) và vùng an toàn</source>
         <translation>Show trim, bleed and safe-area guides</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="616"/>
+        <location filename="../preview.py" line="621"/>
         <source>Tỉ lệ so với kích thước thật</source>
         <translation>Scale relative to actual size</translation>
     </message>
@@ -1584,12 +1904,12 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../batch_dialog.py" line="235"/>
+        <location filename="../batch_dialog.py" line="233"/>
         <source>Kiểm tra</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="250"/>
+        <location filename="../batch_dialog.py" line="248"/>
         <source>✓ Hợp lệ</source>
         <translation>✓ Valid</translation>
     </message>
@@ -1665,6 +1985,34 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
         <location filename="../settings_dialog.py" line="125"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>_EntryForm</name>
+    <message>
+        <location filename="../policy_dialog.py" line="159"/>
+        <source>Ví dụ: Nghị định 161/2026/NĐ-CP</source>
+        <translation>E.g. Nghị định 161/2026/NĐ-CP</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="162"/>
+        <source>Đường dẫn, công báo hoặc nơi đã đối chiếu</source>
+        <translation>A link, the gazette, or where you checked it</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="169"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="174"/>
+        <source>Văn bản quy định</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../policy_dialog.py" line="175"/>
+        <source>Nguồn</source>
+        <translation>Source</translation>
     </message>
 </context>
 </TS>
