@@ -114,6 +114,7 @@ def main(argv: list[str]) -> int:
         from ansinh.gui.campaign_dialog import CampaignDialog
         from ansinh.gui.export_dialog import ExportDialog
         from ansinh.gui.mainwindow import MainWindow
+        from ansinh.gui.policy_dialog import PolicyDialog
         from ansinh.gui.settings import Settings
         from ansinh.gui.settings_dialog import SettingsDialog
 
@@ -184,6 +185,13 @@ def main(argv: list[str]) -> int:
         _save(settings, out_dir / "settings-dialog.png")
         settings.close()  # type: ignore[attr-defined]
 
+        figures = _shown(PolicyDialog(window))
+        _save(figures, out_dir / "policy-dialog.png")
+        figures.series_list.setCurrentRow(1)  # the poverty line, with its 2027 proposal
+        figures.table.selectRow(0)
+        _save(figures, out_dir / "policy-dialog-proposal.png")
+        figures.close()
+
         siblings = dialogs.CheckListDialog(
             window, window.tr("Một thông điệp, mọi kênh"),
             window.tr("Tạo ấn phẩm cho các kênh khác từ cùng nội dung: tiêu đề, thông điệp, "
@@ -216,6 +224,10 @@ def main(argv: list[str]) -> int:
                            (960, 760))
         _save(export_en, out_dir / "export-dialog-en.png")
         export_en.close()  # type: ignore[attr-defined]
+        figures_en = _shown(PolicyDialog(window))
+        figures_en.series_list.setCurrentRow(2)  # voluntary BHXH: several values per entry
+        _save(figures_en, out_dir / "policy-dialog-en.png")
+        figures_en.close()
         _batch_shots(window, BatchDialog, scratch, out_dir / "batch-dialog-en", run=False)
         i18n.set_language("vi")
 
