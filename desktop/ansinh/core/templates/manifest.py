@@ -2,7 +2,10 @@
 
 A manifest declares what a template is (id, Vietnamese name, kind), the sizes it comes
 in (millimetres for print, pixels for screens), the bleed, the fields it takes with
-their limits, and the Jinja sources that make its outputs. Every problem found is a
+their limits, the Jinja sources that make its outputs, and (`needs`) the segment facts
+its price or table blocks take for granted, so a piece for a segment lacking one is
+stopped with a check rather than printed with a price that does not apply. Every
+problem found is a
 `UserError` carrying the manifest path and the line it points at, so `ansinh-cli check`
 can list them all at once.
 
@@ -23,6 +26,7 @@ from typing import Any, TypeVar
 
 from ..errors import UserError
 from ..safedata import Table, parse_toml, read_file
+from ..segments import NEEDS
 
 MANIFEST = "template.toml"
 FIELD_TYPES = ("text", "paragraph", "image", "color", "date", "number", "money", "choice", "link")
@@ -135,6 +139,9 @@ class Template:
     name_en: str = ""
     origin: str = "shipped"  # or "user"
     tags: tuple[str, ...] = field(default_factory=tuple)
+    # Segment facts (segments.NEEDS) its price/table blocks need, having no alternative
+    # for a segment without them; the shipped templates adapt instead (_shared/offer.j2).
+    needs: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def channel(self) -> str:
@@ -494,6 +501,14 @@ def parse_manifest(
     description = top("description", "", data.text, max_len=MAX_HELP)
     caption_limit = int(top("caption_limit", 0, data.number, 2200, lo=1, hi=100_000))
     tags = top("tags", (), data.texts, max_count=MAX_LIST, max_len=MAX_ID)
+    needs = top("needs", (), data.texts, max_count=MAX_LIST, max_len=MAX_ID)
+    for need in needs:
+        if need not in NEEDS:
+            problems.add(
+                locator.key("needs"),
+                f"«needs» có «{need}» không hợp lệ (dùng: {', '.join(NEEDS)}).",
+                f"«needs» has an unknown fact «{need}» (use: {', '.join(NEEDS)}).",
+            )
     if problems.found:
         return None, problems.found
     return Template(
@@ -511,6 +526,7 @@ def parse_manifest(
         caption_limit=caption_limit,
         origin=origin,
         tags=tags,
+        needs=tuple(dict.fromkeys(needs)),
     ), []
 
 
