@@ -5,9 +5,8 @@ in (millimetres for print, pixels for screens), the bleed, the fields it takes w
 their limits, the Jinja sources that make its outputs, and (`needs`) the segment facts
 its price or table blocks take for granted, so a piece for a segment lacking one is
 stopped with a check rather than printed with a price that does not apply. Every
-problem found is a
-`UserError` carrying the manifest path and the line it points at, so `ansinh-cli check`
-can list them all at once.
+problem found is a `UserError` carrying the manifest path and the line it points at, so
+`ansinh-cli check` can list them all at once.
 
 Manifests arrive in packs from other provinces, so reading one is bounded: the file's
 size and nesting depth, the number of sizes, fields, choices and list entries (counted
