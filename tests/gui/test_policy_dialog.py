@@ -303,6 +303,32 @@ def test_the_campaign_dialog_sees_a_new_value(
     assert "Nghị định 12/2027/NĐ-CP" in figures.figures.text()
 
 
+def test_gallery_thumbnails_are_redrawn_for_new_figures(
+        dialog: PolicyDialog, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    from ansinh.core.campaign import load_campaign
+    from ansinh.core.templates import TemplateRegistry
+    from ansinh.gui.gallery import thumbnail_key
+
+    template = TemplateRegistry().get("banner-bhxh")
+    sample = load_campaign(SAMPLE)
+    later, now = (dataclasses.replace(sample, day=d) for d in (date(2027, 8, 1),
+                                                               date(2026, 8, 1)))
+    before = thumbnail_key(template, "toan-dan", later), thumbnail_key(template, "toan-dan", now)
+    show(dialog, "base_salary")
+
+    def fill(form: AddValueDialog) -> None:
+        form.effective.setDate(QDate(2027, 7, 1))
+        form.inputs["amount"].setText("2.700.000")
+        form.document.setText("Nghị định 12/2027/NĐ-CP")
+
+    answer(monkeypatch, AddValueDialog, fill)
+    dialog.add_value()
+    assert thumbnail_key(template, "toan-dan", later) != before[0]  # prints the new salary
+    assert thumbnail_key(template, "toan-dan", now) == before[1]  # still the 2026 figures
+
+
 def test_freshness_warning_for_today(dialog: PolicyDialog, monkeypatch: pytest.MonkeyPatch) -> None:
     assert dialog.warnings.isHidden()  # checked today, nothing pending in force
     import ansinh.gui.policy_dialog as module

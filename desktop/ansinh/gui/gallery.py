@@ -2,8 +2,9 @@
 
 Filters by kind and audience segment, a search box, and "new piece from this template".
 Thumbnails are rendered in a worker process with the template's defaults and the open
-campaign's shared content, and cached on disk by content, so the gallery opens at once
-the second time.
+campaign's shared content, and cached on disk by content (template files, campaign
+content, the policy entries its date prints), so the gallery opens at once the second
+time and a new policy value redraws them.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ from PySide6.QtWidgets import (
 
 from ..core import paths
 from ..core.campaign import Campaign
+from ..core.errors import UserError
+from ..core.policy import policy_at
 from ..core.render.worker import RenderPool
 from ..core.segments import Segment
 from ..core.templates.manifest import Template
@@ -71,10 +74,20 @@ def _stamp(template: Template) -> str:
     return ";".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in files)
 
 
+def _figures(campaign: Campaign) -> list[dict[str, Any]]:
+    """The policy entries the campaign's date prints: a new or confirmed value redraws."""
+    try:
+        return [e.described() for e in policy_at(campaign.day,
+                                                 unconfirmed=campaign.unconfirmed_figures).used]
+    except UserError:
+        return []  # no figures for that date: the render itself says so
+
+
 def thumbnail_key(template: Template, segment: str, campaign: Campaign) -> str:
     context = {k: str(v) for k, v in campaign.context().items()}
     raw = json.dumps([template.id, segment, _stamp(template), context,
-                      str(campaign.logo or "")], ensure_ascii=False, sort_keys=True)
+                      str(campaign.logo or ""), _figures(campaign)], ensure_ascii=False,
+                     sort_keys=True, default=str)
     return hashlib.sha256(raw.encode()).hexdigest()[:24]
 
 
