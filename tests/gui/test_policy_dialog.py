@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from guihelpers import SAMPLE, type_text
+from guihelpers import PREVIEW_TIMEOUT_MS, SAMPLE, type_text
 from PySide6.QtCore import QDate, Qt
 
 from ansinh.core import policy
@@ -363,10 +363,19 @@ def test_english_ui(dialog: PolicyDialog, qtbot: Any) -> None:
     assert form.save_button.text() == "Save the value"
 
 
-def test_the_file_menu_opens_it(window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_file_menu_opens_it_and_a_change_redraws_the_piece(
+        sample_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = sample_window
     opened: list[PolicyDialog] = []
-    monkeypatch.setattr(PolicyDialog, "exec", lambda d: opened.append(d) or 0)
+
+    def run(shown: PolicyDialog) -> int:
+        opened.append(shown)
+        shown.changed = True  # as after adding a value
+        return 0
+
+    monkeypatch.setattr(PolicyDialog, "exec", run)
     assert window.act_policy in window.menu_file.actions()
     assert window.act_policy.text() == "Số liệu chính sách…"
-    window.act_policy.trigger()
+    with qtbot.waitSignal(window.previewShown, timeout=PREVIEW_TIMEOUT_MS):
+        window.act_policy.trigger()
     assert len(opened) == 1

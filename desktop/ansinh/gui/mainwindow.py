@@ -584,12 +584,14 @@ class MainWindow(QMainWindow):
             self._current_changed(self.current_index())
 
     def policy_dialog(self) -> Any:
-        """Tệp › Số liệu chính sách; after a change the open piece is drawn again."""
+        """Tệp › Số liệu chính sách; after a change the open piece and the gallery's
+        thumbnails are drawn again with the new figures."""
         from .policy_dialog import PolicyDialog
 
         dialog = PolicyDialog(self)
         dialog.exec()
         if dialog.changed:
+            self.gallery.set_campaign(self.model.campaign)
             self.request_preview(immediate=True)
         return dialog
 
