@@ -195,7 +195,7 @@ class _EntryForm(QDialog):
 
 class AddValueDialog(_EntryForm):
     """A new value of one series: one input per value of the series, filled with the
-    value in force before so the officer changes only what changed."""
+    series' latest entry so the officer changes only what changed."""
 
     def __init__(self, series: policy.Series, latest: policy.Entry | None,
                  labels: dict[str, str], parent: QWidget | None = None) -> None:
