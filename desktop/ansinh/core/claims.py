@@ -29,7 +29,7 @@ from . import paths
 from .checks import Check, warning
 from .errors import UserError
 from .policy import Entry, PolicyData, load_policy_data, policy_at
-from .safedata import Table, load_toml
+from .safedata import Table, file_version, load_toml
 
 CLAIMS_FILE = "claims.toml"
 MAX_RULES = 200
@@ -112,22 +112,15 @@ def _items(table: Table, key: str, kind: type) -> list:
     return items
 
 
-def _stamp(path: Path) -> int | None:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return None
-
-
 def load_rules() -> Rules:
     """Shipped rules, then the office's own (cached per file version)."""
     shipped = paths.data_dir() / CLAIMS_FILE
     mine = paths.user_dir() / CLAIMS_FILE
-    return _load(shipped, _stamp(shipped), mine, _stamp(mine))
+    return _load(shipped, file_version(shipped), mine, file_version(mine))
 
 
 @functools.lru_cache(maxsize=4)
-def _load(shipped: Path, _: int | None, mine: Path, mine_stamp: int | None) -> Rules:
+def _load(shipped: Path, _: object, mine: Path, mine_stamp: object) -> Rules:
     rules = _read_rules(shipped)
     if mine_stamp is None:
         return rules

@@ -31,7 +31,7 @@ from typing import Any
 from . import paths
 from .checks import Check, error, warning
 from .errors import UserError
-from .safedata import Table, load_toml, parse_toml
+from .safedata import Table, file_version, load_toml, parse_toml
 
 SUPPORT_GROUP_NAMES = {
     "poor": "Hộ nghèo",
@@ -258,21 +258,15 @@ def overlay_path() -> Path:
     return paths.user_dir() / POLICY_FILE
 
 
-def _stamp(path: Path) -> int | None:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return None
-
-
 def load_policy_data() -> PolicyData:
     """Shipped figures with the office's overlay on top (cached per file version: a
     batch prepares thousands of rows against the same files)."""
-    return _load(shipped_path(), _stamp(shipped_path()), overlay_path(), _stamp(overlay_path()))
+    shipped, overlay = shipped_path(), overlay_path()
+    return _load(shipped, file_version(shipped), overlay, file_version(overlay))
 
 
 @functools.lru_cache(maxsize=8)
-def _load(shipped: Path, _: int | None, overlay: Path, overlay_stamp: int | None) -> PolicyData:
+def _load(shipped: Path, _: object, overlay: Path, overlay_stamp: object) -> PolicyData:
     base = parse_policy(load_toml(shipped, "Số liệu chính sách"), "Số liệu chính sách",
                         str(shipped), "shipped")
     missing = [name for name, s in SERIES.items() if s.required and not base.series(name)]
@@ -322,7 +316,7 @@ def save_overlay(overlay: PolicyData) -> None:
 
 
 def load_shipped() -> PolicyData:
-    return _load(shipped_path(), _stamp(shipped_path()), overlay_path(), None)
+    return _load(shipped_path(), file_version(shipped_path()), overlay_path(), None)
 
 
 def _validate_merged(data: PolicyData) -> None:

@@ -183,6 +183,17 @@ def read_file(path: Path, what: str, *, max_bytes: int = MAX_TEXT_BYTES) -> byte
     return data
 
 
+def file_version(path: Path) -> tuple[int, int, int] | None:
+    """A file's version for caches (None if absent): the modification time alone may not
+    move between two quick saves on coarse-clock file systems; an atomic save always
+    changes the inode."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
 def load_toml(path: Path, what: str, *, max_bytes: int = MAX_TEXT_BYTES) -> dict[str, Any]:
     return parse_toml(read_file(path, what, max_bytes=max_bytes), what, path=str(path),
                       max_bytes=max_bytes)
