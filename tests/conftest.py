@@ -27,6 +27,22 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     faulthandler.dump_traceback_later(EXIT_GRACE_SECONDS, exit=True, file=sys.__stderr__)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_temp_folder(tmp_path_factory: pytest.TempPathFactory):
+    """Tests also render inside this process (the app never does: its renders run in
+    worker processes with a temp folder of their own). WeasyPrint's cached font set keeps
+    a `weasyprint-*` folder until the process ends, so these renders get a folder that is
+    removed after the run, and the system temp folder is left as it was."""
+    import shutil
+    import tempfile
+
+    folder = tmp_path_factory.mktemp("in-process-tmp")
+    before, tempfile.tempdir = tempfile.tempdir, str(folder)
+    yield folder
+    tempfile.tempdir = before
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
 def isolated_user_dir(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

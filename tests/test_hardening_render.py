@@ -262,8 +262,8 @@ def test_a_start_sweeps_the_folders_of_owners_that_are_gone(isolated_user_dir: P
         (folder / tempdirs.LOCK).touch()
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time\nfrom ansinh.core.render.tempdirs import _try_lock\n"
-         "handle = open(sys.argv[1], 'a+b')\nprint(_try_lock(handle), flush=True)\n"
+         "import sys, time\nfrom ansinh.core.filenames import try_lock\n"
+         "handle = open(sys.argv[1], 'a+b')\nprint(try_lock(handle), flush=True)\n"
          "time.sleep(120)\n", str(live / tempdirs.LOCK)],
         stdout=subprocess.PIPE, text=True,
     )

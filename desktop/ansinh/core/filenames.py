@@ -36,7 +36,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ansinh.core.errors import UserError
 from ansinh.core.safedata import write_json
@@ -219,6 +219,25 @@ class StagedFiles:
 
     def __exit__(self, *exc: Any) -> None:
         self.discard()
+
+
+def try_lock(handle: IO[bytes]) -> bool:
+    """Take an exclusive lock on an open file; False if another process holds it.
+
+    The lock lasts while the handle is open: a crashed process releases it."""
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 def make_output_folder(folder: Path) -> None:

@@ -48,7 +48,7 @@ from . import images as images_module
 from . import paths
 from .campaign import Campaign, Piece
 from .errors import UserError
-from .filenames import fsync_folder
+from .filenames import fsync_folder, try_lock
 from .safedata import MAX_STRING, Table, parse_json
 
 SUFFIX = ".ansinh"
@@ -599,23 +599,6 @@ def recovery_dir() -> Path:
     return paths.user_dir() / "recovery"
 
 
-def _try_lock(handle: Any) -> bool:
-    """Take an exclusive lock on an open file; False if another process holds it."""
-    try:
-        if os.name == "nt":
-            import msvcrt
-
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
 @dataclass(frozen=True)
 class RecoveryFile:
     """An autosave left behind by an app that did not close cleanly."""
@@ -642,7 +625,7 @@ class RecoverySlot:
         if self._lock is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle = open(self.path.with_suffix(".lock"), "a+b")  # noqa: SIM115 held open
-            if not _try_lock(handle):
+            if not try_lock(handle):
                 handle.close()
                 raise UserError("Không khóa được tệp khôi phục.", "Cannot lock the recovery file.")
             self._lock = handle
@@ -686,7 +669,7 @@ def find_recoveries() -> list[RecoveryFile]:
         if lock_path.exists():
             try:
                 with open(lock_path, "a+b") as handle:
-                    if not _try_lock(handle):
+                    if not try_lock(handle):
                         continue  # its app is still running
             except OSError:
                 continue

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO
 
 from .. import paths
+from ..filenames import try_lock
 
 LOCK = "lock"
 # A free folder younger than this may be one another process is still setting up (made,
@@ -47,30 +48,13 @@ def temp_root() -> Path:
     return paths.cache_dir() / "render-tmp"
 
 
-def _try_lock(handle: IO[bytes]) -> bool:
-    """Take an exclusive lock on an open file; False if another process holds it."""
-    try:
-        if os.name == "nt":
-            import msvcrt
-
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
 def _abandoned(folder: Path) -> bool:
     """True if no running process owns `folder` (its lock is free) and it is not new."""
     try:
         if time.time() - folder.stat().st_mtime < STALE_SECONDS:
             return False
         with open(folder / LOCK, "a+b") as handle:
-            return _try_lock(handle)  # closing the handle releases it again
+            return try_lock(handle)  # closing the handle releases it again
     except OSError:
         return False
 
@@ -106,7 +90,7 @@ def _owner_folder() -> Path | None:
             handle = open(folder / LOCK, "a+b")  # noqa: SIM115 - held until exit
         except OSError:
             return None
-        if not _try_lock(handle):
+        if not try_lock(handle):
             handle.close()
             return None
         # After multiprocessing's own exit handlers (its pymp-* removal is at -100).

@@ -11,8 +11,8 @@ a fresh pool for the next task. Results are returned to the parent, which alone 
 files, so a stopped render leaves no half-written output.
 
 Errors arrive intact and readable: `UserError` (whose constructor takes two messages)
-is registered with `copyreg`, so it survives pickling back to the parent — without
-that, unpickling fails and the whole pool is reported as crashed — and any other
+pickles with every attribute (its `__reduce__`), so it survives the trip back to the
+parent — without that, unpickling fails and the whole pool is reported as crashed — and any other
 exception (WeasyPrint or Pillow failing on hostile input: OverflowError, ValueError, …)
 becomes a `UserError` saying the piece could not be rendered, so one bad piece never
 stops an export of many. The CPU timer raises a `BaseException`, so the render path's
@@ -28,7 +28,6 @@ own, removed when those workers stop (`tempdirs`).
 from __future__ import annotations
 
 import contextlib
-import copyreg
 import importlib
 import multiprocessing
 import os
@@ -66,19 +65,6 @@ class RenderStopped(UserError):
 class RenderTimeout(BaseException):
     """Raised by the CPU timer; a BaseException, so the `except Exception` guards in the
     render path (which turn template errors into messages) do not swallow it."""
-
-
-def _rebuild_user_error(
-    vi: str, en: str, field: str | None, path: str | None, line: int | None
-) -> UserError:
-    return UserError(vi, en, field=field, path=path, line=line)
-
-
-def _reduce_user_error(error: UserError) -> tuple:
-    return _rebuild_user_error, (error.vi, error.en, error.field, error.path, error.line)
-
-
-copyreg.pickle(UserError, _reduce_user_error)
 
 
 def _on_cpu_timer(signum: int, frame: Any) -> None:
