@@ -325,6 +325,12 @@ def cmd_batch(args: argparse.Namespace, out: Output) -> int:
     out.say(f"Ghép cột: {columns}", f"Columns: {columns}")
     for problem in plan.problems:
         out.say(problem.text("vi"), problem.text("en"), err=True)
+    for note in plan.places:
+        out.say(f"Lưu ý: {note.text_for('vi')}", f"Note: {note.text_for('en')}", err=True)
+    if args.apply_place_suggestions and plan.places:
+        count = plan.apply_place_suggestions()
+        out.say(f"Đã thay {count} địa danh cũ bằng tên mới.",
+                f"Replaced {count} old place names with the new ones.", err=True)
     if plan.problems and args.stop_on_error:
         out.say(
             f"{len(plan.bad_rows)} dòng lỗi: chưa dựng gì (bỏ --stop-on-error để bỏ qua "
@@ -498,6 +504,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--only-failed",
         action="store_true",
         help="chỉ dựng lại các dòng lỗi lần trước / redo failed rows only",
+    )
+    p.add_argument(
+        "--apply-place-suggestions",
+        action="store_true",
+        help="thay địa danh cũ bằng tên mới khi chỉ có một / write the new name where the "
+        "old place has exactly one",
     )
     p.add_argument(
         "--stop-on-error",

@@ -37,8 +37,9 @@ from .bundle import Bundle, BundleEntry
 from .campaign import Campaign
 from .checks import Check, error
 from .errors import UserError
-from .filenames import StagedFiles, atomic_output, write_json_atomic
+from .filenames import StagedFiles, atomic_output, make_output_folder, write_json_atomic
 from .pdfcopy import PdfWriter, SourcePdf
+from .places import PlaceIssue, apply_suggestions, find_place_issues
 from .render.results import RenderOptions, RenderResult
 from .render.worker import RenderPool, RenderStopped, WorkerDied, run_engine
 from .safedata import parse_json, read_file
@@ -90,10 +91,39 @@ class BatchPlan:
     total_rows: int
     sheet: str | None = None
     encoding: str = ""
+    # Old-map place names in the rows' texts (warnings: the rows still render).
+    places: list[PlaceNote] = field(default_factory=list)
+    place_context: str = ""  # the campaign's unit and address: names the province
 
     @property
     def bad_rows(self) -> set[int]:
         return {p.row for p in self.problems}
+
+    def apply_place_suggestions(self) -> int:
+        """Write the new name into every row whose old place name has exactly one;
+        returns how many were replaced (the sheet file itself is not changed)."""
+        by_row = {row.number: row for row in self.rows}
+        applied = [n for n in self.places if n.issue.suggestion and n.row in by_row]
+        for note in applied:
+            values = by_row[note.row].values
+            values[note.field] = apply_suggestions(str(values[note.field]), self.place_context)
+            if by_row[note.row].name == note.text:  # the files are named after it too
+                by_row[note.row].name = str(values[note.field])
+        self.places = [n for n in self.places if n not in applied]
+        return len(applied)
+
+
+@dataclass(frozen=True)
+class PlaceNote:
+    """A row's field names a place that is not on the 2025 map."""
+
+    row: int
+    field: str
+    text: str  # the field's whole text
+    issue: PlaceIssue
+
+    def text_for(self, lang: str = "vi") -> str:
+        return RowProblem(self.row, self.field, self.issue.vi, self.issue.en).text(lang)
 
 
 def auto_map(
@@ -199,6 +229,7 @@ def plan_batch(
         0,
         sheet=stream.sheet,
         encoding=stream.encoding,
+        place_context=f"{campaign.unit}\n{campaign.address}",
     )
     with stream:
         for row in stream:
@@ -224,6 +255,11 @@ def plan_batch(
             problems = [c for c in resolved.checks if c.is_error]
             plan.problems += [RowProblem(row.number, c.field, c.vi, c.en) for c in problems]
             if not problems:
+                plan.places += [
+                    PlaceNote(row.number, field_id, text, issue)
+                    for field_id, text in resolved.texts.items() if field_id in values and text
+                    for issue in find_place_issues(text, plan.place_context)
+                ]
                 values = {k: (str(v) if k in resolved.images else v) for k, v in values.items()}
                 for image_field, path in resolved.images.items():
                     values[image_field] = str(path)
@@ -336,7 +372,7 @@ def run_batch(
 ) -> Iterator[BatchEvent]:
     """Render the plan's valid rows into `out_dir`; see the module docstring."""
     options = options or RenderOptions(formats=("pdf", "png"), png_width=1500, png_compress=1)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    make_output_folder(out_dir)
     status, kept = _load_state(out_dir) if only_failed else ({}, [])
     done_before = {int(k) for k, v in status.items() if v == "ok"}
     rows = [r for r in plan.rows if r.number not in done_before]
