@@ -60,9 +60,9 @@ def run(dialog: BatchDialog, qtbot: Any) -> Any:
 def test_a_small_sheet_runs_end_to_end_with_row_checks(
         sample_window: Any, qtbot: Any, tmp_path: Path) -> None:
     sheet = write_sheet(tmp_path / "thon.csv", [
-        [1, "Thôn Đồng Tâm – xã Ea Kao", "Nông dân, ngư dân, diêm dân"],
+        [1, "Thôn Đồng Tâm – phường Ea Kao", "Nông dân, ngư dân, diêm dân"],
         [2, "Buôn Kô Siêr", "người ngoài hành tinh"],
-        [3, "Thôn 3 – xã Hoà Thắng", "tieu-thuong"],
+        [3, "Thôn 3 – phường Tân Lập", "tieu-thuong"],  # old places: test_batch_places.py
     ])
     dialog = open_dialog(sample_window, qtbot, tmp_path / "out", sheet)
 

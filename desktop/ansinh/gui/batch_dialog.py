@@ -7,7 +7,10 @@ One page, top to bottom, in the order an officer works:
    piece that is open, whose values also fill every field the sheet has no column for;
 3. the column → field table, matched automatically (`batch.auto_map`) and editable;
 4. every row checked by `batch.plan_batch` before anything renders: bad rows show the
-   row number Excel shows and why; any row can be previewed exactly like a piece;
+   row number Excel shows and why; rows naming a place that is not on the 2025 map are
+   marked (a warning: they still render), and "Apply all place suggestions" writes the
+   new names into this run's rows (undone at once; the sheet file is never changed);
+   any row can be previewed exactly like a piece;
 5. the run: `batch.run_batch` events in a thread with its own render processes,
    progress, ETA, and a Stop that kills the workers at once (only complete files stay,
    and "Continue" renders the rows that are still missing).
@@ -16,8 +19,9 @@ One page, top to bottom, in the order an officer works:
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from concurrent.futures import CancelledError, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -33,7 +37,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -55,7 +59,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import sheets
-from ..core.batch import SEGMENT_HEADERS, BatchPlan, auto_map, header_key, plan_batch, run_batch
+from ..core.batch import (
+    SEGMENT_HEADERS,
+    BatchPlan,
+    PlaceNote,
+    auto_map,
+    header_key,
+    plan_batch,
+    run_batch,
+)
 from ..core.campaign import Piece
 from ..core.checks import error
 from ..core.errors import UserError
@@ -98,6 +110,17 @@ def _plan(settings: BatchSettings, campaign: Any) -> BatchPlan:
                       sheet=settings.sheet, mapping=settings.mapping,
                       segment=settings.segment, segment_column=settings.segment_column,
                       constants=settings.constants, auto=False)
+
+
+def _with_place_names(plan: BatchPlan) -> BatchPlan | None:
+    """A copy of `plan` with every unambiguous new place name written in (None when there
+    is none); the rows' values are copied, so `plan` stays as the sheet has it for Undo."""
+    if not any(note.issue.suggestion for note in plan.places):
+        return None
+    applied = replace(plan, rows=[replace(row, values=dict(row.values)) for row in plan.rows],
+                      places=list(plan.places))
+    applied.apply_place_suggestions()
+    return applied
 
 
 @dataclass
@@ -175,8 +198,35 @@ class BatchRun(QThread):
 # --- the rows as a table -----------------------------------------------------------
 
 
+@dataclass
+class RowPlaces:
+    """A row's old place names: those still there and those replaced by their new names."""
+
+    left: list[PlaceNote] = field(default_factory=list)
+    replaced: list[PlaceNote] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)  # field id -> text with new names
+
+
+def row_places(plan: BatchPlan, before: BatchPlan | None) -> dict[int, RowPlaces]:
+    """Row number → its place notes; `before` is the plan as the sheet has it when the
+    new names are applied in `plan`."""
+    places: dict[int, RowPlaces] = {}
+    for note in plan.places:
+        places.setdefault(note.row, RowPlaces()).left.append(note)
+    if before is not None:
+        left = set(plan.places)
+        values = {row.number: row.values for row in plan.rows}
+        for note in before.places:
+            if note not in left:
+                entry = places.setdefault(note.row, RowPlaces())
+                entry.replaced.append(note)
+                entry.values[note.field] = values[note.row][note.field]
+    return places
+
+
 class RowsModel(QAbstractTableModel):
-    """The sheet's rows (any count), with each row's check result in the first column."""
+    """The sheet's rows (any count), with each row's check result in the first column and,
+    where new place names are applied, the texts the run will use."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -184,12 +234,13 @@ class RowsModel(QAbstractTableModel):
         self.mapping: dict[str, str] = {}
         self.labels: dict[str, str] = {}  # field id -> label
         self.status: dict[int, str] = {}  # row number -> problem text; "" = valid
+        self.places: dict[int, RowPlaces] = {}
         self._positions: dict[int, int] = {}
         self.planned = False
 
     def set_table(self, table: sheets.Table | None) -> None:
         self.beginResetModel()
-        self.table, self.status, self.planned = table, {}, False
+        self.table, self.status, self.places, self.planned = table, {}, {}, False
         # Row number → position, so marking a row during a run never scans the sheet.
         self._positions = {row.number: i for i, row in enumerate(table.rows if table else ())}
         self.endResetModel()
@@ -199,10 +250,16 @@ class RowsModel(QAbstractTableModel):
         if self.table is not None:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
-    def set_status(self, status: dict[int, str] | None) -> None:
+    def set_status(self, status: dict[int, str] | None,
+                   places: dict[int, RowPlaces] | None = None) -> None:
+        """Each row's problem ("" = valid; None: not checked) and, when given, its old place
+        names (kept otherwise: a run only clears earlier failures)."""
         self.status, self.planned = status or {}, status is not None
+        if places is not None or status is None:
+            self.places = places or {}
         if self.table is not None and self.table.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.table.rows) - 1, 0))
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.table.rows) - 1, self.columnCount() - 1))
 
     def mark(self, number: int, problem: str) -> None:
         self.status[number] = problem
@@ -240,23 +297,49 @@ class RowsModel(QAbstractTableModel):
         if self.table is None or not index.isValid():
             return None
         row = self.table.rows[index.row()]
+        places = self.places.get(row.number)
         if index.column() == 0:
-            problem = self.status.get(row.number)
-            if role == Qt.ItemDataRole.DisplayRole:
-                if not self.planned:
-                    return "…"
-                return f"✗ {problem}" if problem else self.tr("✓ Hợp lệ")
-            if role == Qt.ItemDataRole.ToolTipRole and problem:
-                return problem
-            if role == Qt.ItemDataRole.ForegroundRole and self.planned:
-                return QBrush(QColor(theme.ERROR if problem else theme.OK))
-            if role == Qt.ItemDataRole.UserRole:
-                return bool(problem)
-            return None
+            if role == Qt.ItemDataRole.UserRole:  # the rows to look at
+                return bool(self.status.get(row.number) or places and places.left)
+            if not self.planned:
+                return "…" if role == Qt.ItemDataRole.DisplayRole else None
+            text, tooltip, colour = self._check(row.number, places)
+            return {Qt.ItemDataRole.DisplayRole: text, Qt.ItemDataRole.ToolTipRole: tooltip,
+                    Qt.ItemDataRole.ForegroundRole: QBrush(QColor(colour))}.get(role)
+        header = self.table.headers[index.column() - 1]
+        value = row.values.get(header)
+        shown = "" if value is None else str(value)
+        target = self.mapping.get(header)
+        if places is not None and target in places.values:  # the new place name is used
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Trong bảng tính: %1").replace("%1", shown)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(theme.PRIMARY))
+            shown = str(places.values[target])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = row.values.get(self.table.headers[index.column() - 1])
-            return "" if value is None else str(value)
+            return shown
         return None
+
+    def _check(self, number: int, places: RowPlaces | None) -> tuple[str, str | None, str]:
+        """The check column of a checked row: text, tooltip and colour."""
+        problem = self.status.get(number)
+        if problem:
+            return f"✗ {problem}", problem, theme.ERROR
+        replaced = [f"{n.issue.text} → {n.issue.suggestion}" for n in
+                    (places.replaced if places else ())]
+        done = self.tr("Đã thay: %1").replace("%1", "; ".join(replaced)) if replaced else ""
+        if places and places.left:
+            short = "; ".join(f"{n.issue.text} → {n.issue.suggestion}" if n.issue.suggestion
+                              else self.tr("%1: địa danh cũ").replace("%1", n.issue.text)
+                              for n in places.left)
+            tooltip = [i18n.pick(n.issue.vi, n.issue.en) for n in places.left]
+            if done:
+                tooltip.append(done)
+            return f"⚠ {short}", "\n".join(tooltip), theme.WARNING
+        if done:
+            return f"✓ {done}", self.tr("Tên mới dùng cho ấn phẩm và tên tệp của lần tạo này; "
+                                        "bảng tính không bị sửa (Ctrl+Z: hoàn tác)."), theme.OK
+        return self.tr("✓ Hợp lệ"), None, theme.OK
 
 
 class ProblemsFilter(QSortFilterProxyModel):
@@ -265,8 +348,13 @@ class ProblemsFilter(QSortFilterProxyModel):
     only_problems = False
 
     def set_only_problems(self, on: bool) -> None:
+        if not hasattr(self, "beginFilterChange"):  # Qt < 6.9
+            self.only_problems = on
+            self.invalidateFilter()
+            return
+        self.beginFilterChange()  # invalidateFilter is deprecated from Qt 6.9
         self.only_problems = on
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int,
                          source_parent: QModelIndex | QPersistentModelIndex) -> bool:
@@ -286,7 +374,7 @@ class BatchDialog(JobDialog):
     planned = Signal()  # every row is checked (tests)
     finished_batch = Signal(object)  # BatchOutcome
     _sheet_read = Signal(int, object, object)  # generation, Table, error
-    _plan_made = Signal(int, object, object)  # generation, BatchPlan, error
+    _plan_made = Signal(int, object, object)  # generation, (BatchPlan, applied or None), error
 
     def __init__(self, model: CampaignModel, templates: dict[str, Template],
                  segments: dict[str, Segment], preview_pool: RenderPool, default_folder: Path,
@@ -300,7 +388,9 @@ class BatchDialog(JobDialog):
         self.run_pool = RenderPool()
         jobs.warm_up_pools(self.run_pool)
         self.table: sheets.Table | None = None
-        self.plan: BatchPlan | None = None
+        self.plan: BatchPlan | None = None  # as the run will use it
+        self._plan_before_places: BatchPlan | None = None  # as the sheet has it (for Undo)
+        self._planning = False  # a plan is being made: the one shown is about to change
         self.outcome: BatchOutcome | None = None
         self.run_: BatchRun | None = None
         self._resume_dir: Path | None = None
@@ -432,7 +522,11 @@ class BatchDialog(JobDialog):
         bad_row.addWidget(self.skip_bad)
         bad_row.addWidget(self.stop_bad)
         bad_row.addStretch(1)
+        self.places_button = QPushButton()
+        self.places_button.clicked.connect(self.toggle_place_names)
+        bad_row.addWidget(self.places_button)
         rows_layout.addLayout(bad_row)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo_place_names)
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.mapping_box)
@@ -532,7 +626,7 @@ class BatchDialog(JobDialog):
             return
         self._resume_dir = None
         self.table = table
-        self.plan = None
+        self.plan = self._plan_before_places = None
         self._planned_settings = None
         self.rows_model.set_table(table)
         self.sheet.blockSignals(True)
@@ -743,47 +837,82 @@ class BatchDialog(JobDialog):
         if settings is None or settings == self._planned_settings:
             return
         self._planned_settings = settings
+        campaign = self.model.campaign
+        # New place names applied stay applied to the rows checked again.
+        self._check_rows(lambda: _plan(settings, campaign), self._plan_before_places is not None,
+                         self.tr("Đang kiểm tra các dòng…"))
+
+    def _check_rows(self, make_plan: Callable[[], BatchPlan], place_names: bool,
+                    message: str) -> None:
+        """Make the plan (and, with `place_names`, its copy with the new place names) in
+        the worker thread; `_on_plan_made` shows it."""
         self._plan_generation += 1
         generation = self._plan_generation
-        campaign = self.model.campaign
-        self.summary.setText(self.tr("Đang kiểm tra các dòng…"))
+        self._planning = True
+        self.summary.setText(message)
         self._update_buttons()
 
         def make() -> None:
-            plan, error = None, None
+            made, error = None, None
             try:
-                plan = _plan(settings, campaign)
+                plan = make_plan()
+                made = (plan, _with_place_names(plan) if place_names else None)
             except Exception as exc:  # noqa: BLE001 - UserError shown, others logged too
                 error = exc
-            deliver(self, "_plan_made", generation, plan, error)
+            deliver(self, "_plan_made", generation, made, error)
 
         self._worker.submit(make)
 
-    def _on_plan_made(self, generation: int, plan: BatchPlan | None,
+    def _on_plan_made(self, generation: int, made: tuple[BatchPlan, BatchPlan | None] | None,
                       error: BaseException | None) -> None:
         if generation != self._plan_generation:
             return
-        self.plan = plan
-        if error is not None:
+        self._planning = False
+        if made is None:
+            assert error is not None
             if not isinstance(error, UserError):
                 dialogs.log_exception(error)
+            self.plan = self._plan_before_places = None
             self.rows_model.set_status(None)
             self.summary.setText(dialogs.error_text(error))
+            self._update_buttons()
         else:
-            assert plan is not None
-            status: dict[int, str] = {row.number: "" for row in plan.rows}
-            for problem in plan.problems:
-                text = i18n.pick(problem.vi, problem.en)
-                status[problem.row] = f"{status[problem.row]}; {text}" \
-                    if status.get(problem.row) else text
-            self.rows_model.set_status(status)
-            self._show_summary()
-        self._update_buttons()
+            plan, applied = made
+            self._show_plan(applied or plan, plan if applied else None)
         self.planned.emit()
+
+    def _show_plan(self, plan: BatchPlan, before: BatchPlan | None) -> None:
+        """Show the checked rows; `before` is the plan as the sheet has it when `plan` has
+        the new place names."""
+        self.plan, self._plan_before_places = plan, before
+        status: dict[int, str] = {row.number: "" for row in plan.rows}
+        for problem in plan.problems:
+            text = i18n.pick(problem.vi, problem.en)
+            status[problem.row] = f"{status[problem.row]}; {text}" \
+                if status.get(problem.row) else text
+        self.rows_model.set_status(status, row_places(plan, before))
+        self._show_summary()
+        self._update_buttons()
         if self.rows.currentIndex().isValid():
             self.preview_row()
         elif self.rows_filter.rowCount():
             self.rows.selectRow(0)
+
+    # --- old place names ------------------------------------------------------------------
+
+    def toggle_place_names(self) -> None:
+        """Write every unambiguous new place name into this run's rows, or take them back."""
+        if self._plan_before_places is not None:
+            self.undo_place_names()
+        elif self.places_button.isEnabled():
+            plan = self.plan
+            assert plan is not None
+            self._check_rows(lambda: plan, True, self.tr("Đang thay địa danh…"))
+
+    def undo_place_names(self) -> None:
+        """The rows as the sheet has them again (instant: that plan was kept)."""
+        if self._plan_before_places is not None and self.places_button.isEnabled():
+            self._show_plan(self._plan_before_places, None)
 
     def _show_summary(self) -> None:
         plan = self.plan
@@ -795,6 +924,15 @@ class BatchDialog(JobDialog):
             "%2", str(len(plan.rows)))
         if bad:
             text += " · " + self.tr("%1 dòng lỗi").replace("%1", str(bad))
+        suggested = sum(1 for note in plan.places if note.issue.suggestion)
+        if suggested:
+            text += " · " + self.tr("%1 địa danh cũ — %2 có tên mới").replace(
+                "%1", str(len(plan.places))).replace("%2", str(suggested))
+        elif plan.places:
+            text += " · " + self.tr("%1 địa danh cũ").replace("%1", str(len(plan.places)))
+        if self._plan_before_places is not None:
+            replaced = len(self._plan_before_places.places) - len(plan.places)
+            text += " · " + self.tr("đã thay %1 địa danh").replace("%1", str(replaced))
         self.summary.setText(text)
 
     # --- previewing one row -----------------------------------------------------------------
@@ -846,7 +984,8 @@ class BatchDialog(JobDialog):
     def _update_buttons(self) -> None:
         plan = self.plan
         ready = (plan is not None and bool(plan.rows) and self.run_ is None
-                 and not self._replan_timer.isActive() and bool(self.formats())
+                 and not self._replan_timer.isActive() and not self._planning
+                 and bool(self.formats())
                  and self._planned_settings == self.settings()
                  and not (self.stop_bad.isChecked() and plan.problems))
         self.run_button.setEnabled(ready)
@@ -854,6 +993,16 @@ class BatchDialog(JobDialog):
         for widget in (self.pdf, self.png):
             widget.setEnabled(visual and self.run_ is None)
         self.combined.setEnabled(visual and self.pdf.isChecked() and self.run_ is None)
+        applied = self._plan_before_places is not None
+        self.places_button.setText(self.tr("Hoàn tác thay địa danh") if applied
+                                   else self.tr("Áp dụng mọi gợi ý địa danh"))
+        self.places_button.setToolTip(
+            self.tr("Trả lại các địa danh như trong bảng tính (Ctrl+Z).") if applied else
+            self.tr("Thay mỗi địa danh cũ có đúng một tên mới bằng tên đó, trong ấn phẩm và "
+                    "tên tệp của lần tạo này. Bảng tính không bị sửa."))
+        self.places_button.setEnabled(
+            plan is not None and self.run_ is None and not self._planning
+            and (applied or any(note.issue.suggestion for note in plan.places)))
         if plan is not None and plan.rows:
             count = len(plan.rows)
             text = (self.tr("Chạy tiếp") if self._resume_dir else
@@ -1003,7 +1152,7 @@ class BatchDialog(JobDialog):
         self.auto_button.setToolTip(self.tr("Ghép theo tên cột: không phân biệt hoa thường "
                                             "và dấu («Tên thôn» → Thôn, xã)"))
         self.rows_box.setTitle(self.tr("Các dòng (số dòng như trong Excel)"))
-        self.only_problems.setText(self.tr("Chỉ hiện dòng lỗi"))
+        self.only_problems.setText(self.tr("Chỉ hiện dòng lỗi, cảnh báo"))
         if not self.preview_panel.data:
             self.preview_panel.show_message(self.tr("Chọn một dòng để xem trước ấn phẩm của "
                                                     "dòng đó."))

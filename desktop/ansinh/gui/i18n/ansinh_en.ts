@@ -42,293 +42,333 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../batch_dialog.py" line="501"/>
+        <location filename="../batch_dialog.py" line="590"/>
         <source>Chọn bảng tính</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="502"/>
+        <location filename="../batch_dialog.py" line="591"/>
         <source>Bảng tính (*.xlsx *.xlsm *.csv *.txt);;Mọi tệp (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="513"/>
+        <location filename="../batch_dialog.py" line="602"/>
         <source>Đang đọc bảng tính…</source>
         <translation>Reading the spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="575"/>
+        <location filename="../batch_dialog.py" line="664"/>
         <source>trang «%1», </source>
         <translation>sheet «%1», </translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="578"/>
+        <location filename="../batch_dialog.py" line="667"/>
         <source>%1 dòng dữ liệu · %2tiêu đề ở dòng %3 · %4</source>
         <translation>%1 data row(s) · %2header on row %3 · %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="583"/>
+        <location filename="../batch_dialog.py" line="672"/>
         <source>chữ mã cũ %1 đã được chuyển sang Unicode, hãy soát lại</source>
         <translation>legacy %1 text was converted to Unicode, please check it</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="654"/>
-        <location filename="../batch_dialog.py" line="1001"/>
+        <location filename="../batch_dialog.py" line="743"/>
+        <location filename="../batch_dialog.py" line="1145"/>
         <source>— không dùng —</source>
         <translation>— not used —</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="693"/>
+        <location filename="../batch_dialog.py" line="782"/>
         <source>Chọn một bảng tính CSV hoặc Excel (.xlsx) để bắt đầu: mỗi dòng một thôn, một ấn phẩm.</source>
         <translation>Choose a CSV or Excel (.xlsx) spreadsheet to start: one row per village, one piece per row.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="701"/>
+        <location filename="../batch_dialog.py" line="790"/>
         <source>Chưa ghép cột nào với trường của mẫu.</source>
         <translation>No column is mapped to a template field yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="703"/>
+        <location filename="../batch_dialog.py" line="792"/>
         <source>Trường bắt buộc chưa có cột: %1.</source>
         <translation>Required fields without a column: %1.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="705"/>
+        <location filename="../batch_dialog.py" line="794"/>
         <source>%1 cột được ghép với trường của mẫu (* là bắt buộc).</source>
         <translation>%1 column(s) mapped to template fields (* = required).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="707"/>
+        <location filename="../batch_dialog.py" line="796"/>
         <source>Trường không có cột lấy nội dung của ấn phẩm đang mở.</source>
         <translation>Fields without a column take the open piece&apos;s content.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="708"/>
+        <location filename="../batch_dialog.py" line="797"/>
         <source>Trường không có cột dùng nội dung mặc định của mẫu.</source>
         <translation>Fields without a column use the template&apos;s defaults.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="749"/>
+        <location filename="../batch_dialog.py" line="838"/>
         <source>Đang kiểm tra các dòng…</source>
         <translation>Checking the rows…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="791"/>
+        <location filename="../batch_dialog.py" line="915"/>
         <source>Chưa có bảng tính.</source>
         <translation>No spreadsheet yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="794"/>
+        <location filename="../batch_dialog.py" line="918"/>
         <source>%1 dòng · %2 hợp lệ</source>
         <translation>%1 row(s) · %2 valid</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="797"/>
+        <location filename="../batch_dialog.py" line="921"/>
         <source>%1 dòng lỗi</source>
         <translation>%1 with problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="827"/>
+        <location filename="../batch_dialog.py" line="960"/>
         <source>Xem trước dòng %1</source>
         <translation>Preview of row %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="859"/>
+        <location filename="../batch_dialog.py" line="1003"/>
         <source>Chạy tiếp</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="860"/>
+        <location filename="../batch_dialog.py" line="1004"/>
         <source>Tạo %1 ấn phẩm</source>
         <translation>Make %1 piece(s)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="863"/>
+        <location filename="../batch_dialog.py" line="1007"/>
         <source>Tạo ấn phẩm</source>
         <translation>Make pieces</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="866"/>
+        <location filename="../batch_dialog.py" line="1010"/>
         <source>Bảng còn dòng lỗi: sửa bảng tính (rồi chọn lại tệp) hoặc chọn bỏ qua dòng lỗi.</source>
         <translation>Some rows have problems: fix the spreadsheet (then choose the file again) or choose to skip bad rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="465"/>
+        <location filename="../batch_dialog.py" line="554"/>
         <source>Chọn thư mục lưu</source>
         <translation>Choose the output folder</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="889"/>
+        <location filename="../batch_dialog.py" line="905"/>
+        <source>Đang thay địa danh…</source>
+        <translation>Replacing place names…</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="924"/>
+        <source>%1 địa danh cũ — %2 có tên mới</source>
+        <translation>%1 old place name(s) — %2 with a new name</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="927"/>
+        <source>%1 địa danh cũ</source>
+        <translation>%1 old place name(s)</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="930"/>
+        <source>đã thay %1 địa danh</source>
+        <translation>%1 place name(s) replaced</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="992"/>
+        <source>Hoàn tác thay địa danh</source>
+        <translation>Undo place changes</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="993"/>
+        <source>Áp dụng mọi gợi ý địa danh</source>
+        <translation>Apply all place suggestions</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="995"/>
+        <source>Trả lại các địa danh như trong bảng tính (Ctrl+Z).</source>
+        <translation>Put the place names back as the sheet has them (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="996"/>
+        <source>Thay mỗi địa danh cũ có đúng một tên mới bằng tên đó, trong ấn phẩm và tên tệp của lần tạo này. Bảng tính không bị sửa.</source>
+        <translation>Replace each old place name that has exactly one new name with it, in this run's pieces and file names. The sheet itself is not changed.</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="1033"/>
         <source>Đang khởi động các tiến trình dựng hình…</source>
         <translation>Starting the render processes…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="907"/>
+        <location filename="../batch_dialog.py" line="1051"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="921"/>
+        <location filename="../batch_dialog.py" line="1065"/>
         <source>%1/%2 dòng · còn khoảng %3 · dòng %4</source>
         <translation>%1/%2 rows · about %3 left · row %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="940"/>
+        <location filename="../batch_dialog.py" line="1084"/>
         <source>Chạy hàng loạt không thành công</source>
         <translation>The batch failed</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="944"/>
+        <location filename="../batch_dialog.py" line="1088"/>
         <source>Đã dừng. Chỉ các tệp đã làm xong được giữ lại trong %1; bấm «Chạy tiếp» để làm các dòng còn lại.</source>
         <translation>Stopped. Only finished files were kept in %1; press «Continue» to make the remaining rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="950"/>
+        <location filename="../batch_dialog.py" line="1094"/>
         <source>Xong: %1 dòng, %2 tệp trong %3 → %4</source>
         <translation>Done: %1 row(s), %2 file(s) in %3 → %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="954"/>
+        <location filename="../batch_dialog.py" line="1098"/>
         <source>Tệp in gộp cho nhà in: %1</source>
         <translation>Combined file for the print shop: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="958"/>
+        <location filename="../batch_dialog.py" line="1102"/>
         <source>%1 dòng không tạo được (xem cột Kiểm tra).</source>
         <translation>%1 row(s) could not be made (see the Check column).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="985"/>
+        <location filename="../batch_dialog.py" line="1129"/>
         <source>Tạo hàng loạt từ bảng tính</source>
         <translation>Batch from a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="986"/>
+        <location filename="../batch_dialog.py" line="1130"/>
         <source>Bảng tính và mẫu</source>
         <translation>Spreadsheet and template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="987"/>
+        <location filename="../batch_dialog.py" line="1131"/>
         <source>Bảng tính</source>
         <translation>Spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="988"/>
+        <location filename="../batch_dialog.py" line="1132"/>
         <source>Tệp CSV hoặc Excel (.xlsx): mỗi dòng một ấn phẩm</source>
         <translation>A CSV or Excel (.xlsx) file: one piece per row</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="989"/>
+        <location filename="../batch_dialog.py" line="1133"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="990"/>
+        <location filename="../batch_dialog.py" line="1134"/>
         <source>Trang</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="991"/>
+        <location filename="../batch_dialog.py" line="1135"/>
         <source>Mẫu</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="992"/>
+        <location filename="../batch_dialog.py" line="1136"/>
         <source>Khổ</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="993"/>
+        <location filename="../batch_dialog.py" line="1137"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="994"/>
+        <location filename="../batch_dialog.py" line="1138"/>
         <source>Cho cả bảng</source>
         <translation>For all rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="995"/>
+        <location filename="../batch_dialog.py" line="1139"/>
         <source>Theo cột</source>
         <translation>From column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="996"/>
+        <location filename="../batch_dialog.py" line="1140"/>
         <source>Ghép cột với trường của mẫu</source>
         <translation>Map columns to template fields</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="997"/>
+        <location filename="../batch_dialog.py" line="1141"/>
         <source>Cột trong bảng</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="998"/>
+        <location filename="../batch_dialog.py" line="1142"/>
         <source>Ví dụ (dòng đầu)</source>
         <translation>Example (first row)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="999"/>
+        <location filename="../batch_dialog.py" line="1143"/>
         <source>Trường của mẫu</source>
         <translation>Template field</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1002"/>
+        <location filename="../batch_dialog.py" line="1146"/>
         <source>Ghép tự động</source>
         <translation>Match automatically</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1003"/>
+        <location filename="../batch_dialog.py" line="1147"/>
         <source>Ghép theo tên cột: không phân biệt hoa thường và dấu («Tên thôn» → Thôn, xã)</source>
         <translation>Match by column name, ignoring case and diacritics («Tên thôn» → Village / commune)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1005"/>
+        <location filename="../batch_dialog.py" line="1149"/>
         <source>Các dòng (số dòng như trong Excel)</source>
         <translation>Rows (numbered as in Excel)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1006"/>
-        <source>Chỉ hiện dòng lỗi</source>
-        <translation>Only rows with problems</translation>
+        <location filename="../batch_dialog.py" line="1150"/>
+        <source>Chỉ hiện dòng lỗi, cảnh báo</source>
+        <translation>Only rows with errors or warnings</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1008"/>
+        <location filename="../batch_dialog.py" line="1152"/>
         <source>Chọn một dòng để xem trước ấn phẩm của dòng đó.</source>
         <translation>Select a row to preview its piece.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1010"/>
+        <location filename="../batch_dialog.py" line="1154"/>
         <source>Lưu vào</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1011"/>
+        <location filename="../batch_dialog.py" line="1155"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1012"/>
+        <location filename="../batch_dialog.py" line="1156"/>
         <source>Một PDF gộp cho nhà in</source>
         <translation>One combined PDF for the print shop</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1013"/>
+        <location filename="../batch_dialog.py" line="1157"/>
         <source>bỏ qua, làm các dòng hợp lệ</source>
         <translation>skip them, make the valid rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1014"/>
+        <location filename="../batch_dialog.py" line="1158"/>
         <source>không chạy khi còn dòng lỗi</source>
         <translation>do not run while any row has problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1015"/>
+        <location filename="../batch_dialog.py" line="1159"/>
         <source>Dòng lỗi:</source>
         <translation>Rows with problems:</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1026"/>
+        <location filename="../batch_dialog.py" line="1170"/>
         <source>Mỗi dòng tạo một ấn phẩm với tên tệp theo dòng; kèm manifest ghi số dòng và đối tượng.</source>
         <translation>Each row makes one piece, its files named after the row; the manifest records each row&apos;s number and segment.</translation>
     </message>
@@ -972,67 +1012,67 @@ Recover the unsaved changes?</translation>
 <context>
     <name>GalleryPage</name>
     <message>
-        <location filename="../gallery.py" line="431"/>
+        <location filename="../gallery.py" line="444"/>
         <source>Không có mẫu nào khớp bộ lọc.</source>
         <translation>No template matches the filters.</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="443"/>
+        <location filename="../gallery.py" line="456"/>
         <source>Khổ: %1</source>
         <translation>Sizes: %1</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="445"/>
+        <location filename="../gallery.py" line="458"/>
         <source>%1 trường nội dung</source>
         <translation>%1 content fields</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="446"/>
+        <location filename="../gallery.py" line="459"/>
         <source>văn bản</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="447"/>
+        <location filename="../gallery.py" line="460"/>
         <source>Xuất: %1</source>
         <translation>Exports: %1</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="450"/>
+        <location filename="../gallery.py" line="463"/>
         <source>Mẫu của bạn</source>
         <translation>Your own template</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="461"/>
+        <location filename="../gallery.py" line="474"/>
         <source>Thư viện mẫu</source>
         <translation>Template gallery</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="463"/>
+        <location filename="../gallery.py" line="476"/>
         <source>Chọn một mẫu để tạo ấn phẩm mới. Hình thu nhỏ được dựng từ chính mẫu, với nội dung chung của chiến dịch và mức đóng của đối tượng đã chọn.</source>
         <translation>Pick a template to create a new piece. Thumbnails are rendered from the templates themselves, with the campaign&apos;s shared content and the chosen segment&apos;s contribution figures.</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="465"/>
+        <location filename="../gallery.py" line="478"/>
         <source>Quay lại biên tập</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="466"/>
+        <location filename="../gallery.py" line="479"/>
         <source>Tìm mẫu: áp phích, loa, SMS…</source>
         <translation>Search templates: poster, loudspeaker, SMS…</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="467"/>
+        <location filename="../gallery.py" line="480"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="468"/>
+        <location filename="../gallery.py" line="481"/>
         <source>Tạo ấn phẩm từ mẫu này</source>
         <translation>New piece from this template</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="471"/>
+        <location filename="../gallery.py" line="484"/>
         <source>Mọi loại ấn phẩm</source>
         <translation>All kinds</translation>
     </message>
@@ -1196,307 +1236,307 @@ Recover the unsaved changes?</translation>
         <translation>Template pack exported: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="603"/>
+        <location filename="../mainwindow.py" line="605"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="604"/>
+        <location filename="../mainwindow.py" line="606"/>
         <source>An Sinh Studio — ấn phẩm truyền thông BHXH, BHYT cho mọi kênh, chạy không cần mạng.
 Phông chữ Be Vietnam Pro (SIL OFL).</source>
         <translation>An Sinh Studio — social and health insurance campaign media for every channel, fully offline.
 Typeface Be Vietnam Pro (SIL OFL).</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="626"/>
+        <location filename="../mainwindow.py" line="628"/>
         <source>Mở chiến dịch</source>
         <translation>Open campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="627"/>
-        <location filename="../mainwindow.py" line="677"/>
+        <location filename="../mainwindow.py" line="629"/>
+        <location filename="../mainwindow.py" line="679"/>
         <source>Chiến dịch An Sinh Studio</source>
         <translation>An Sinh Studio campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="628"/>
+        <location filename="../mainwindow.py" line="630"/>
         <source>Chiến dịch dạng TOML</source>
         <translation>Campaign in TOML</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="642"/>
-        <location filename="../mainwindow.py" line="645"/>
+        <location filename="../mainwindow.py" line="644"/>
+        <location filename="../mainwindow.py" line="647"/>
         <source>Không mở được chiến dịch</source>
         <translation>Cannot open the campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="662"/>
+        <location filename="../mainwindow.py" line="664"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="676"/>
+        <location filename="../mainwindow.py" line="678"/>
         <source>Lưu chiến dịch</source>
         <translation>Save campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="691"/>
-        <location filename="../mainwindow.py" line="694"/>
+        <location filename="../mainwindow.py" line="693"/>
+        <location filename="../mainwindow.py" line="696"/>
         <source>Chưa lưu được</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="700"/>
+        <location filename="../mainwindow.py" line="702"/>
         <source>Đã lưu %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="747"/>
+        <location filename="../mainwindow.py" line="749"/>
         <source>Không tự lưu được: %1</source>
         <translation>Autosave failed: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="751"/>
+        <location filename="../mainwindow.py" line="753"/>
         <source>Đã tự lưu bản khôi phục lúc %1</source>
         <translation>Recovery copy autosaved at %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="775"/>
+        <location filename="../mainwindow.py" line="777"/>
         <source>Không khôi phục được</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="782"/>
+        <location filename="../mainwindow.py" line="784"/>
         <source>Đã khôi phục các thay đổi chưa lưu.</source>
         <translation>Unsaved changes recovered.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="790"/>
+        <location filename="../mainwindow.py" line="792"/>
         <source>Chiến dịch mới</source>
         <translation>New campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="794"/>
+        <location filename="../mainwindow.py" line="796"/>
         <source>Chưa lưu thành tệp</source>
         <translation>Not saved to a file yet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="818"/>
+        <location filename="../mainwindow.py" line="820"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="819"/>
+        <location filename="../mainwindow.py" line="821"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="820"/>
+        <location filename="../mainwindow.py" line="822"/>
         <source>&amp;Ấn phẩm</source>
         <translation>&amp;Pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="821"/>
+        <location filename="../mainwindow.py" line="823"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="822"/>
+        <location filename="../mainwindow.py" line="824"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="823"/>
+        <location filename="../mainwindow.py" line="825"/>
         <source>Mở gần đây</source>
         <translation>Open recent</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="825"/>
+        <location filename="../mainwindow.py" line="827"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="825"/>
+        <location filename="../mainwindow.py" line="827"/>
         <source>Chiến dịch mới (Ctrl+N)</source>
         <translation>New campaign (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="826"/>
+        <location filename="../mainwindow.py" line="828"/>
         <source>Mở…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="826"/>
+        <location filename="../mainwindow.py" line="828"/>
         <source>Mở chiến dịch (Ctrl+O)</source>
         <translation>Open a campaign (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="827"/>
+        <location filename="../mainwindow.py" line="829"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="827"/>
+        <location filename="../mainwindow.py" line="829"/>
         <source>Lưu chiến dịch (Ctrl+S)</source>
         <translation>Save the campaign (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="828"/>
+        <location filename="../mainwindow.py" line="830"/>
         <source>Lưu thành…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="829"/>
+        <location filename="../mainwindow.py" line="831"/>
         <source>Xuất…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="829"/>
+        <location filename="../mainwindow.py" line="831"/>
         <source>Xuất PDF, PNG và văn bản (Ctrl+E)</source>
         <translation>Export PDF, PNG and text (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="830"/>
+        <location filename="../mainwindow.py" line="832"/>
         <source>Tạo hàng loạt từ bảng tính…</source>
         <translation>Batch from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="831"/>
+        <location filename="../mainwindow.py" line="833"/>
         <source>Mỗi dòng của bảng tính CSV/Excel thành một ấn phẩm (Ctrl+B)</source>
         <translation>Each row of a CSV/Excel spreadsheet becomes one piece (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="832"/>
+        <location filename="../mainwindow.py" line="834"/>
         <source>Nhập gói mẫu…</source>
         <translation>Import template pack…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="833"/>
+        <location filename="../mainwindow.py" line="835"/>
         <source>Cài các mẫu do đơn vị khác gửi (tệp .zip)</source>
         <translation>Install templates another office sent you (a .zip file)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="834"/>
+        <location filename="../mainwindow.py" line="836"/>
         <source>Xuất gói mẫu…</source>
         <translation>Export template pack…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="835"/>
+        <location filename="../mainwindow.py" line="837"/>
         <source>Gửi mẫu cho đơn vị khác thành một tệp .zip</source>
         <translation>Send templates to another office as one .zip file</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="836"/>
+        <location filename="../mainwindow.py" line="838"/>
         <source>Số liệu chính sách…</source>
         <translation>Policy figures…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="837"/>
+        <location filename="../mainwindow.py" line="839"/>
         <source>Lương cơ sở, chuẩn nghèo, tỷ lệ đóng và hỗ trợ: xem, cập nhật, xác nhận</source>
         <translation>Base salary, poverty line, contribution rates and support: view, update, confirm</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="838"/>
+        <location filename="../mainwindow.py" line="840"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="839"/>
+        <location filename="../mainwindow.py" line="841"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="839"/>
+        <location filename="../mainwindow.py" line="841"/>
         <source>Hoàn tác (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="840"/>
+        <location filename="../mainwindow.py" line="842"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="840"/>
+        <location filename="../mainwindow.py" line="842"/>
         <source>Làm lại (Ctrl+Y)</source>
         <translation>Redo (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="841"/>
+        <location filename="../mainwindow.py" line="843"/>
         <source>Nội dung chung…</source>
         <translation>Shared content…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="842"/>
+        <location filename="../mainwindow.py" line="844"/>
         <source>Đơn vị, đường dây nóng, thông điệp, logo, màu (Ctrl+K)</source>
         <translation>Issuing unit, hotline, message, logo, colours (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="843"/>
+        <location filename="../mainwindow.py" line="845"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="843"/>
+        <location filename="../mainwindow.py" line="845"/>
         <source>Ngôn ngữ, tự lưu, thư mục xuất</source>
         <translation>Language, autosave, export folder</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="844"/>
+        <location filename="../mainwindow.py" line="846"/>
         <source>Thư viện mẫu</source>
         <translation>Template gallery</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="845"/>
+        <location filename="../mainwindow.py" line="847"/>
         <source>Thêm ấn phẩm từ thư viện mẫu (Ctrl+T)</source>
         <translation>Add a piece from the template gallery (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="846"/>
+        <location filename="../mainwindow.py" line="848"/>
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="847"/>
+        <location filename="../mainwindow.py" line="849"/>
         <source>Tạo cho các kênh khác…</source>
         <translation>Create for other channels…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="848"/>
+        <location filename="../mainwindow.py" line="850"/>
         <source>Cùng ấn phẩm cho đối tượng khác…</source>
         <translation>Same piece for other segments…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="849"/>
+        <location filename="../mainwindow.py" line="851"/>
         <source>Xoá ấn phẩm</source>
         <translation>Delete piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="850"/>
+        <location filename="../mainwindow.py" line="852"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="851"/>
+        <location filename="../mainwindow.py" line="853"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="852"/>
+        <location filename="../mainwindow.py" line="854"/>
         <source>Vừa khung nhìn</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="853"/>
+        <location filename="../mainwindow.py" line="855"/>
         <source>Đường xén và lề xén</source>
         <translation>Trim and bleed guides</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="854"/>
+        <location filename="../mainwindow.py" line="856"/>
         <source>Giới thiệu An Sinh Studio</source>
         <translation>About An Sinh Studio</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="859"/>
+        <location filename="../mainwindow.py" line="861"/>
         <source>Hàng loạt</source>
         <translation>Batch</translation>
     </message>
@@ -1904,12 +1944,32 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../batch_dialog.py" line="233"/>
+        <location filename="../batch_dialog.py" line="290"/>
         <source>Kiểm tra</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="248"/>
+        <location filename="../batch_dialog.py" line="315"/>
+        <source>Trong bảng tính: %1</source>
+        <translation>In the sheet: %1</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="330"/>
+        <source>Đã thay: %1</source>
+        <translation>Replaced: %1</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="333"/>
+        <source>%1: địa danh cũ</source>
+        <translation>%1: old place name</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="340"/>
+        <source>Tên mới dùng cho ấn phẩm và tên tệp của lần tạo này; bảng tính không bị sửa (Ctrl+Z: hoàn tác).</source>
+        <translation>The new name is used for this run's piece and file names; the sheet itself is not changed (Ctrl+Z: undo).</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="342"/>
         <source>✓ Hợp lệ</source>
         <translation>✓ Valid</translation>
     </message>
