@@ -61,6 +61,7 @@ _WHAT_EN = {
     "Giá trị": "The value",
     "Tệp trạng thái": "The state file",
     "Tệp TOML của mẫu": "The template's TOML file",
+    "Tệp chữ viết tắt": "The abbreviations file",
 }
 
 

@@ -5,14 +5,17 @@ rate) every function accepts any string and never raises, in time linear in its 
 regex retries from every character of a run, and long runs of combining marks are sorted
 before ``unicodedata`` normalizes them.
 
-``read_aloud`` makes three passes over ``normalize``-d text: (1) ``ABBREVIATIONS`` (case-
-sensitive, whole words), "&" and web addresses; (2) one scan with a single regex whose
-alternatives are tried in priority order (phone, dates, document numbers "159/2025/NĐ-CP",
-times, numbers with scale and unit), so "1900 9068" is never two numbers and "01/07/2025"
-never a fraction; ranges ("2027–2030", "20-50%") are found from the gap between two
+``read_aloud`` makes three passes over ``normalize``-d text: (1) abbreviations (case-sensitive,
+whole words, from ``ansinh.core.abbreviations``: the shipped data file, the office's own, and
+``ABBREVIATIONS``), "&", web addresses, and Roman numerals after "quý", "khóa"… ("quý IV" →
+"quý 4"); (2) one scan with a single regex whose alternatives are tried in priority order
+(phone, dates, document numbers "159/2025/NĐ-CP" and "1521/BHXH-TCCB", times, numbers with
+scale and unit), so "1900 9068" is never two numbers and "01/07/2025" never a fraction; ranges
+("2027–2030", "20-50%") and products ("22% x 1.500.000") are found from the gap between two
 neighbouring matches, and the last alternative reads any digit run, so no ASCII digit
-survives; (3) rates ("đồng/tháng" → "đồng mỗi tháng") and a stray "%". Words, punctuation and
-lines are left alone; nothing is re-capitalised (callers compare exact strings).
+survives; (3) rates ("đồng/tháng" → "đồng mỗi tháng"), a stray "%", "=" and "×". Words,
+punctuation and lines are left alone; nothing is re-capitalised (callers compare exact
+strings).
 
 Reading conventions:
 * Numbers come from ``number_words``, not num2words, which (0.5.14) says "hai nghìn lẻ hai
@@ -27,9 +30,17 @@ Reading conventions:
   right for every decimal, unlike "một triệu rưỡi"); "đ", "₫", "VND", "VNĐ" after a number
   become "đồng"; a bare "2 tỷ" stays "hai tỷ", as adding "đồng" could invent words.
 * Days 1-10 are "mùng …", as announcers say; months "tháng một … tháng tư … tháng mười hai".
-  A valid "d/m" is taken as a date: campaign scripts rarely hold fractions.
+  A valid "d/m" is taken as a date, except before what it is a part of ("1/3 số tiền" → "một
+  phần ba số tiền") unless a word before calls it a day ("ngày", "từ"…), and after a street
+  ("đường 2/9" → "đường hai tháng chín"). "Quý 4/2026" is a quarter and a year.
+* Document codes read their type, then their issuers: "NĐ-CP" → "nghị định Chính phủ",
+  "BHXH-TCCB" → "Bảo hiểm xã hội, Tổ chức cán bộ", "QH15" → "Quốc hội khóa mười lăm"; a
+  number without a year is said "số …".
+* "2.5 triệu" (a dot before one or two digits and triệu/nghìn/tỷ) is a decimal point.
 * Phones go digit by digit, groups joined by ", " (a pause): the groups as written, or 4-4
-  (1900/1800), 4-3-3 (10 digits), 3-4-4 (11 digits) when written solid.
+  (1900/1800), 4-3-3 (10 digits), 3-4-4 (11 digits) when written solid; a group of more than
+  four digits after an area code is split too ("(0262) 3855888": 3-4).
+* Web addresses: the scheme is not said, "." is "chấm", "/" "gạch chéo", "www" its letters.
 * VssID reads "vê ét ét ai đi": Vietnamese letter names for V-S-S, "ID" the English way, as
   officers commonly say it.
 """
@@ -44,6 +55,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import accumulate
 
+from ansinh.core import abbreviations
 from ansinh.core.errors import UserError
 
 # ---------------------------------------------------------------------------- hygiene
@@ -202,22 +214,16 @@ def number_words(n: int | Decimal | str, style: str = "north") -> str:
 
 # ------------------------------------------------------------------------- read aloud
 
-# Callers may extend this; keys are matched case-sensitively as whole words.
-ABBREVIATIONS: dict[str, str] = {
-    "BHXH": "bảo hiểm xã hội", "BHYT": "bảo hiểm y tế", "BHTN": "bảo hiểm thất nghiệp",
-    "BHXHVN": "bảo hiểm xã hội Việt Nam", "VssID": "vê ét ét ai đi", "VSSID": "vê ét ét ai đi",
-    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc",
-    "LHPN": "Liên hiệp Phụ nữ", "TNCS HCM": "Thanh niên Cộng sản Hồ Chí Minh",
-    "TNCS": "Thanh niên Cộng sản", "HCM": "Hồ Chí Minh", "HTX": "hợp tác xã",
-    "TP.": "thành phố", "Tp.": "thành phố", "CCCD": "căn cước công dân",
-    "CMND": "chứng minh nhân dân", "KCB": "khám chữa bệnh", "NLĐ": "người lao động",
-    "SĐT": "số điện thoại", "VN": "Việt Nam", "v.v...": "vân vân", "v.v.": "vân vân",
-}
+# Entries a caller adds in code (tests, scripts); they win over the data files, which hold the
+# shipped list and the office's own (``ansinh.core.abbreviations``).
+ABBREVIATIONS: dict[str, str] = {}
 
 _TLD = r"\.(?:vn|com|net|org|gov|edu)(?!\.?\w)"
 _HAS_TLD = re.compile(_TLD)
 _DOMAIN_START = re.compile(r"(?<![\w.@/])[a-z0-9-]")
-_DOMAIN_RE = re.compile(rf"[a-z0-9-]++(?:\.[a-z0-9-]++)*{_TLD}")
+_DOMAIN_RE = re.compile(rf"[a-z0-9-]++(?:\.[a-z0-9-]++)*{_TLD}"
+                        r"(?P<path>(?:/[\w~-]++(?:\.[\w~-]++)*+)*+/?)")
+_SCHEME_RE = re.compile(r"(?<![\w.])(?i:https?)://(?=[a-z0-9])")  # not said: typed anyway
 _DOMAIN_REACH = re.compile(r"(?:[a-z0-9-]++\.)*+[a-z0-9-]*+")  # what _DOMAIN_RE may walk
 
 
@@ -232,8 +238,10 @@ def _spaced(sign: str, after: str = "") -> re.Pattern[str]:
 
 _AMP_RE = _spaced("&", r"[ \t\u00a0]*+")
 _SP = r"[ \u00a0]?"
-# Alternatives in priority order: phone, d/m/yyyy, ISO date, document number or m/yyyy, d/m,
-# time, number (+ scale + unit), dotted section number, any other digit run.
+_SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
+# Alternatives in priority order: phone, d/m/yyyy, ISO date, document number or m/yyyy,
+# number/CODE without a year ("1521/BHXH-TCCB"), d/m, time, number (+ scale + unit), dotted
+# section number, any other digit run.
 _ITEM_RE = re.compile(  # the lookahead lets the scan skip to candidates quickly
     r"(?=[0-9+(])(?<![0-9])(?:"
     r"(?P<phone>(?:(?:\+84|\(0[0-9]{2,3}\))[ .-]?[0-9]{1,10}(?:[ .-][0-9]{1,4}){0,3}"
@@ -243,11 +251,13 @@ _ITEM_RE = re.compile(  # the lookahead lets the scan skip to candidates quickly
     r"|(?P<iso>(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2}))(?![0-9])"
     r"|(?P<doc>(?P<dn>[0-9]{1,4})/(?P<dy>[0-9]{4})(?P<code>(?:/[^\W_]+(?:-[^\W_]+)*)*))"
     r"(?![0-9])"
+    r"|(?P<ref>(?P<rn>[0-9]{1,5})/(?P<rcode>[A-ZĐ][^\W_]+(?:-[^\W_]+)*))"
     r"|(?P<dm>(?P<dd>[0-9]{1,2})/(?P<dmm>[0-9]{1,2}))(?![0-9]|/[0-9])"
     r"|(?P<time>(?P<hh>[0-9]{1,2})(?:[hH](?P<hm>[0-9]{2})?p?|:(?P<cm>[0-9]{2})))(?!\w)"
     r"|(?P<num>[0-9]{1,3}(?:,[0-9]{3}){2,}(?![0-9]|[.,][0-9])"
+    rf"|[0-9]+\.[0-9]{{1,2}}(?={_SP}{_SCALE})"  # "2.5 triệu": a decimal point, written loosely
     r"|(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?(?![0-9]|[.,][0-9]))"
-    rf"(?P<scale>{_SP}(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
+    rf"(?P<scale>{_SP}{_SCALE})?"
     rf"(?P<unit>{_SP}(?:%|₫|(?:đồng|đ|VNĐ|VND|vnđ|vnd)(?!\w)))?"
     r"|(?P<dotted>[0-9]+(?:\.[0-9]+)+)"
     r"|(?P<digits>[0-9]+))"
@@ -259,6 +269,23 @@ _PER_RE = re.compile(  # whole words only: a word is read to its end at each try
     r"(?<!\w)(\w++)[ \t]*+/[ \t]*+(?=(?:tháng|người|năm|ngày|tuần|quý|lần|hộ|thẻ|kỳ|giờ)(?!\w))")
 _TIME_UNITS = {"ngày", "tháng", "năm", "tuần", "quý", "giờ"}  # "ngày/tháng/năm" is a label
 _PERCENT_RE = _spaced("%")
+_SIGN_RE = _spaced("[=×]", r"[ \t\u00a0]*+")
+_SIGN_WORDS = {"=": "bằng", "×": "nhân"}
+_TIMES_GAP = re.compile(r"[ \t\u00a0]*[xX×*][ \t\u00a0]*")  # between two numbers
+_NEXT_WORD = re.compile(r"[ \u00a0]*+(\w+)")
+# "d/m" is a date unless the words around say otherwise: "1/3 số tiền" is a fraction unless a
+# word before calls it a day ("ngày 1/3 số ..."); "đường 2/9" is named after the day.
+_DAY_WORDS = frozenset(("ngày", "mùng", "mồng", "hôm", "sáng", "trưa", "chiều", "tối", "đêm",
+                        "lễ", "dịp", "từ", "đến", "tới", "vào", "trước", "sau", "hạn"))
+_FRACTION_OF = frozenset(("số", "tổng", "dân", "diện", "mức", "kinh", "quỹ", "lượng", "thời",
+                          "chi", "giá", "tiền", "phí", "khoản", "lương", "thu", "trong"))
+_NAMED_AFTER_DAY = frozenset(("đường", "phố", "cầu", "chợ", "trường", "viên", "khu"))
+_CODE_PART = re.compile(r"([^\W\d_]*)([0-9]*)")
+# Roman numerals after these words are numbers: "quý IV/2026", "khóa XV", "thế kỷ XXI".
+_ROMAN_RE = re.compile(
+    r"(?<!\w)((?i:quý|tháng|khóa|khoá|kỳ|kì|chương|phần|mục|lần thứ|thứ|thế kỷ|thế kỉ|đại hội)"
+    r"[ \u00a0]++)(?=[IVXLC])(C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![^\W\d_])")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def _pad(spoken: str, text: str, start: int, end: int) -> str:
@@ -270,34 +297,66 @@ def _pad(spoken: str, text: str, start: int, end: int) -> str:
     return spoken
 
 
+def _trie(keys: list[str]) -> str:
+    """One pattern for many literal keys, sharing prefixes: a try costs a step per character
+    instead of one per key. A longer key wins over its prefix; a key ending in a letter or
+    digit must end its word."""
+    root: dict = {}
+    for key in keys:
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict, last: str) -> str:
+        options = [re.escape(ch) + branch(child, ch) for ch, child in node.items() if ch]
+        if "" in node:  # after the longer keys
+            options.append(r"(?!\w)" if last.isalnum() else "")
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    return branch(root, "")
+
+
+@functools.lru_cache(maxsize=8)
+def _words_pattern(entries: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    values = {unicodedata.normalize("NFC", k): v for k, v in entries if k}
+    firsts = re.escape("".join({k[0] for k in values}))  # lets the scan skip ahead
+    # A document number's code ("/2025/NĐ-CP") is skipped whole: the number pass reads it.
+    return re.compile(rf"(?=[{firsts}/])(?:(?<=[0-9])/[^\W_]++(?:[/-][^\W_]++)*+"
+                      rf"|(?<!\w){_trie(list(values))})"), values
+
+
 def _expand_abbreviations(text: str) -> str:
-    # Built per call because callers may extend ABBREVIATIONS; re caches the pattern.
-    values = {unicodedata.normalize("NFC", k): v for k, v in ABBREVIATIONS.items() if k}
-    if values:  # longest first, so "TNCS HCM" wins over "TNCS"
-        keys = "|".join(re.escape(k) + (r"(?!\w)" if k[-1].isalnum() else "")
-                        for k in sorted(values, key=len, reverse=True))
+    entries = {**abbreviations.current().words, **ABBREVIATIONS}
+    if entries:
+        pattern, values = _words_pattern(tuple(entries.items()))
 
         def expand(m: re.Match[str]) -> str:
-            spoken = values[m.group(0)]
+            spoken = values.get(m.group(0))
+            if spoken is None:  # a document code
+                return m.group(0)
             # "v.v." ending a paragraph still ends its sentence.
             if m.group(0).endswith(".") and text[m.end():m.end() + 1] in ("", "\n"):
                 spoken += "."
             return _pad(spoken, text, m.start(), m.end())
 
-        firsts = re.escape("".join({k[0] for k in values}))  # lets the scan skip ahead
-        text = re.sub(rf"(?=[{firsts}])(?<!\w)(?:{keys})", expand, text)
+        text = pattern.sub(expand, text)
     text = _AMP_RE.sub(lambda m: _pad("và", text, m.start(), m.end()), text)
-    return _read_domains(text)
+    return _read_domains(_SCHEME_RE.sub("", text))
 
 
 def _read_domains(text: str) -> str:
-    """Web addresses read out: "baohiemxahoi.gov.vn" → "baohiemxahoi chấm gov chấm vn"."""
+    """Web addresses read out: "baohiemxahoi.gov.vn/tra-cuu" → "baohiemxahoi chấm gov chấm vn
+    gạch chéo tra-cuu" (the scheme is dropped before, "www" said by its letters)."""
     if not _HAS_TLD.search(text):
         return text
     out, done, pos = [], 0, 0
     while start := _DOMAIN_START.search(text, pos):
         if found := _DOMAIN_RE.match(text, start.start()):
-            out += [text[done:found.start()], found[0].replace(".", " chấm ")]
+            host = found[0][:found.start("path") - found.start()]
+            labels = ["vê kép vê kép vê kép" if x == "www" else x for x in host.split(".")]
+            path = [p.replace(".", " chấm ") for p in found["path"].split("/")[1:] if p]
+            out += [text[done:found.start()], " gạch chéo ".join([" chấm ".join(labels), *path])]
             done = pos = found.end()
         else:  # a later start on the same labels would fail too (its match would extend
             # back to this start): skipping them keeps the scan linear.
@@ -333,14 +392,15 @@ def _speak(m: re.Match[str], text: str, style: str) -> tuple[str, str]:
     kind = "num" if m.lastgroup in ("scale", "unit") else m.lastgroup
     if kind == "digits":
         return "other", _read_parts(g(kind), "", style)
-    prev = _prev_word(text, m.start()) if kind in ("date", "iso", "doc", "dm") else ""
+    prev = _prev_word(text, m.start()) if kind in ("date", "iso", "doc", "ref", "dm") else ""
     if kind == "phone":
         groups, prefix = re.findall(r"[0-9]+", g(kind)), ""
         if g(kind).startswith("+84"):
             prefix, groups[0] = "cộng tám bốn, ", groups[0][2:]
             groups = [x for x in groups if x]
-        if len(groups) == 1:
-            groups = _group_solid(groups[0])
+        # Written solid, or a long local number after its area code: "(0262) 3855888".
+        groups = [part for x in groups
+                  for part in (_group_solid(x) if len(groups) == 1 or len(x) > 4 else [x])]
         return "phone", prefix + ", ".join(_spell(x) for x in groups)
     if kind in ("date", "iso"):
         d, mo, y = (int(g(k)) for k in (("d", "m", "y") if kind == "date" else ("id", "im", "iy")))
@@ -348,14 +408,24 @@ def _speak(m: re.Match[str], text: str, style: str) -> tuple[str, str]:
             return "range", _date_words(d, mo, y, prev, style)
     elif kind == "doc":
         a, y, code = int(g("dn")), int(g("dy")), g("code")
-        if code or not 1 <= a <= 12:  # "159/2025/NĐ-CP": number, year, issuer code
-            code_words = " " + _runs(code[1:].replace("/", " "), style) if code else ""
+        # "159/2025/NĐ-CP": number, year, the code read out; "quý 4/2026": quarter, year.
+        if code or not 1 <= a <= 12 or (prev == "quý" and a <= 4):
+            code_words = ", " + _code_words(code, style) if code else ""
             return "other", f"{number_words(a, style)} năm {number_words(y, style)}{code_words}"
         return "range", _date_words(None, a, y, prev, style)
+    elif kind == "ref":  # "1521/BHXH-TCCB": a letter's number and its issuer's code
+        lead = "" if prev == "số" else "số "
+        return "other", f"{lead}{number_words(int(g('rn')), style)}, " \
+                        f"{_code_words(g('rcode'), style)}"
     elif kind == "dm":
         d, mo = int(g("dd")), int(g("dmm"))
         if (d, mo) == (24, 7) and prev != "ngày":  # "hotline 24/7"
             return "other", "hai mươi bốn trên bảy"
+        if mo and prev not in _DAY_WORDS and _next_word(text, m.end()) in _FRACTION_OF:
+            over = "tư" if mo == 4 else number_words(mo, style)  # "ba phần tư"
+            return "other", f"{number_words(d, style)} phần {over}"
+        if prev in _NAMED_AFTER_DAY and 1 <= d <= 31 and 1 <= mo <= 12:
+            return "other", f"{number_words(d, style)} tháng {_MONTHS[mo]}"
         if 1 <= d <= 31 and 1 <= mo <= 12:
             return "range", _date_words(d, mo, None, prev, style)
         return "other", f"{number_words(d, style)} trên {number_words(mo, style)}"
@@ -365,7 +435,7 @@ def _speak(m: re.Match[str], text: str, style: str) -> tuple[str, str]:
             minutes = f" {number_words(mm, style)} phút" if mm else ""
             return "range", f"{number_words(hh, style)} giờ{minutes}"
     elif kind == "num":
-        whole, frac = _split_number(g("num")) or (g("num"), "")
+        whole, frac = _split_number(g("num")) or g("num").split(".")  # or "2.5" (triệu)
         value = int(whole) if not frac and len(whole) < 4 else -1
         after = text[m.end():m.end() + 12]
         if 1 <= value <= 12:  # only small numbers depend on the word before
@@ -389,6 +459,44 @@ def _speak(m: re.Match[str], text: str, style: str) -> tuple[str, str]:
     return "other", _runs(m.group(0), style)
 
 
+def _code_words(code: str, style: str) -> str:
+    """A document code read out: "NĐ-CP" → "nghị định Chính phủ", "BHXH-TCCB" → "Bảo hiểm xã
+    hội, Tổ chức cán bộ", "QH15" → "Quốc hội khóa mười lăm"; unknown letters stay."""
+    table = abbreviations.current()
+    words = {**table.words, **ABBREVIATIONS}
+    spoken, typed = [], False
+    for n, part in enumerate(p for p in re.split(r"[/-]", code) if p):
+        found = _CODE_PART.fullmatch(part)
+        if not found:  # digits inside letters: read the digits, keep the rest
+            spoken.append(_runs(part, style))
+            continue
+        letters, digits = found.groups()
+        typed = typed or (n == 0 and letters in table.types)
+        reading = (table.types.get(letters) if n == 0 else None) or table.codes.get(
+            letters) or words.get(letters) or letters
+        spoken.append(" ".join(x for x in (reading, digits and _read_parts(digits, "", style))
+                               if x))
+    # A document type runs into its issuer ("nghị định Chính phủ"); issuers are listed.
+    return (spoken[0] + " " if typed and len(spoken) > 1 else "") + ", ".join(
+        spoken[1:] if typed and len(spoken) > 1 else spoken)
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word just after ``end`` (spaces between allowed), lower-cased; "" if none."""
+    found = _NEXT_WORD.match(text, end, end + 40)
+    return found.group(1).lower() if found else ""
+
+
+def _roman_numbers(text: str) -> str:
+    """"quý IV" → "quý 4", for the number pass to read."""
+    def arabic(m: re.Match[str]) -> str:
+        values = [_ROMAN[c] for c in m.group(2)]
+        total = sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+        return m.group(1) + str(total)
+
+    return _ROMAN_RE.sub(arabic, text)
+
+
 def _prev_word(text: str, end: int) -> str:
     """The word just before ``end`` (spaces between allowed), lower-cased; "" if none."""
     found = _PREV_WORD.match(text[max(0, end - 40):end][::-1])  # reversed: one try, not 40
@@ -397,7 +505,8 @@ def _prev_word(text: str, end: int) -> str:
 
 def _group_solid(digits: str) -> list[str]:
     n = len(digits)
-    sizes = {8: (4, 4), 10: (4, 3, 3), 11: (3, 4, 4)}.get(n, (3,) * -(-n // 3))
+    sizes = {6: (3, 3), 7: (3, 4), 8: (4, 4), 10: (4, 3, 3), 11: (3, 4, 4)}.get(
+        n, (3,) * -(-n // 3))
     return [digits[end - size:end] for size, end in zip(sizes, accumulate(sizes), strict=True)]
 
 
@@ -411,6 +520,8 @@ def _speak_numbers(text: str, style: str) -> str:
         if prev_kind in _RANGE_KINDS and kind in _RANGE_KINDS:
             if _RANGE_GAP.fullmatch(gap):
                 gap = " đến "
+            elif _TIMES_GAP.fullmatch(gap):  # "22% x 1.500.000"
+                gap = " nhân "
             elif prev_kind == kind == "percent" and gap == "/":
                 gap = ", "
         out += [gap, _pad(spoken, text, start, end)]
@@ -430,11 +541,19 @@ def read_aloud(text: str, style: str = "north") -> str:
     ``style`` picks northern ("linh", "nghìn") or southern ("lẻ", "ngàn") number words.
     """
     _check_style(style)
-    text = _expand_abbreviations(normalize(text))
+    text = _roman_numbers(_expand_abbreviations(normalize(text)))
     text = _speak_numbers(text, style)
     text = _PER_RE.sub(_per_unit, text)
     text = _PERCENT_RE.sub(lambda m: _pad("phần trăm", text, m.start(), m.end()), text)
+    text = _SIGN_RE.sub(lambda m: _sign_word(m, text), text)
     return _unicode_form("NFC", text)
+
+
+def _sign_word(m: re.Match[str], text: str) -> str:
+    """"=" and "×" as words, spaced from their neighbours except at a line's ends."""
+    lead = " " if m.start() and text[m.start() - 1] != "\n" else ""
+    trail = " " if m.end() < len(text) and text[m.end()] != "\n" else ""
+    return lead + _SIGN_WORDS[m.group(0).strip(" \t\u00a0")] + trail
 
 
 # ------------------------------------------------------------------------ reading time
