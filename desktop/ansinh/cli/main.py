@@ -85,6 +85,7 @@ def _options(args: argparse.Namespace) -> RenderOptions:
         png_dpi=args.dpi,
         crop_marks=args.crop_marks,
         pdf_x4=args.pdf_x4,
+        exact=args.exact,
     )
 
 
@@ -344,6 +345,7 @@ def cmd_batch(args: argparse.Namespace, out: Output) -> int:
         png_width=args.png_width,
         crop_marks=args.crop_marks,
         pdf_x4=args.pdf_x4,
+        exact=args.exact,
         png_compress=1,
     )
     started = time.monotonic()
@@ -394,7 +396,16 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--crop-marks", action="store_true", help="dấu xén / crop marks")
     parser.add_argument("--pdf-x4", action="store_true", help="PDF/X-4")
     parser.add_argument("--zip", action="store_true", help="nén .zip / make a .zip")
+    _add_exact(parser)
     _add_strict(parser)
+
+
+def _add_exact(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--exact", action="store_true",
+        help="dựng chính xác từng trang, không dùng lớp chung (chậm hơn) / lay every page out "
+        "whole, without shared layers (slower)",
+    )
 
 
 def _add_strict(parser: argparse.ArgumentParser) -> None:
@@ -499,6 +510,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--png-width", type=int, default=1500)
     p.add_argument("--crop-marks", action="store_true")
     p.add_argument("--pdf-x4", action="store_true")
+    _add_exact(p)
     _add_strict(p)
     p.add_argument(
         "--only-failed",

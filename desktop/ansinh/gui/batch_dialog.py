@@ -78,6 +78,7 @@ from ..core.segments import Segment
 from ..core.storage import ExportRecord
 from ..core.templates.manifest import Size, Template
 from . import dialogs, i18n, jobs, theme
+from . import settings as S
 from .form import field_label, size_name, template_name
 from .jobdialog import JobDialog, read_only_table
 from .model import CampaignModel
@@ -157,7 +158,8 @@ class BatchRun(QThread):
     def run(self) -> None:
         started = time.monotonic()
         outcome = BatchOutcome(folder=self.out_dir)
-        options = RenderOptions(formats=self.formats, png_width=1500, png_compress=1)
+        options = RenderOptions(formats=self.formats, png_width=1500, png_compress=1,
+                                exact=S.Settings().get(S.EXACT_PAGES))
         events = None
         try:
             events = run_batch(self.plan, self.campaign, self.out_dir, options,

@@ -35,11 +35,14 @@ EXPORT_FOLDER = Setting("export/folder", "", "Default export folder; empty: expo
 PREVIEW_DELAY_MS = Setting("preview/delay_ms", 80,
                            "Pause after typing before the preview is rendered again.")
 PREVIEW_GUIDES = Setting("preview/guides", True, "Show trim, bleed and safe-area guides.")
+EXACT_PAGES = Setting("batch/exact", False,
+                      "Lay every batch row out whole, as alone: no shared paint layers or "
+                      "strips (slower; the CLI's --exact).")
 WINDOW_GEOMETRY = Setting("window/geometry", "", "Main window geometry (hex).")
 WINDOW_STATE = Setting("window/state", "", "Main window splitters (hex).")
 
 ALL = (LANGUAGE, AUTOSAVE_SECONDS, RECENT_FILES, LAST_FOLDER, EXPORT_FOLDER,
-       PREVIEW_DELAY_MS, PREVIEW_GUIDES, WINDOW_GEOMETRY, WINDOW_STATE)
+       PREVIEW_DELAY_MS, PREVIEW_GUIDES, EXACT_PAGES, WINDOW_GEOMETRY, WINDOW_STATE)
 MAX_RECENT = 8
 
 

@@ -1,9 +1,10 @@
-"""App settings: language, autosave, preview delay, export folder."""
+"""App settings: language, autosave, preview delay, exact batch pages, export folder."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -57,6 +58,9 @@ class SettingsDialog(QDialog):
         self.autosave_label, self.delay_label = QLabel(), QLabel()
         work.addRow(self.autosave_label, self.autosave)
         work.addRow(self.delay_label, self.delay)
+        self.exact = QCheckBox()
+        self.exact.setChecked(settings.get(S.EXACT_PAGES))
+        work.addRow(self.exact)
         outer.addWidget(self.work_box)
 
         self.export_box = QGroupBox()
@@ -97,6 +101,7 @@ class SettingsDialog(QDialog):
         s = self.settings
         s.set(S.AUTOSAVE_SECONDS, self.autosave.value())
         s.set(S.PREVIEW_DELAY_MS, self.delay.value())
+        s.set(S.EXACT_PAGES, self.exact.isChecked())
         s.set(S.EXPORT_FOLDER, self.folder.text().strip())
         language = self.language.currentData()
         if language != s.get(S.LANGUAGE) or language != i18n.current():
@@ -116,6 +121,9 @@ class SettingsDialog(QDialog):
         self.autosave.setSuffix(self.tr(" giây"))
         self.delay_label.setText(self.tr("Cập nhật xem trước sau khi ngừng gõ"))
         self.delay.setSuffix(" ms")
+        self.exact.setText(self.tr("Dựng chính xác từng trang (chậm hơn)"))
+        self.exact.setToolTip(self.tr("Khi dựng hàng loạt, mỗi dòng được dàn trang riêng như khi "
+                                      "dựng một mình, không dùng lớp chung giữa các dòng."))
         self.export_box.setTitle(self.tr("Xuất bản"))
         self.folder_label.setText(self.tr("Thư mục xuất mặc định"))
         self.browse.setText(self.tr("Chọn…"))

@@ -21,9 +21,7 @@ import io
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import pydyf
 import pypdfium2 as pdfium
-import weasyprint
 
 from ..campaign import Campaign, Piece
 from ..checks import Check, error
@@ -31,7 +29,7 @@ from ..errors import UserError
 from ..pdfcopy import PdfWriter, SourcePdf
 from ..segments import load_segments
 from ..templates.registry import current_registry
-from . import layers, layout
+from . import engine, layers, layout
 from .layers import Shared
 from .piece import (
     Artifact,
@@ -121,19 +119,12 @@ def _set_metadata(document, prepared: Prepared) -> None:
 
 
 def _info(prepared: Prepared, generator: str | None) -> bytes:
-    """The row's document information dictionary, with the entries WeasyPrint writes
-    from `_set_metadata` (custom keys keep only their letters and digits, as there)."""
+    """The row's document information dictionary: what WeasyPrint writes from
+    `_set_metadata`."""
     meta = metadata(prepared)
-    entries = {
-        "Producer": f"WeasyPrint {weasyprint.__version__}",
-        "Title": meta["Title"],
-        "Subject": meta["Subject"],
-        "Keywords": ", ".join(k.strip() for k in meta["Keywords"].split(",")),
-        "Creator": generator or "",
-    }
-    for key, value in _custom_metadata(meta).items():
-        entries["".join(ch for ch in key if ch.isalnum())] = value
-    return pydyf.Dictionary({k: pydyf.String(v) for k, v in entries.items() if v}).data
+    keywords = [k.strip() for k in meta["Keywords"].split(",")]
+    custom = _custom_metadata(meta)
+    return engine.info_dictionary(meta["Title"], meta["Subject"], keywords, custom, generator or "")
 
 
 def _write_rows(
@@ -157,7 +148,7 @@ def _write_rows(
     at = {key: n for n, key in enumerate(wanted)}  # page -> its index in `pdf`
     source = None if options.pdf_x4 else SourcePdf(pdf)
     lang = document.metadata.lang
-    catalogue = b"/Lang " + pydyf.String(lang).data if lang else b""
+    catalogue = b"/Lang " + engine.pdf_string(lang) if lang else b""
     pages = pdfium.PdfDocument(pdf) if "png" in options.formats else None
     try:
         for output, prepared, own, under in rows:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from weasyprint.document import Page
 
 from ..templates.registry import current_registry
-from . import layout, strip
+from . import engine, layout, strip
 from .piece import Prepared, RenderOptions, render_html, resource_roots
 from .raster import Underlay
 
@@ -47,9 +47,12 @@ def varying(prepared: list[Prepared]) -> set[str]:
 
 def layered(prepared: list[Prepared], fields: set[str], options: RenderOptions) -> list[str]:
     """The fields the rows' own pages show (those that vary), if the chunk is worth
-    laying out in layers; else none. PDF/X-4 rows are written whole by WeasyPrint."""
+    laying out in layers; else none. PDF/X-4 rows are written whole by WeasyPrint, and
+    so are exact rows (`engine.fast_paths`)."""
     groups = {p.segment.slug for p in prepared}  # everything else is the same within one
-    if options.pdf_x4 or len(prepared) < _MIN_LAYERED * len(groups):
+    if options.pdf_x4 or not engine.fast_paths(options.exact):
+        return []
+    if len(prepared) < _MIN_LAYERED * len(groups):
         return []
     return sorted(fields)
 

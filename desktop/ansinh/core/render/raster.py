@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, PngImagePlugin
 
+from . import engine
 from .results import Boxes
 
 POINTS_PER_INCH = 72.0
@@ -28,15 +29,6 @@ def page_boxes(pdf: bytes, index: int = 0) -> Boxes:
         return Boxes(page.get_mediabox(), page.get_trimbox(), page.get_bleedbox())
     finally:
         document.close()
-
-
-class _Over(pdfium.PdfBitmap):
-    """A bitmap that starts as a copy of another page's pixels instead of a plain fill,
-    for PDFium to draw a page over them (a batch row's own layer over its shared page,
-    the same drawing as the row's PDF, which shows its page over the shared one)."""
-
-    def fill_rect(self, color: Any, left: int, top: int, width: int, height: int) -> None:
-        pass  # the buffer holds the page below already
 
 
 def page_bitmap(
@@ -58,13 +50,7 @@ def page_bitmap(
         crop = (box[0] - media[0], box[1] - media[1], media[2] - box[2], media[3] - box[3])
         maker = pdfium.PdfBitmap.new_native
         if under is not None:
-            below = under.bitmap
-
-            def maker(width: int, height: int, format: int, rev_byteorder: bool) -> _Over:
-                assert (width, height) == (below.width, below.height)
-                pixels = (ctypes.c_ubyte * (below.stride * height)).from_buffer_copy(below.buffer)
-                return _Over.new_native(width, height, format, rev_byteorder, pixels, below.stride)
-
+            maker = engine.bitmap_over(under.bitmap)
         bitmap = page.render(scale=scale, crop=crop, rev_byteorder=True, bitmap_maker=maker)
     finally:
         page.close()

@@ -30,6 +30,8 @@ class RenderOptions:
     # Whole fonts, uncompressed streams: for tests that read the PDF's text. Slower than
     # subsetting once HarfBuzz's subsetter is installed; never used for exported files.
     fast_pdf: bool = False
+    # Every batch row laid out whole, as alone: no paint layers, no strips (`--exact`).
+    exact: bool = False
 
 
 @dataclass(frozen=True)

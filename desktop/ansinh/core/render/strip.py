@@ -31,10 +31,8 @@ from collections.abc import Iterator
 
 import tinycss2
 from weasyprint.document import Page
-from weasyprint.formatting_structure import boxes
-from weasyprint.layout.absolute import AbsolutePlaceholder
 
-from . import layout
+from . import engine, layout
 
 STRIP = "strip-layer"  # the word a strip sheet's data-row carries
 
@@ -125,74 +123,10 @@ def _flatten(tokens) -> Iterator:
             yield from _flatten(token.content)
 
 
-def _sheet_box(page: Page) -> boxes.Box | None:
-    """The box of the page's sheet (the element carrying data-row)."""
-    stack = [page._page_box]
-    while stack:
-        box = stack.pop()
-        element = getattr(box, "element", None)
-        if element is not None and element.get("data-row") and box.element_tag != "html":
-            return box
-        stack.extend(reversed(layout.children(box)))
-    return None
-
-
-def _slots(sheet: boxes.Box) -> list[tuple[str, object, boxes.Box]]:
-    """The sheet's children that are field slots: (field, the child as listed, its box)."""
-    found = []
-    for child in sheet.children:
-        box = layout.placed(child)
-        field = box.element.get("data-field") if box.element is not None else None
-        if field:
-            found.append((field, child, box))
-    return found
-
-
-def _generated(box: boxes.Box) -> bool:
-    return any("::" in (b.element_tag or "") for b in box.descendants())
-
-
-def _pruned(box: boxes.Box, keep: set[int]) -> boxes.Box | None:
-    """A copy of the box tree holding only the boxes in `keep` and their ancestors."""
-    if id(box) in keep:
-        return box
-    if isinstance(box, AbsolutePlaceholder) or not isinstance(box, boxes.ParentBox):
-        return None
-    kept = [c for c in (_pruned(child, keep) for child in box.children) if c is not None]
-    if not kept:
-        return None
-    copy = box.copy()  # not copy_with_children: that resets the original's decorations
-    copy.children = kept
-    return copy
-
-
-def split(
-    shared: Page, strip: Page, fields: list[str], rows: list[int]
-) -> dict[int, Page] | None:
+def split(shared: Page, strip: Page, fields: list[str], rows: list[int]) -> dict[int, Page] | None:
     """Each row's own page, cut out of the strip laid out for `rows` (their slots in
     order, `fields` each); rows missing from the answer must be laid out on their own
     page; None if none of them can be. The caller has checked that nothing on the
-    shared page paints over a slot (`layout.paint_layer`)."""
-    if any(isinstance(b, boxes.MarginBox) for p in (shared, strip) for b in p._page_box.children):
-        return None
-    shared_sheet, strip_sheet_box = _sheet_box(shared), _sheet_box(strip)
-    if shared_sheet is None or strip_sheet_box is None:
-        return None
-    reference = {field: box for field, _, box in _slots(shared_sheet) if field in fields}
-    if set(reference) != set(fields):  # a slot inside another element
-        return None
-    if any(box.style["position"] != "absolute" for box in reference.values()):
-        return None
-    if layout.paint_layer(strip, set(fields), own=True) is None:
-        return None
-    placed = _slots(strip_sheet_box)
-    if [f for f, _, _ in placed] != fields * len(rows):
-        return None
-    edges = {f: layout.border_box(box) for f, box in reference.items()}
-    pages = {}
-    for at, number in enumerate(rows):
-        own = placed[at * len(fields) : (at + 1) * len(fields)]
-        if all(layout.border_box(box) == edges[f] and not _generated(box) for f, _, box in own):
-            page_box = _pruned(strip._page_box, {id(child) for _, child, _ in own})
-            pages[number] = Page(page_box)
-    return pages
+    shared page paints over a slot (`layout.paint_layer`). The cut reads and rebuilds
+    WeasyPrint's box tree, so it is `engine.split_strip`."""
+    return engine.split_strip(shared, strip, fields, rows)

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
-from . import tempdirs
+from . import engine, tempdirs
 
 DEFAULT_MEMORY_MB = 3072
 DEFAULT_CPU_SECONDS = 120.0
@@ -335,21 +335,7 @@ class RenderPool:
         if executor is None:
             return
         self._terminated.add(executor)
-        # No public API in 3.11: the live dict (workers a concurrent submit is still
-        # starting are in it once shutdown returns) and the result pipe, both dropped
-        # from the executor by shutdown.
-        processes, results = executor._processes, executor._result_queue
-        executor.shutdown(wait=False, cancel_futures=True)
-        workers = list(processes.values())
-        for process in workers:
-            process.kill()
-        for process in workers:
-            process.join(timeout=2)
-        # A worker killed while sending a result leaves half a message in the pipe, and
-        # the executor's manager thread waits forever for the rest (so would Python's
-        # exit, which joins that thread). With the workers gone, closing our own copy
-        # of the write end turns the wait into an end of file: a broken pool, cleaned up.
-        results._writer.close()
+        engine.kill_executor(executor)
         tempdirs.remove(temp)
 
     def restart(self) -> None:

@@ -2017,6 +2017,16 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
         <translation>Update the preview after typing pauses for</translation>
     </message>
     <message>
+        <location filename="../settings_dialog.py" line="123"/>
+        <source>Dựng chính xác từng trang (chậm hơn)</source>
+        <translation>Lay out every page exactly, one by one (slower)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="124"/>
+        <source>Khi dựng hàng loạt, mỗi dòng được dàn trang riêng như khi dựng một mình, không dùng lớp chung giữa các dòng.</source>
+        <translation>In a batch, every row is laid out on its own, as when rendered alone, without layers shared between rows.</translation>
+    </message>
+    <message>
         <location filename="../settings_dialog.py" line="119"/>
         <source>Xuất bản</source>
         <translation>Export</translation>
