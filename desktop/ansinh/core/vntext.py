@@ -1,4 +1,5 @@
-"""Vietnamese text tools: hygiene, loudspeaker scripts, reading time, SMS and caption counters.
+"""Vietnamese text tools: hygiene, tone-mark style, loudspeaker scripts, reading time, SMS
+(counters, brand-name sender) and caption counters.
 
 Pure Python, no Qt. Apart from invalid arguments (unknown ``style``, negative limit, bad speech
 rate) every function accepts any string and never raises, in time linear in its length: no
@@ -101,6 +102,45 @@ def normalize(text: str) -> str:
     """
     text = _NEWLINES.sub("\n", text).translate({**_INVISIBLE, **_LOOKALIKES})
     return _unicode_form("NFC", text)
+
+
+# ------------------------------------------------------------------------- tone marks
+
+# Where "oa", "oe", "uy" ending a syllable carry their tone mark: the new rule (Quy tắc đặt
+# dấu mới) on the first vowel, "hòa, khỏe, thủy"; the old on the second, "hoà, khoẻ, thuỷ".
+# With a final consonant ("hoàng", "tuyển") or after "q" ("quý", "quà") both agree.
+TONE_STYLES = ("keep", "new", "old")
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+
+
+def _toned(vowels: str) -> str:
+    return "".join(unicodedata.normalize("NFC", v + t) for v in vowels for t in _TONES)
+
+
+_OLD_TONES = re.compile(rf"(?<![qQ])(?:[oO][{_toned('aAeE')}]|[uU][{_toned('yY')}])(?!\w)")
+_NEW_TONES = re.compile(rf"(?<![qQ])(?:[{_toned('oO')}][aAeE]|[{_toned('uU')}][yY])(?!\w)")
+
+
+def _move_tone(pair: str, to_first: bool) -> str:
+    first, second = (unicodedata.normalize("NFD", c) for c in pair)
+    tone = (second if to_first else first)[1:]
+    if to_first:
+        return unicodedata.normalize("NFC", first + tone) + second[0]
+    return first[0] + unicodedata.normalize("NFC", second + tone)
+
+
+def tone_style(text: str, style: str) -> str:
+    """``text`` with its tone marks placed one way: "new" (hòa, thủy), "old" (hoà, thuỷ) or
+    "keep" (as typed)."""
+    if style not in TONE_STYLES:
+        raise UserError(vi=f"Kiểu đặt dấu không hợp lệ: {style!r} (keep, new hoặc old).",
+                        en=f"Unknown tone-mark style {style!r} (use keep, new or old).")
+    if style == "keep":
+        return text
+    text = normalize(text)
+    if style == "new":
+        return _OLD_TONES.sub(lambda m: _move_tone(m.group(0), True), text)
+    return _NEW_TONES.sub(lambda m: _move_tone(m.group(0), False), text)
 
 
 # ---------------------------------------------------------------------------- numbers
@@ -644,6 +684,23 @@ def strip_diacritics(text: str) -> str:
         ok = folded and all(c in GSM_BASIC or c in GSM_EXTENSION for c in folded)
         out.append(folded if ok else "?")
     return "".join(out)
+
+
+# Brand-name senders carriers accept: at most 11 characters (the template's max_chars says
+# so), ASCII letters, digits, space and . - _ only.
+_SENDER_BAD = re.compile(r"[^A-Za-z0-9 ._-]")
+
+
+def sender_problem(name: str, label: str, label_en: str) -> tuple[str, str] | None:
+    """(vi, en) telling why ``name`` cannot be an SMS brand-name sender, or None."""
+    bad = "".join(dict.fromkeys(_SENDER_BAD.findall(name)))[:10]
+    if not bad:
+        return None
+    shown = " ".join(f"«{c}»" for c in bad)
+    return (f"«{label}» chỉ được có chữ cái không dấu, chữ số, khoảng trắng và . - _ "
+            f"(nhà mạng không nhận {shown}).",
+            f"«{label_en}» may hold only ASCII letters, digits, spaces and . - _ "
+            f"(carriers refuse {shown}).")
 
 
 @dataclass(frozen=True)

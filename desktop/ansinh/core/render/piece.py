@@ -27,7 +27,7 @@ from ..segments import Segment, eligibility_checks, get_segment
 from ..templates.fields import ImageValue, ResolvedFields, resolve_fields
 from ..templates.manifest import Size, Template
 from ..templates.registry import TemplateRegistry
-from . import engine, layout, raster
+from . import layout, raster
 from .jinja import make_environment
 from .results import Artifact, RenderOptions, RenderResult
 
@@ -351,10 +351,21 @@ def _resolution_checks(prepared: Prepared, report: layout.PageReport) -> list[Ch
     return checks
 
 
+def _set_bleed_box(bleed_pt: float, document: Any, pdf: Any) -> None:
+    # WeasyPrint caps the BleedBox at 10 pt from the trim, and with crop marks the media
+    # also holds the slug: the BleedBox is the trim grown by the real bleed.
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("Type") == "/Page" and "TrimBox" in obj:
+            left, top, right, bottom = obj["TrimBox"]
+            obj["BleedBox"] = type(obj["TrimBox"])(
+                [left - bleed_pt, top - bleed_pt, right + bleed_pt, bottom + bleed_pt]
+            )
+
+
 def write_pdf(document: Any, options: RenderOptions, size: Size | None = None) -> bytes:
     bleed_pt = size.bleed_mm * 72 / 25.4 if size and size.is_print else 0.0
     return document.write_pdf(
-        finisher=functools.partial(engine.set_bleed_box, bleed_pt),
+        finisher=functools.partial(_set_bleed_box, bleed_pt),
         custom_metadata=True,
         pdf_variant="pdf/x-4" if options.pdf_x4 else None,
         uncompressed_pdf=options.fast_pdf,
@@ -499,6 +510,10 @@ def render_text(
         )
     else:
         message = written.strip()
+        sender = prepared.resolved.texts.get("sender", "")  # brand name, where the template has one
+        labels = _label(template, "sender", 0), _label(template, "sender", 1)
+        if problem := vntext.sender_problem(sender, *labels):
+            checks.append(error("value", *problem, "sender"))
         for role, text in (("sms", message), ("sms-ascii", vntext.strip_diacritics(message))):
             info = vntext.sms_info(text)
             artifacts.append(
@@ -510,6 +525,7 @@ def render_text(
                         "encoding": info.encoding,
                         "characters": info.characters,
                         "sms_parts": info.parts,
+                        **({"sender": sender} if sender else {}),
                     },
                 )
             )
