@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core import paths
-from ..core.batch import plan_batch, run_batch
+from ..core.batch import check_formats, plan_batch, run_batch
 from ..core.bundle import Bundle
 from ..core.campaign import Campaign, Piece, load_campaign
 from ..core.errors import UserError
@@ -322,6 +322,8 @@ def cmd_batch(args: argparse.Namespace, out: Output) -> int:
         segment_column=args.segment_column,
         constants=_pairs(args.set, "--set"),
     )
+    formats = _formats(args.format) if args.format else plan.template.outputs
+    check_formats(plan.template, formats)
     columns = ", ".join(f"{c} → {f}" for c, f in plan.mapping.items())
     out.say(f"Ghép cột: {columns}", f"Columns: {columns}")
     for problem in plan.problems:
@@ -341,7 +343,7 @@ def cmd_batch(args: argparse.Namespace, out: Output) -> int:
         )
         return EXIT_CHECKS_FAILED
     options = RenderOptions(
-        formats=_formats(args.format),
+        formats=formats,
         png_width=args.png_width,
         crop_marks=args.crop_marks,
         pdf_x4=args.pdf_x4,
@@ -506,7 +508,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--campaign", type=Path)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--jobs", type=int, default=None)
-    p.add_argument("--format", default="pdf,png")
+    p.add_argument(
+        "--format", help="pdf,png,txt (mặc định: mọi định dạng của mẫu / default: all it makes)"
+    )
     p.add_argument("--png-width", type=int, default=1500)
     p.add_argument("--crop-marks", action="store_true")
     p.add_argument("--pdf-x4", action="store_true")

@@ -332,6 +332,21 @@ def _after_failure(task: _Task, exc: UserError) -> list[_Task]:
     return []
 
 
+def check_formats(template: Template, formats: tuple[str, ...]) -> None:
+    """A batch writes what the template makes for each row (`Template.outputs`: a
+    visual piece's PDF and PNG, and its caption if it has one; a text piece's texts),
+    nothing else: asking for another format is an error naming those it makes."""
+    unknown = [f for f in formats if f not in template.outputs]
+    if unknown or not formats:
+        made = ", ".join(template.outputs)
+        raise UserError(
+            f"Mẫu «{template.id}» không tạo định dạng {', '.join(unknown) or '(trống)'}: "
+            f"chỉ tạo {made}.",
+            f"Template «{template.id}» does not make {', '.join(unknown) or '(none)'}: "
+            f"it makes {made}.",
+        )
+
+
 def _load_state(folder: Path) -> tuple[dict[str, str], list[BundleEntry]]:
     """The previous run's row status and files; a damaged state file is an error, not a
     silent fresh start (and its file names must be plain names in this folder)."""
@@ -371,7 +386,10 @@ def run_batch(
     pool: RenderPool | None = None,
 ) -> Iterator[BatchEvent]:
     """Render the plan's valid rows into `out_dir`; see the module docstring."""
-    options = options or RenderOptions(formats=("pdf", "png"), png_width=1500, png_compress=1)
+    options = options or RenderOptions(
+        formats=plan.template.outputs, png_width=1500, png_compress=1
+    )
+    check_formats(plan.template, options.formats)
     make_output_folder(out_dir)
     status, kept = _load_state(out_dir) if only_failed else ({}, [])
     done_before = {int(k) for k, v in status.items() if v == "ok"}
@@ -412,21 +430,18 @@ def run_batch(
         while in_flight:
             task, future = in_flight.popleft()
             try:
-                rendered = [(o.number, o.checks, o.artifacts) for o in pool.result(future)]
+                rendered = list(zip(task.rows, pool.result(future), strict=True))
             except RenderStopped:
                 raise  # cancelled: nothing to try again
             except UserError as exc:
                 again = _after_failure(task, exc)
                 pending.extendleft(reversed(again))  # before the chunks not started yet
-                check = error("limit", exc.vi, exc.en)
-                rendered = [] if again else [(task.rows[0].number, [check], [])]
+                row, check = task.rows[0], error("limit", exc.vi, exc.en)
+                failed = RenderResult(plan.template, size, segments[row.segment], [check], [])
+                rendered = [] if again else [(row, failed)]
             submit()
-            by_number = {r.number: r for r in task.rows}
             items = []
-            for number, checks, artifacts in rendered:
-                row = by_number[number]
-                segment = segments[row.segment]
-                result = RenderResult(plan.template, size, segment, checks, artifacts)
+            for row, result in rendered:
                 entries, files = bundle.files_for(result, row.number, row.name, row.number)
                 items.append((row, result, entries, files))
             # The chunk's files are written and synced together; each row's are moved into

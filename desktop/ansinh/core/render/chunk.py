@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pypdfium2 as pdfium
@@ -29,41 +29,28 @@ from ..errors import UserError
 from ..pdfcopy import PdfWriter, SourcePdf
 from ..segments import load_segments
 from ..templates.registry import current_registry
-from . import engine, layers, layout
+from . import engine, layers, layout, raster
 from .layers import Shared
 from .piece import (
-    Artifact,
     Prepared,
     RenderOptions,
+    Written,
+    finish,
     fit_sizes,
     layout_checks,
     metadata,
-    png_artifact,
     png_underlay,
     prepare,
-    refused_checks,
     render_html,
     render_text,
     write_pdf,
 )
+from .results import RenderResult
 
 if TYPE_CHECKING:
     from weasyprint.document import Page
 
     from ..batch import BatchRow
-
-
-@dataclass
-class RowOutput:
-    """What a worker hands back for one row: its checks and, if it may print, its files."""
-
-    number: int
-    checks: list[Check]
-    artifacts: list[Artifact] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not any(c.is_error for c in self.checks)
 
 
 @functools.cache
@@ -127,53 +114,69 @@ def _info(prepared: Prepared, generator: str | None) -> bytes:
     return engine.info_dictionary(meta["Title"], meta["Subject"], keywords, custom, generator or "")
 
 
+@dataclass
+class _Finishing:
+    """A row laid out without errors, on its way to `finish`."""
+
+    number: int
+    prepared: Prepared
+    checks: list[Check]
+    pages: list[Page]
+    under: Shared | None
+
+
 def _write_rows(
-    document, rows: list[tuple[RowOutput, Prepared, list[Page], Shared | None]], options
-) -> None:
-    """The rows' PDFs and PNGs from their pages (each drawn over its shared page, if
-    any). WeasyPrint writes all those pages as one PDF, so fonts are subset once, not
-    per row; each row's PDF is copied out of it with the row's own metadata, its page
-    drawn over its shared page. PNGs are rasterized from that PDF's pages, a row's own
-    page over its shared page's pixels (rendered once per worker): the same drawing as
-    its PDF. PDF/X-4 also keeps metadata in the catalogue's XMP, so there `rows` is
-    one row, written as it is, by `document` (its layout's)."""
+    document, rows: list[_Finishing], options: RenderOptions, refused: list[str]
+) -> dict[int, RenderResult]:
+    """The rows' results, each row's page finished like a piece alone (`finish`).
+    WeasyPrint writes all their pages, and their shared pages, as one PDF, so fonts are
+    subset once, not per row; each row's PDF is copied out of it with the row's own
+    metadata, its page drawn over its shared page. Its PNG is its page rasterized over
+    the shared page's pixels (rendered once per worker): the same drawing as its PDF,
+    whose fonts are those of both pages. PDF/X-4 also keeps metadata in the catalogue's
+    XMP, so there `rows` is one row, written as it is, by `document` (its layout's)."""
     wanted: dict[int, Page] = {}
-    for _, _, own, under in rows:
-        for page in ([under.page] if under else []) + own:
+    for row in rows:
+        for page in ([row.under.page] if row.under else []) + row.pages:
             wanted.setdefault(id(page), page)
     single = document.copy(list(wanted.values()))
     if options.pdf_x4:
-        _set_metadata(single, rows[0][1])
-    pdf = write_pdf(single, options, rows[0][1].size)
+        _set_metadata(single, rows[0].prepared)
+    pdf = write_pdf(single, options, rows[0].prepared.size)
     at = {key: n for n, key in enumerate(wanted)}  # page -> its index in `pdf`
     source = None if options.pdf_x4 else SourcePdf(pdf)
     lang = document.metadata.lang
     catalogue = b"/Lang " + engine.pdf_string(lang) if lang else b""
-    pages = pdfium.PdfDocument(pdf) if "png" in options.formats else None
+    registry, results = current_registry(), {}
+    pages = pdfium.PdfDocument(pdf)
+    fonts = functools.cache(lambda index: {name for name, _ in raster.page_fonts(pages, index)})
     try:
-        for output, prepared, own, under in rows:
+        for row in rows:
+            own = [at[id(page)] for page in row.pages]
+            below = None if row.under is None else at[id(row.under.page)]
             own_pdf = pdf
             if source is not None:
                 buffer = io.BytesIO()
                 writer = PdfWriter(buffer)
-                below = None if under is None else source.pages[at[id(under.page)]]
-                writer.add_pages(source, [source.pages[at[id(p)]] for p in own], below)
-                writer.finish(_info(prepared, document.metadata.generator), catalogue)
+                under = None if below is None else source.pages[below]
+                writer.add_pages(source, [source.pages[n] for n in own], under)
+                writer.finish(_info(row.prepared, document.metadata.generator), catalogue)
                 own_pdf = buffer.getvalue()
-            if "pdf" in options.formats:
-                output.artifacts.append(Artifact("pdf", "piece", own_pdf, {"pages": len(own)}))
-            if pages is not None:
-                pixels = None
-                if under is not None:
-                    if under.underlay is None or under.underlay[0] != options:
-                        drawn = png_underlay(pages, at[id(under.page)], prepared, options)
-                        layers.keep_pixels(under, options, drawn)
-                    pixels = under.underlay[1]
-                png = png_artifact(pages, at[id(own[0])], prepared, options, pixels)
-                output.artifacts.append(png)
+            pixels = None
+            if row.under is not None and "png" in options.formats:
+                shared = row.under
+                if shared.underlay is None or shared.underlay[0] != options:
+                    drawn = png_underlay(pages, below, row.prepared, options)
+                    layers.keep_pixels(shared, options, drawn)
+                pixels = shared.underlay[1]
+            used = set().union(*(fonts(n) for n in own + ([] if below is None else [below])))
+            written = Written(own_pdf, len(own), used, pages, own[0], pixels)
+            results[row.number] = finish(
+                row.prepared, registry, options, row.checks, written, refused
+            )
     finally:
-        if pages is not None:
-            pages.close()
+        pages.close()
+    return results
 
 
 def render_rows(
@@ -182,26 +185,29 @@ def render_rows(
     size: str | None,
     campaign: Campaign,
     options: RenderOptions,
-) -> list[RowOutput]:
-    registry, outputs, items = current_registry(), {}, []
+) -> list[RenderResult]:
+    """The rows' results, in their order: each what `render_piece` gives for the row's
+    piece alone (the same checks and outputs, through the same `finish`)."""
+    registry, results, items = current_registry(), {}, []
+    template = registry.get(template_id)
     for row in rows:
         try:
             prepared = prepare(
                 Piece(template_id, row.segment, size, row.values), campaign, registry, _segments()
             )
         except UserError as exc:
-            outputs[row.number] = RowOutput(row.number, [error("value", exc.vi, exc.en)])
+            segment, shown = _segments().get(row.segment), template.size(size) if size else None
+            check = error("value", exc.vi, exc.en)
+            results[row.number] = RenderResult(template, shown, segment, [check], [])
             continue
         items.append((row, prepared))
-    if items and not items[0][1].template.is_visual:
+    if not template.is_visual:
         for row, prepared in items:
-            result = render_text(prepared, registry)
-            outputs[row.number] = RowOutput(row.number, result.checks, result.artifacts)
-        return [outputs[row.number] for row in rows]
+            results[row.number] = render_text(prepared, registry)
+        return [results[row.number] for row in rows]
     if not items:
-        return [outputs[row.number] for row in rows]
+        return [results[row.number] for row in rows]
 
-    template = items[0][1].template
     varying = layers.varying([p for _, p in items])
     fields = layers.layered([p for _, p in items], varying, options)
     # Shrink-to-fit text every row shares (the slogan) that this worker has not measured
@@ -240,14 +246,13 @@ def render_rows(
         pages, report = laid.pages.get(row.number, []), laid.reports.get(row.number)
         checks = prepared.checks + problems[row.number]
         checks += layout_checks(prepared, len(pages), report)
-        output = RowOutput(row.number, checks)
-        outputs[row.number] = output
-        if output.ok:  # nothing is written for a row that would print wrong
-            output.checks += refused_checks(refused)
-            group = row.number if options.pdf_x4 else 0
-            under = laid.under.get(row.number)
-            written = to_write.setdefault(group, (laid.document, []))[1]
-            written.append((output, prepared, pages, under))
+        if not pages:  # its sheet made no page: nothing to finish
+            shown = RenderResult(template, prepared.size, prepared.segment, checks, [])
+            results[row.number] = shown
+            continue
+        group = row.number if options.pdf_x4 else 0
+        finishing = _Finishing(row.number, prepared, checks, pages, laid.under.get(row.number))
+        to_write.setdefault(group, (laid.document, []))[1].append(finishing)
     for document, written in to_write.values():
-        _write_rows(document, written, options)
-    return [outputs[row.number] for row in rows]
+        results.update(_write_rows(document, written, options, refused))
+    return [results[row.number] for row in rows]

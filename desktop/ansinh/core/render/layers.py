@@ -134,8 +134,10 @@ class Layout:
 
     def adds_up(self, number: int) -> bool:
         """Whether the row's page drawn over its shared page is the whole page."""
-        if number not in self.under or len(self.pages.get(number, [])) != 1:
-            return True  # not layered, or not written (a row on two pages is an error)
+        if number not in self.under:
+            return True  # not layered
+        if len(self.pages.get(number, [])) != 1:
+            return False  # a row on two pages (an error, still finished): laid out whole
         if number in self.stripped:
             return True  # checked by `strip.split`
         if self.under[number] is None:

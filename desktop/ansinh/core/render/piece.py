@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from ..segments import Segment, eligibility_checks, get_segment
 from ..templates.fields import ImageValue, ResolvedFields, resolve_fields
 from ..templates.manifest import Size, Template
 from ..templates.registry import TemplateRegistry
-from . import layout, raster
+from . import engine, layout, raster
 from .jinja import make_environment
 from .results import Artifact, RenderOptions, RenderResult
 
@@ -83,17 +84,12 @@ def glyph_checks(template: Template, texts: dict[str, str]) -> list[Check]:
     return checks
 
 
-def fallback_font_checks(pdf: bytes) -> list[Check]:
+def fallback_font_checks(fonts: Iterable[str]) -> list[Check]:
     """Text the shipped fonts could not draw was set in some system font: not the same
     bytes on every machine, and often the wrong look. Field text is checked before
-    layout; this catches the rest (template text, CSS content, policy figures)."""
-    others = sorted(
-        {
-            name.split("+")[-1]
-            for name, _ in raster.pdf_fonts(pdf)
-            if not layout.is_shipped_font(name)
-        }
-    )
+    layout; this catches the rest (template text, CSS content, policy figures).
+    `fonts`: the names of the fonts the piece's PDF uses (`raster.page_fonts`)."""
+    others = sorted({name.split("+")[-1] for name in fonts if not layout.is_shipped_font(name)})
     if not others:
         return []
     shown = ", ".join(others)
@@ -351,26 +347,55 @@ def _resolution_checks(prepared: Prepared, report: layout.PageReport) -> list[Ch
     return checks
 
 
-def _set_bleed_box(bleed_pt: float, document: Any, pdf: Any) -> None:
-    # WeasyPrint caps the BleedBox at 10 pt from the trim, and with crop marks the media
-    # also holds the slug: the BleedBox is the trim grown by the real bleed.
-    for obj in pdf.objects:
-        if isinstance(obj, dict) and obj.get("Type") == "/Page" and "TrimBox" in obj:
-            left, top, right, bottom = obj["TrimBox"]
-            obj["BleedBox"] = type(obj["TrimBox"])(
-                [left - bleed_pt, top - bleed_pt, right + bleed_pt, bottom + bleed_pt]
-            )
-
-
 def write_pdf(document: Any, options: RenderOptions, size: Size | None = None) -> bytes:
     bleed_pt = size.bleed_mm * 72 / 25.4 if size and size.is_print else 0.0
     return document.write_pdf(
-        finisher=functools.partial(_set_bleed_box, bleed_pt),
+        finisher=functools.partial(engine.set_bleed_box, bleed_pt),
         custom_metadata=True,
         pdf_variant="pdf/x-4" if options.pdf_x4 else None,
         uncompressed_pdf=options.fast_pdf,
         full_fonts=options.fast_pdf,
     )
+
+
+@dataclass
+class Written:
+    """A visual piece as written, for `finish`: its PDF (`pages` long), the names of the
+    fonts its pages use, and the page its PNG shows: page `index` of `document`, drawn
+    over `under`'s pixels if given (a batch row's own page over its shared page)."""
+
+    pdf: bytes
+    pages: int
+    fonts: set[str]
+    document: pdfium.PdfDocument
+    index: int
+    under: raster.Underlay | None = None
+
+
+def finish(
+    prepared: Prepared,
+    registry: TemplateRegistry,
+    options: RenderOptions,
+    checks: list[Check],
+    written: Written,
+    refused: list[str],
+) -> RenderResult:
+    """The last step of every visual piece, alone or a batch row (`chunk`): the checks
+    that read the written PDF, then every output the options ask for. `checks` are
+    those of `prepare` and of the layout; `refused` the URLs the fetcher refused."""
+    result = RenderResult(
+        prepared.template, prepared.size, prepared.segment, list(checks), [], written.pages
+    )
+    result.boxes = raster.page_boxes(written.document, written.index)
+    result.checks += fallback_font_checks(written.fonts) + refused_checks(refused)
+    if "pdf" in options.formats:
+        result.artifacts.append(Artifact("pdf", "piece", written.pdf, {"pages": written.pages}))
+    if "png" in options.formats:
+        png = png_artifact(written.document, written.index, prepared, options, written.under)
+        result.artifacts.append(png)
+    if "txt" in options.formats and prepared.template.caption:
+        result.artifacts.append(_caption(prepared, registry, result.checks))
+    return result
 
 
 def render_visual(
@@ -387,23 +412,14 @@ def render_visual(
         document, fetcher = layout.lay_out(html, prepared.template.folder, roots)
         report = layout.inspect_page(document.pages[0]) if document.pages else None
     checks = prepared.checks + fit_problems + layout_checks(prepared, len(document.pages), report)
-    result = RenderResult(
-        prepared.template, prepared.size, prepared.segment, checks, [], pages=len(document.pages)
-    )
     pdf = write_pdf(document, options, prepared.size)
-    result.boxes = raster.page_boxes(pdf)
-    result.checks += fallback_font_checks(pdf) + refused_checks(fetcher.refused)
-    if "pdf" in options.formats:
-        result.artifacts.append(Artifact("pdf", "piece", pdf, {"pages": len(document.pages)}))
-    if "png" in options.formats:
-        pages = pdfium.PdfDocument(pdf)
-        try:
-            result.artifacts.append(png_artifact(pages, 0, prepared, options))
-        finally:
-            pages.close()
-    if "txt" in options.formats and prepared.template.caption:
-        result.artifacts.append(_caption(prepared, registry, result.checks))
-    return result
+    pages = pdfium.PdfDocument(pdf)
+    try:
+        fonts = {name for index in range(len(pages)) for name, _ in raster.page_fonts(pages, index)}
+        written = Written(pdf, len(document.pages), fonts, pages, 0)
+        return finish(prepared, registry, options, checks, written, fetcher.refused)
+    finally:
+        pages.close()
 
 
 def _png_raster(prepared: Prepared, options: RenderOptions) -> dict[str, Any]:

@@ -22,13 +22,12 @@ from .results import Boxes
 POINTS_PER_INCH = 72.0
 
 
-def page_boxes(pdf: bytes, index: int = 0) -> Boxes:
-    document = pdfium.PdfDocument(pdf)
+def page_boxes(document: pdfium.PdfDocument, index: int = 0) -> Boxes:
+    page = document[index]
     try:
-        page = document[index]
         return Boxes(page.get_mediabox(), page.get_trimbox(), page.get_bleedbox())
     finally:
-        document.close()
+        page.close()
 
 
 def page_bitmap(
@@ -207,20 +206,26 @@ def _fast_png(
     return b"\x89PNG\r\n\x1a\n" + b"".join(chunks)
 
 
+def page_fonts(document: pdfium.PdfDocument, index: int) -> set[tuple[str, bool]]:
+    """(base font name, embedded?) of every font a text object of page `index` uses."""
+    fonts = set()
+    page = document[index]
+    try:
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+            font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+            length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+            buffer = ctypes.create_string_buffer(length)
+            pdfium_c.FPDFFont_GetBaseFontName(font, buffer, length)
+            fonts.add((buffer.value.decode("latin-1"), bool(pdfium_c.FPDFFont_GetIsEmbedded(font))))
+    finally:
+        page.close()
+    return fonts
+
+
 def pdf_fonts(pdf: bytes) -> set[tuple[str, bool]]:
     """(base font name, embedded?) of every font a text object of the PDF uses."""
     document = pdfium.PdfDocument(pdf)
-    fonts = set()
     try:
-        for page in document:
-            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
-                font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
-                length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
-                buffer = ctypes.create_string_buffer(length)
-                pdfium_c.FPDFFont_GetBaseFontName(font, buffer, length)
-                fonts.add(
-                    (buffer.value.decode("latin-1"), bool(pdfium_c.FPDFFont_GetIsEmbedded(font)))
-                )
+        return set().union(*(page_fonts(document, index) for index in range(len(document))))
     finally:
         document.close()
-    return fonts

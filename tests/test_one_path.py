@@ -1,0 +1,121 @@
+"""One path: a batch row and the piece rendered alone go through the same finish step
+(the same checks, outputs and manifest entries), and a batch makes exactly what its
+template makes."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from ansinh.cli.main import main
+from ansinh.core.batch import plan_batch, run_batch
+from ansinh.core.campaign import Piece
+from ansinh.core.render.chunk import render_rows
+from ansinh.core.render.piece import RenderOptions, render_piece
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "assets" / "sample" / "campaign.toml"
+SNOWMAN = "\u2603"  # in DejaVu Sans, in neither shipped font
+
+
+def write_rows(path: Path, header: str, values: list[str], segment: str = "Nông dân") -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([header, "Đối tượng"])
+        writer.writerows([value, segment] for value in values)
+    return path
+
+
+def test_a_social_batch_writes_each_rows_caption_as_the_piece_alone(
+    tmp_path: Path, sample_campaign, capsys
+) -> None:
+    headlines = ["Về già có lương hưu", "Đóng ít, hưởng lâu dài", "Nhà nước hỗ trợ tiền đóng"]
+    rows = write_rows(tmp_path / "t.csv", "Tiêu đề", headlines)
+    out = tmp_path / "out"
+    args = ["batch", "social-bhxh", "--rows", str(rows), "--out", str(out), "--size", "1200x630"]
+    assert main([*args, "--campaign", str(SAMPLE), "--format", "pdf,png,txt"]) == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    captions = [f for f in manifest["files"] if f["role"] == "caption"]
+    assert len(captions) == len(headlines)
+    plan = plan_batch("social-bhxh", rows, sample_campaign, size="1200x630")
+    options = RenderOptions(formats=("pdf", "png", "txt"), png_width=1500, png_compress=1)
+    for entry, row in zip(captions, plan.rows, strict=True):
+        alone = render_piece(Piece("social-bhxh", row.segment, "1200x630", row.values),
+                             sample_campaign, options)
+        want = alone.artifact("txt", "caption")
+        assert (out / entry["file"]).read_bytes() == want.data
+        assert entry["row"] == row.number and entry["stats"] == want.stats
+        assert entry["format"] == "txt" and entry["segment"] == "nong-dan"
+    # The same manifest entries for each row's picture, too.
+    roles = sorted((f["row"], f["format"], f["role"]) for f in manifest["files"])
+    assert roles == sorted(
+        (row.number, fmt, role)
+        for row in plan.rows
+        for fmt, role in (("pdf", "piece"), ("png", "piece"), ("txt", "caption"))
+    )
+
+
+@pytest.mark.parametrize(
+    ("template", "formats", "made"),
+    [("banner-bhxh", "pdf,txt", "pdf, png"), ("sms-bhxh", "pdf", "txt")],
+)
+def test_batch_formats_are_what_the_template_makes(
+    tmp_path: Path, capsys, template: str, formats: str, made: str
+) -> None:
+    rows = write_rows(tmp_path / "t.csv", "Tên thôn", ["Thôn 1"])
+    out = tmp_path / "out"
+    field = "place" if template == "banner-bhxh" else "sender"
+    args = ["--lang", "en", "batch", template, "--rows", str(rows), "--out", str(out)]
+    args += ["--map", f"Tên thôn={field}", "--campaign", str(SAMPLE), "--format", formats]
+    assert main(args) == 2
+    error = capsys.readouterr().err
+    assert f"it makes {made}." in error and template in error
+    assert not out.exists()  # refused before anything is rendered
+
+
+def snowman_template(user_dir: Path) -> None:
+    """A template whose field text fits the fonts and whose own text does not."""
+    folder = user_dir / "templates" / "tuyet"
+    folder.mkdir(parents=True)
+    (folder / "template.toml").write_text(
+        'id = "tuyet"\nname = "Tuyết"\nkind = "poster"\nhtml = "p.html.j2"\n'
+        '[[sizes]]\nid = "A6"\nwidth_mm = 105\nheight_mm = 148\n'
+        '[[fields]]\nid = "ten"\ntype = "text"\nlabel = "Tên"\n',
+        encoding="utf-8",
+    )
+    (folder / "p.html.j2").write_text(
+        '{% extends "page.html.j2" %}{% block style %}'
+        ".ten { position: absolute; left: 10mm; top: 20mm; width: 85mm; height: 12mm; }"
+        ".tuyet { position: absolute; left: 10mm; top: 60mm; }{% endblock %}"
+        '{% block sheet %}<div class="ten" data-field="ten">{{ f.ten }}</div>'
+        f'<p class="tuyet" style="font-family: \'DejaVu Sans\'">Mùa đông {SNOWMAN}</p>'
+        "{% endblock %}",
+        encoding="utf-8",
+    )
+
+
+def test_a_fallback_glyph_in_the_templates_own_text_is_caught_in_a_batch_too(
+    tmp_path: Path, isolated_user_dir: Path, sample_campaign
+) -> None:
+    snowman_template(isolated_user_dir)
+    names = ["Thôn Một", "Thôn Hai", "Thôn Ba", "Thôn Bốn"]  # enough rows for layers
+    rows = write_rows(tmp_path / "t.csv", "Tên", names)
+    plan = plan_batch("tuyet", rows, sample_campaign)
+    options = RenderOptions(formats=("pdf", "png"), png_dpi=48)
+    outputs = render_rows("tuyet", plan.rows, plan.size, sample_campaign, options)
+    for output, row in zip(outputs, plan.rows, strict=True):
+        piece = Piece("tuyet", row.segment, "A6", row.values)
+        alone = render_piece(piece, sample_campaign, options)
+        glyph = [c for c in alone.checks if c.code == "glyph"]
+        if not glyph:
+            pytest.skip("no system font on this machine draws U+2603")
+        assert glyph[0].is_error and not alone.ok
+        assert output.checks == alone.checks
+    # Through the whole batch: every row refused with that check, no file written.
+    events = list(run_batch(plan, sample_campaign, tmp_path / "out", options, jobs=1))
+    assert [e.kind for e in events] == ["failed"] * len(names) + ["finished"]
+    assert all(any(c.code == "glyph" for c in e.checks) for e in events[:-1])
+    assert events[-1].bundle.entries == []
