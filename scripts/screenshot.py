@@ -77,9 +77,19 @@ def _shown(dialog: object, size: tuple[int, int] | None = None) -> object:
     return dialog
 
 
+def _old_places_sheet(scratch: Path) -> Path:
+    """The sample sheet as officers' sheets still are: some places on the old map."""
+    path = scratch / "thon-diem-cu.csv"
+    text = SAMPLE_ROWS.read_text(encoding="utf-8-sig")
+    text = text.replace("phường Ea Kao", "xã Ea Kao").replace("phường Tân Lập", "xã Hoà Thắng")
+    path.write_text(text, encoding="utf-8-sig")
+    return path
+
+
 def _batch_shots(window: object, dialog_class: type, scratch: Path, stem: Path,
                  run: bool = True) -> None:
-    """The batch dialog on the sample sheet: checked rows and a row preview, then done."""
+    """The batch dialog on the sample sheet with old place names: checked rows with their
+    place notes and a row preview; then (with `run`) the new names applied, and done."""
     banner = next(i for i, p in enumerate(window.model.pieces)  # type: ignore[attr-defined]
                   if p.template == "banner-bhxh")
     dialog = dialog_class(window.model, window.templates, window.segments,  # type: ignore
@@ -88,13 +98,20 @@ def _batch_shots(window: object, dialog_class: type, scratch: Path, stem: Path,
     dialog.show()
     planned: list[int] = []
     dialog.planned.connect(lambda: planned.append(1))
-    dialog.load(SAMPLE_ROWS)
+    dialog.load(_old_places_sheet(scratch))
     _wait(lambda: bool(planned))
-    dialog.rows.selectRow(7)  # the longest village name, shrunk to fit
-    _settle(0.3)
     _wait(lambda: dialog.preview_panel.data is not None and not dialog.preview.busy)
-    _save(dialog, stem.with_name(stem.name + ".png"))
+    _save(dialog, stem.with_name(stem.name + ".png"))  # row 1: "xã Ea Kao", its note
     if run:
+        count = len(planned)
+        dialog.places_button.click()
+        _wait(lambda: len(planned) > count)
+        _settle(0.3)
+        _wait(lambda: not dialog.preview.busy)
+        _save(dialog, stem.with_name(stem.name + "-places-applied.png"))
+        dialog.rows.selectRow(7)  # the longest village name, shrunk to fit
+        _settle(0.3)
+        _wait(lambda: not dialog.preview.busy)
         done: list[object] = []
         dialog.finished_batch.connect(done.append)
         dialog.start()

@@ -62,7 +62,7 @@ def test_a_small_sheet_runs_end_to_end_with_row_checks(
     sheet = write_sheet(tmp_path / "thon.csv", [
         [1, "Thôn Đồng Tâm – phường Ea Kao", "Nông dân, ngư dân, diêm dân"],
         [2, "Buôn Kô Siêr", "người ngoài hành tinh"],
-        [3, "Thôn 3 – phường Tân Lập", "tieu-thuong"],  # old places: test_batch_places.py
+        [3, "Thôn 3 – phường Tân Lập", "tieu-thuong"],  # old places: test_batch_dialog_places.py
     ])
     dialog = open_dialog(sample_window, qtbot, tmp_path / "out", sheet)
 
@@ -76,6 +76,7 @@ def test_a_small_sheet_runs_end_to_end_with_row_checks(
     assert statuses["3"] == statuses["5"] == "✓ Hợp lệ"
     assert statuses["4"].startswith("✗") and "người ngoài hành tinh" in statuses["4"]
     assert dialog.summary.text() == "3 dòng · 2 hợp lệ · 1 dòng lỗi"
+    assert not dialog.places_bar.isVisibleTo(dialog)  # no old place names
     assert dialog.run_button.isEnabled() and "2" in dialog.run_button.text()
 
     # Refusing to run while a row is bad is a choice.

@@ -18,6 +18,7 @@ One page, top to bottom, in the order an officer works:
 
 from __future__ import annotations
 
+import textwrap
 import time
 from collections.abc import Callable
 from concurrent.futures import CancelledError, ThreadPoolExecutor
@@ -226,6 +227,12 @@ def row_places(plan: BatchPlan, before: BatchPlan | None) -> dict[int, RowPlaces
     return places
 
 
+def _paragraphs(lines: list[str]) -> str:
+    """A tooltip of whole messages, wrapped (Qt shows plain text as one long line, and
+    wraps rich text far too narrow)."""
+    return "\n".join(textwrap.fill(line, 80) for line in lines)
+
+
 class RowsModel(QAbstractTableModel):
     """The sheet's rows (any count), with each row's check result in the first column and,
     where new place names are applied, the texts the run will use."""
@@ -326,7 +333,7 @@ class RowsModel(QAbstractTableModel):
         """The check column of a checked row: text, tooltip and colour."""
         problem = self.status.get(number)
         if problem:
-            return f"✗ {problem}", problem, theme.ERROR
+            return f"✗ {problem}", _paragraphs([problem]), theme.ERROR
         replaced = [f"{n.issue.text} → {n.issue.suggestion}" for n in
                     (places.replaced if places else ())]
         done = self.tr("Đã thay: %1").replace("%1", "; ".join(replaced)) if replaced else ""
@@ -337,10 +344,11 @@ class RowsModel(QAbstractTableModel):
             tooltip = [i18n.pick(n.issue.vi, n.issue.en) for n in places.left]
             if done:
                 tooltip.append(done)
-            return f"⚠ {short}", "\n".join(tooltip), theme.WARNING
+            return f"⚠ {short}", _paragraphs(tooltip), theme.WARNING
         if done:
-            return f"✓ {done}", self.tr("Tên mới dùng cho ấn phẩm và tên tệp của lần tạo này; "
-                                        "bảng tính không bị sửa (Ctrl+Z: hoàn tác)."), theme.OK
+            return f"✓ {done}", _paragraphs([self.tr(
+                "Tên mới dùng cho ấn phẩm và tên tệp của lần tạo này; bảng tính không bị sửa "
+                "(Ctrl+Z: hoàn tác).")]), theme.OK
         return self.tr("✓ Hợp lệ"), None, theme.OK
 
 
@@ -406,7 +414,7 @@ class BatchDialog(JobDialog):
         self._replan_timer.timeout.connect(self.replan)
         self.setMinimumSize(1024, 680)  # fits a 1366 × 768 office screen
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
-        self.resize(min(1240, screen.width()), min(820, screen.height()))
+        self.resize(min(1240, screen.width()), min(880, screen.height()))
         saved = model.setting("batch", {}) or {}
 
         outer = QVBoxLayout(self)
@@ -511,6 +519,19 @@ class BatchDialog(JobDialog):
         summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(self.only_problems)
         rows_layout.addLayout(summary_row)
+        # The summary's second line, only for a sheet with old place names.
+        self.places_bar = QWidget()
+        places_row = QHBoxLayout(self.places_bar)
+        places_row.setContentsMargins(0, 0, 0, 0)
+        self.places_note = QLabel()
+        self.places_note.setWordWrap(True)
+        self.places_button = QPushButton()
+        self.places_button.clicked.connect(self.toggle_place_names)
+        places_row.addWidget(self.places_note, 1)
+        places_row.addWidget(self.places_button)
+        self.places_bar.hide()
+        rows_layout.addWidget(self.places_bar)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo_place_names)
         rows_layout.addWidget(self.rows)
         self.skip_bad = QRadioButton()
         self.stop_bad = QRadioButton()
@@ -524,16 +545,12 @@ class BatchDialog(JobDialog):
         bad_row.addWidget(self.skip_bad)
         bad_row.addWidget(self.stop_bad)
         bad_row.addStretch(1)
-        self.places_button = QPushButton()
-        self.places_button.clicked.connect(self.toggle_place_names)
-        bad_row.addWidget(self.places_button)
         rows_layout.addLayout(bad_row)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo_place_names)
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.mapping_box)
         left.addWidget(self.rows_box)
-        left.setSizes([300, 320])
+        left.setSizes([270, 350])
         left.setChildrenCollapsible(False)
         self.preview_panel = PreviewPanel()
         self.preview_panel.fieldActivated.connect(self.show_field)
@@ -907,6 +924,7 @@ class BatchDialog(JobDialog):
         if self._plan_before_places is not None:
             self.undo_place_names()
         elif self.places_button.isEnabled():
+            self._resume_dir = None  # other names: a stopped run's folder is not continued
             plan = self.plan
             assert plan is not None
             self._check_rows(lambda: plan, True, self.tr("Đang thay địa danh…"))
@@ -914,28 +932,34 @@ class BatchDialog(JobDialog):
     def undo_place_names(self) -> None:
         """The rows as the sheet has them again (instant: that plan was kept)."""
         if self._plan_before_places is not None and self.places_button.isEnabled():
+            self._resume_dir = None
             self._show_plan(self._plan_before_places, None)
 
     def _show_summary(self) -> None:
         plan = self.plan
         if plan is None:
             self.summary.setText("" if self.table else self.tr("Chưa có bảng tính."))
+            self.places_bar.hide()
             return
         bad = len(plan.bad_rows)
         text = self.tr("%1 dòng · %2 hợp lệ").replace("%1", str(plan.total_rows)).replace(
             "%2", str(len(plan.rows)))
         if bad:
             text += " · " + self.tr("%1 dòng lỗi").replace("%1", str(bad))
+        self.summary.setText(text)
+        parts = []
         suggested = sum(1 for note in plan.places if note.issue.suggestion)
         if suggested:
-            text += " · " + self.tr("%1 địa danh cũ — %2 có tên mới").replace(
-                "%1", str(len(plan.places))).replace("%2", str(suggested))
+            parts.append(self.tr("%1 địa danh cũ — %2 có tên mới").replace(
+                "%1", str(len(plan.places))).replace("%2", str(suggested)))
         elif plan.places:
-            text += " · " + self.tr("%1 địa danh cũ").replace("%1", str(len(plan.places)))
+            parts.append(self.tr("%1 địa danh cũ").replace("%1", str(len(plan.places))))
         if self._plan_before_places is not None:
             replaced = len(self._plan_before_places.places) - len(plan.places)
-            text += " · " + self.tr("đã thay %1 địa danh").replace("%1", str(replaced))
-        self.summary.setText(text)
+            parts.append(self.tr("đã thay %1 địa danh").replace("%1", str(replaced)))
+        self.places_note.setText(("⚠ " if plan.places else "✓ ") + " · ".join(parts))
+        self.places_note.setStyleSheet(f"color: {theme.WARNING if plan.places else theme.OK};")
+        self.places_bar.setVisible(bool(parts))
 
     # --- previewing one row -----------------------------------------------------------------
 

@@ -42,333 +42,333 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../batch_dialog.py" line="590"/>
+        <location filename="../batch_dialog.py" line="614"/>
         <source>Chọn bảng tính</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="591"/>
+        <location filename="../batch_dialog.py" line="615"/>
         <source>Bảng tính (*.xlsx *.xlsm *.csv *.txt);;Mọi tệp (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="602"/>
+        <location filename="../batch_dialog.py" line="626"/>
         <source>Đang đọc bảng tính…</source>
         <translation>Reading the spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="664"/>
+        <location filename="../batch_dialog.py" line="688"/>
         <source>trang «%1», </source>
         <translation>sheet «%1», </translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="667"/>
+        <location filename="../batch_dialog.py" line="691"/>
         <source>%1 dòng dữ liệu · %2tiêu đề ở dòng %3 · %4</source>
         <translation>%1 data row(s) · %2header on row %3 · %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="672"/>
+        <location filename="../batch_dialog.py" line="696"/>
         <source>chữ mã cũ %1 đã được chuyển sang Unicode, hãy soát lại</source>
         <translation>legacy %1 text was converted to Unicode, please check it</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="743"/>
-        <location filename="../batch_dialog.py" line="1145"/>
+        <location filename="../batch_dialog.py" line="767"/>
+        <location filename="../batch_dialog.py" line="1176"/>
         <source>— không dùng —</source>
         <translation>— not used —</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="782"/>
+        <location filename="../batch_dialog.py" line="806"/>
         <source>Chọn một bảng tính CSV hoặc Excel (.xlsx) để bắt đầu: mỗi dòng một thôn, một ấn phẩm.</source>
         <translation>Choose a CSV or Excel (.xlsx) spreadsheet to start: one row per village, one piece per row.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="790"/>
+        <location filename="../batch_dialog.py" line="814"/>
         <source>Chưa ghép cột nào với trường của mẫu.</source>
         <translation>No column is mapped to a template field yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="792"/>
+        <location filename="../batch_dialog.py" line="816"/>
         <source>Trường bắt buộc chưa có cột: %1.</source>
         <translation>Required fields without a column: %1.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="794"/>
+        <location filename="../batch_dialog.py" line="818"/>
         <source>%1 cột được ghép với trường của mẫu (* là bắt buộc).</source>
         <translation>%1 column(s) mapped to template fields (* = required).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="796"/>
+        <location filename="../batch_dialog.py" line="820"/>
         <source>Trường không có cột lấy nội dung của ấn phẩm đang mở.</source>
         <translation>Fields without a column take the open piece&apos;s content.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="797"/>
+        <location filename="../batch_dialog.py" line="821"/>
         <source>Trường không có cột dùng nội dung mặc định của mẫu.</source>
         <translation>Fields without a column use the template&apos;s defaults.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="838"/>
+        <location filename="../batch_dialog.py" line="862"/>
         <source>Đang kiểm tra các dòng…</source>
         <translation>Checking the rows…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="915"/>
+        <location filename="../batch_dialog.py" line="941"/>
         <source>Chưa có bảng tính.</source>
         <translation>No spreadsheet yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="918"/>
+        <location filename="../batch_dialog.py" line="945"/>
         <source>%1 dòng · %2 hợp lệ</source>
         <translation>%1 row(s) · %2 valid</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="921"/>
+        <location filename="../batch_dialog.py" line="948"/>
         <source>%1 dòng lỗi</source>
         <translation>%1 with problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="960"/>
+        <location filename="../batch_dialog.py" line="991"/>
         <source>Xem trước dòng %1</source>
         <translation>Preview of row %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1003"/>
+        <location filename="../batch_dialog.py" line="1034"/>
         <source>Chạy tiếp</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1004"/>
+        <location filename="../batch_dialog.py" line="1035"/>
         <source>Tạo %1 ấn phẩm</source>
         <translation>Make %1 piece(s)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1007"/>
+        <location filename="../batch_dialog.py" line="1038"/>
         <source>Tạo ấn phẩm</source>
         <translation>Make pieces</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1010"/>
+        <location filename="../batch_dialog.py" line="1041"/>
         <source>Bảng còn dòng lỗi: sửa bảng tính (rồi chọn lại tệp) hoặc chọn bỏ qua dòng lỗi.</source>
         <translation>Some rows have problems: fix the spreadsheet (then choose the file again) or choose to skip bad rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="554"/>
+        <location filename="../batch_dialog.py" line="578"/>
         <source>Chọn thư mục lưu</source>
         <translation>Choose the output folder</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="905"/>
+        <location filename="../batch_dialog.py" line="930"/>
         <source>Đang thay địa danh…</source>
         <translation>Replacing place names…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="924"/>
+        <location filename="../batch_dialog.py" line="953"/>
         <source>%1 địa danh cũ — %2 có tên mới</source>
         <translation>%1 old place name(s) — %2 with a new name</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="927"/>
+        <location filename="../batch_dialog.py" line="956"/>
         <source>%1 địa danh cũ</source>
         <translation>%1 old place name(s)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="930"/>
+        <location filename="../batch_dialog.py" line="959"/>
         <source>đã thay %1 địa danh</source>
         <translation>%1 place name(s) replaced</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="992"/>
+        <location filename="../batch_dialog.py" line="1023"/>
         <source>Hoàn tác thay địa danh</source>
         <translation>Undo place changes</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="993"/>
+        <location filename="../batch_dialog.py" line="1024"/>
         <source>Áp dụng mọi gợi ý địa danh</source>
         <translation>Apply all place suggestions</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="995"/>
+        <location filename="../batch_dialog.py" line="1026"/>
         <source>Trả lại các địa danh như trong bảng tính (Ctrl+Z).</source>
         <translation>Put the place names back as the sheet has them (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="996"/>
+        <location filename="../batch_dialog.py" line="1027"/>
         <source>Thay mỗi địa danh cũ có đúng một tên mới bằng tên đó, trong ấn phẩm và tên tệp của lần tạo này. Bảng tính không bị sửa.</source>
-        <translation>Replace each old place name that has exactly one new name with it, in this run's pieces and file names. The sheet itself is not changed.</translation>
+        <translation>Replace each old place name that has exactly one new name with it, in this run&apos;s pieces and file names. The sheet itself is not changed.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1033"/>
+        <location filename="../batch_dialog.py" line="1064"/>
         <source>Đang khởi động các tiến trình dựng hình…</source>
         <translation>Starting the render processes…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1051"/>
+        <location filename="../batch_dialog.py" line="1082"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1065"/>
+        <location filename="../batch_dialog.py" line="1096"/>
         <source>%1/%2 dòng · còn khoảng %3 · dòng %4</source>
         <translation>%1/%2 rows · about %3 left · row %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1084"/>
+        <location filename="../batch_dialog.py" line="1115"/>
         <source>Chạy hàng loạt không thành công</source>
         <translation>The batch failed</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1088"/>
+        <location filename="../batch_dialog.py" line="1119"/>
         <source>Đã dừng. Chỉ các tệp đã làm xong được giữ lại trong %1; bấm «Chạy tiếp» để làm các dòng còn lại.</source>
         <translation>Stopped. Only finished files were kept in %1; press «Continue» to make the remaining rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1094"/>
+        <location filename="../batch_dialog.py" line="1125"/>
         <source>Xong: %1 dòng, %2 tệp trong %3 → %4</source>
         <translation>Done: %1 row(s), %2 file(s) in %3 → %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1098"/>
+        <location filename="../batch_dialog.py" line="1129"/>
         <source>Tệp in gộp cho nhà in: %1</source>
         <translation>Combined file for the print shop: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1102"/>
+        <location filename="../batch_dialog.py" line="1133"/>
         <source>%1 dòng không tạo được (xem cột Kiểm tra).</source>
         <translation>%1 row(s) could not be made (see the Check column).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1129"/>
+        <location filename="../batch_dialog.py" line="1160"/>
         <source>Tạo hàng loạt từ bảng tính</source>
         <translation>Batch from a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1130"/>
+        <location filename="../batch_dialog.py" line="1161"/>
         <source>Bảng tính và mẫu</source>
         <translation>Spreadsheet and template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1131"/>
+        <location filename="../batch_dialog.py" line="1162"/>
         <source>Bảng tính</source>
         <translation>Spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1132"/>
+        <location filename="../batch_dialog.py" line="1163"/>
         <source>Tệp CSV hoặc Excel (.xlsx): mỗi dòng một ấn phẩm</source>
         <translation>A CSV or Excel (.xlsx) file: one piece per row</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1133"/>
+        <location filename="../batch_dialog.py" line="1164"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1134"/>
+        <location filename="../batch_dialog.py" line="1165"/>
         <source>Trang</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1135"/>
+        <location filename="../batch_dialog.py" line="1166"/>
         <source>Mẫu</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1136"/>
+        <location filename="../batch_dialog.py" line="1167"/>
         <source>Khổ</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1137"/>
+        <location filename="../batch_dialog.py" line="1168"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1138"/>
+        <location filename="../batch_dialog.py" line="1169"/>
         <source>Cho cả bảng</source>
         <translation>For all rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1139"/>
+        <location filename="../batch_dialog.py" line="1170"/>
         <source>Theo cột</source>
         <translation>From column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1140"/>
+        <location filename="../batch_dialog.py" line="1171"/>
         <source>Ghép cột với trường của mẫu</source>
         <translation>Map columns to template fields</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1141"/>
+        <location filename="../batch_dialog.py" line="1172"/>
         <source>Cột trong bảng</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1142"/>
+        <location filename="../batch_dialog.py" line="1173"/>
         <source>Ví dụ (dòng đầu)</source>
         <translation>Example (first row)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1143"/>
+        <location filename="../batch_dialog.py" line="1174"/>
         <source>Trường của mẫu</source>
         <translation>Template field</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1146"/>
+        <location filename="../batch_dialog.py" line="1177"/>
         <source>Ghép tự động</source>
         <translation>Match automatically</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1147"/>
+        <location filename="../batch_dialog.py" line="1178"/>
         <source>Ghép theo tên cột: không phân biệt hoa thường và dấu («Tên thôn» → Thôn, xã)</source>
         <translation>Match by column name, ignoring case and diacritics («Tên thôn» → Village / commune)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1149"/>
+        <location filename="../batch_dialog.py" line="1180"/>
         <source>Các dòng (số dòng như trong Excel)</source>
         <translation>Rows (numbered as in Excel)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1150"/>
+        <location filename="../batch_dialog.py" line="1181"/>
         <source>Chỉ hiện dòng lỗi, cảnh báo</source>
         <translation>Only rows with errors or warnings</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1152"/>
+        <location filename="../batch_dialog.py" line="1183"/>
         <source>Chọn một dòng để xem trước ấn phẩm của dòng đó.</source>
         <translation>Select a row to preview its piece.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1154"/>
+        <location filename="../batch_dialog.py" line="1185"/>
         <source>Lưu vào</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1155"/>
+        <location filename="../batch_dialog.py" line="1186"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1156"/>
+        <location filename="../batch_dialog.py" line="1187"/>
         <source>Một PDF gộp cho nhà in</source>
         <translation>One combined PDF for the print shop</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1157"/>
+        <location filename="../batch_dialog.py" line="1188"/>
         <source>bỏ qua, làm các dòng hợp lệ</source>
         <translation>skip them, make the valid rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1158"/>
+        <location filename="../batch_dialog.py" line="1189"/>
         <source>không chạy khi còn dòng lỗi</source>
         <translation>do not run while any row has problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1159"/>
+        <location filename="../batch_dialog.py" line="1190"/>
         <source>Dòng lỗi:</source>
         <translation>Rows with problems:</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1170"/>
+        <location filename="../batch_dialog.py" line="1201"/>
         <source>Mỗi dòng tạo một ấn phẩm với tên tệp theo dòng; kèm manifest ghi số dòng và đối tượng.</source>
         <translation>Each row makes one piece, its files named after the row; the manifest records each row&apos;s number and segment.</translation>
     </message>
@@ -1944,32 +1944,32 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../batch_dialog.py" line="290"/>
+        <location filename="../batch_dialog.py" line="299"/>
         <source>Kiểm tra</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="315"/>
+        <location filename="../batch_dialog.py" line="324"/>
         <source>Trong bảng tính: %1</source>
         <translation>In the sheet: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="330"/>
+        <location filename="../batch_dialog.py" line="339"/>
         <source>Đã thay: %1</source>
         <translation>Replaced: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="333"/>
+        <location filename="../batch_dialog.py" line="342"/>
         <source>%1: địa danh cũ</source>
         <translation>%1: old place name</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="340"/>
+        <location filename="../batch_dialog.py" line="350"/>
         <source>Tên mới dùng cho ấn phẩm và tên tệp của lần tạo này; bảng tính không bị sửa (Ctrl+Z: hoàn tác).</source>
-        <translation>The new name is used for this run's piece and file names; the sheet itself is not changed (Ctrl+Z: undo).</translation>
+        <translation>The new name is used for this run&apos;s piece and file names; the sheet itself is not changed (Ctrl+Z: undo).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="342"/>
+        <location filename="../batch_dialog.py" line="352"/>
         <source>✓ Hợp lệ</source>
         <translation>✓ Valid</translation>
     </message>
@@ -1977,82 +1977,82 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="89"/>
+        <location filename="../settings_dialog.py" line="93"/>
         <source>Chọn thư mục xuất</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="111"/>
+        <location filename="../settings_dialog.py" line="116"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="112"/>
+        <location filename="../settings_dialog.py" line="117"/>
         <source>Giao diện</source>
         <translation>Interface</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="113"/>
+        <location filename="../settings_dialog.py" line="118"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="114"/>
+        <location filename="../settings_dialog.py" line="119"/>
         <source>Làm việc</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="115"/>
+        <location filename="../settings_dialog.py" line="120"/>
         <source>Tự lưu bản khôi phục mỗi</source>
         <translation>Autosave a recovery copy every</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="116"/>
+        <location filename="../settings_dialog.py" line="121"/>
         <source> giây</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="117"/>
+        <location filename="../settings_dialog.py" line="122"/>
         <source>Cập nhật xem trước sau khi ngừng gõ</source>
         <translation>Update the preview after typing pauses for</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="123"/>
+        <location filename="../settings_dialog.py" line="124"/>
         <source>Dựng chính xác từng trang (chậm hơn)</source>
         <translation>Lay out every page exactly, one by one (slower)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="124"/>
+        <location filename="../settings_dialog.py" line="125"/>
         <source>Khi dựng hàng loạt, mỗi dòng được dàn trang riêng như khi dựng một mình, không dùng lớp chung giữa các dòng.</source>
         <translation>In a batch, every row is laid out on its own, as when rendered alone, without layers shared between rows.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="119"/>
+        <location filename="../settings_dialog.py" line="127"/>
         <source>Xuất bản</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="120"/>
+        <location filename="../settings_dialog.py" line="128"/>
         <source>Thư mục xuất mặc định</source>
         <translation>Default export folder</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="121"/>
+        <location filename="../settings_dialog.py" line="129"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="122"/>
+        <location filename="../settings_dialog.py" line="130"/>
         <source>Mẫu và danh sách đối tượng của riêng bạn đặt trong: %1</source>
         <translation>Your own templates and segment list go in: %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="124"/>
+        <location filename="../settings_dialog.py" line="132"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="125"/>
+        <location filename="../settings_dialog.py" line="133"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>

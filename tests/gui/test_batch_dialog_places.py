@@ -32,6 +32,11 @@ def cell(dialog: BatchDialog, row: int, column: int, role: Any = Qt.ItemDataRole
     return dialog.rows_model.index(row, column).data(role)
 
 
+def tooltip(dialog: BatchDialog, row: int) -> str:
+    """The check column's tooltip as one line (it is wrapped for the screen)."""
+    return " ".join(cell(dialog, row, 0, Qt.ItemDataRole.ToolTipRole).split())
+
+
 def test_old_places_are_marked_per_row_applied_undone_and_used_for_the_files(
         sample_window: Any, qtbot: Any, tmp_path: Path) -> None:
     sheet = old_places_sheet(tmp_path)
@@ -42,12 +47,14 @@ def test_old_places_are_marked_per_row_applied_undone_and_used_for_the_files(
     assert status_texts(dialog) == {"3": "⚠ xã Ea Kao → phường Ea Kao",
                                     "4": "⚠ huyện Krông Pắc: địa danh cũ",
                                     "5": "✓ Hợp lệ"}
-    assert "Đề xuất: «phường Ea Kao»" in cell(dialog, 0, 0, Qt.ItemDataRole.ToolTipRole)
-    assert "cấp huyện" in cell(dialog, 1, 0, Qt.ItemDataRole.ToolTipRole)
+    assert "Đề xuất: «phường Ea Kao»" in tooltip(dialog, 0)
+    assert "là đơn vị cấp huyện" in tooltip(dialog, 1)
     for row in (0, 1):
         colour = cell(dialog, row, 0, Qt.ItemDataRole.ForegroundRole).color().name()
         assert colour.lower() == theme.WARNING.lower()
-    assert dialog.summary.text() == "3 dòng · 3 hợp lệ · 2 địa danh cũ — 1 có tên mới"
+    assert dialog.summary.text() == "3 dòng · 3 hợp lệ"
+    assert dialog.places_bar.isVisibleTo(dialog)
+    assert dialog.places_note.text() == "⚠ 2 địa danh cũ — 1 có tên mới"
     dialog.only_problems.setChecked(True)  # the rows to look at
     assert set(status_texts(dialog)) == {"3", "4"}
     dialog.only_problems.setChecked(False)
@@ -65,8 +72,7 @@ def test_old_places_are_marked_per_row_applied_undone_and_used_for_the_files(
     assert cell(dialog, 0, 2, Qt.ItemDataRole.ToolTipRole) == f"Trong bảng tính: {EA_KAO}"
     assert cell(dialog, 1, 2) == KRONG_PAC
     assert dialog.plan.rows[0].name == "Thôn 1 – phường Ea Kao"
-    assert dialog.summary.text() == ("3 dòng · 3 hợp lệ · 1 địa danh cũ · "
-                                     "đã thay 1 địa danh")
+    assert dialog.places_note.text() == "⚠ 1 địa danh cũ · đã thay 1 địa danh"
     assert dialog.places_button.text() == "Hoàn tác thay địa danh"
     assert sheet.read_bytes() == sheet_bytes
 
@@ -105,7 +111,7 @@ def test_a_sheet_without_suggestions_has_no_apply_button_to_press(
     sheet = write_sheet(tmp_path / "thon.csv", [[1, KRONG_PAC, "nong-dan"],
                                                 [2, "Thôn A", "nong-dan"]])
     dialog = open_dialog(sample_window, qtbot, tmp_path / "out", sheet)
-    assert dialog.summary.text() == "2 dòng · 2 hợp lệ · 1 địa danh cũ"
+    assert dialog.places_note.text() == "⚠ 1 địa danh cũ"
     assert not dialog.places_button.isEnabled()
     qtbot.keyClick(dialog.rows, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert status_texts(dialog)["3"] == "⚠ huyện Krông Pắc: địa danh cũ"
@@ -115,14 +121,13 @@ def test_place_notes_speak_english(sample_window: Any, qtbot: Any, tmp_path: Pat
     dialog = open_dialog(sample_window, qtbot, tmp_path / "out", old_places_sheet(tmp_path))
     i18n.set_language("en")
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Batch from a spreadsheet", timeout=3000)
-    assert dialog.summary.text() == "3 row(s) · 3 valid · 2 old place name(s) — 1 with a new name"
+    assert dialog.places_note.text() == "⚠ 2 old place name(s) — 1 with a new name"
     assert dialog.places_button.text() == "Apply all place suggestions"
     assert status_texts(dialog)["4"] == "⚠ huyện Krông Pắc: old place name"
-    assert "Suggested: “phường Ea Kao”" in cell(dialog, 0, 0, Qt.ItemDataRole.ToolTipRole)
+    assert "Suggested: “phường Ea Kao”" in tooltip(dialog, 0)
     with qtbot.waitSignal(dialog.planned, timeout=PREVIEW_TIMEOUT_MS):
         dialog.places_button.click()
     assert status_texts(dialog)["3"] == "✓ Replaced: xã Ea Kao → phường Ea Kao"
-    assert dialog.summary.text() == ("3 row(s) · 3 valid · 1 old place name(s) · "
-                                     "1 place name(s) replaced")
+    assert dialog.places_note.text() == "⚠ 1 old place name(s) · 1 place name(s) replaced"
     assert dialog.places_button.text() == "Undo place changes"
     assert cell(dialog, 0, 2, Qt.ItemDataRole.ToolTipRole) == f"In the sheet: {EA_KAO}"
