@@ -6,7 +6,9 @@ Where a reading is a choice, the comment says why it was taken.
 
 from __future__ import annotations
 
+import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -165,3 +167,89 @@ def test_new_rules_stay_linear(unit):
     start = time.process_time()
     read_aloud(text)
     assert time.process_time() - start < 1.0
+
+
+# --- SMS brand-name sender -----------------------------------------------------------------
+
+
+def _sms(campaign, sender):
+    from ansinh.core.campaign import Piece
+    from ansinh.core.render.piece import render_piece
+
+    return render_piece(Piece("sms-bhxh", "toan-dan", None, {"sender": sender}), campaign)
+
+
+def test_sms_sender_is_shown_in_the_stats_not_the_message(sample_campaign):
+    result = _sms(sample_campaign, "BHXH DAKLAK")
+    assert not [c for c in result.checks if c.field == "sender"]
+    for role in ("sms", "sms-ascii"):
+        artifact = result.artifact("txt", role)
+        assert artifact.stats["sender"] == "BHXH DAKLAK"
+        assert "DAKLAK" not in artifact.data.decode()
+    assert "sender" not in _sms(sample_campaign, "").artifact("txt", "sms").stats
+
+
+@pytest.mark.parametrize(
+    ("sender", "vi"),
+    [
+        ("BHXH DAK LAK", "«Tên thương hiệu gửi tin» dài 12 ký tự, tối đa 11."),
+        ("BHXH ĐắkLắk", "«Tên thương hiệu gửi tin» chỉ được có chữ cái không dấu, chữ số, "
+                        "khoảng trắng và . - _ (nhà mạng không nhận «Đ» «ắ»)."),
+        ("BHXH/VN", "(nhà mạng không nhận «/»)."),
+    ],
+)
+def test_sms_sender_too_long_or_not_ascii_is_named(sample_campaign, sender, vi):
+    checks = [c for c in _sms(sample_campaign, sender).checks if c.field == "sender"]
+    assert len(checks) == 1 and checks[0].is_error and checks[0].vi.endswith(vi)
+    assert "Brand-name sender" in checks[0].en
+
+
+# --- one tone-mark style ---------------------------------------------------------------------
+
+OLD = "Hoà Thắng, văn hoá, xoá, tuỳ, khoẻ, thuỷ, Uỷ ban, HOÀ"
+NEW = "Hòa Thắng, văn hóa, xóa, tùy, khỏe, thủy, Ủy ban, HÒA"
+SAME = "quý, quà, hoàng, toán, tuyển, khuỷu, mùa, của, ngoài, thuở, Huế"  # both styles agree
+
+
+def test_tone_style_moves_marks_both_ways_and_keeps_the_rest():
+    from ansinh.core.vntext import tone_style
+
+    assert tone_style(OLD, "new") == NEW and tone_style(NEW, "old") == OLD
+    assert tone_style(OLD, "keep") == OLD and tone_style(NEW, "new") == NEW
+    assert tone_style(SAME, "new") == SAME == tone_style(SAME, "old")
+    decomposed = "Hoa\u0300 bi\u0300nh"
+    assert tone_style(decomposed, "new") == "Hòa bình"
+
+
+def _old_style_words(text: str) -> list[str]:
+    from ansinh.core.vntext import tone_style
+
+    words = set(re.findall(r"\w+", text))
+    return sorted(w for w in words if tone_style(w, "new") != w)
+
+
+def _shipped_text_files() -> list[Path]:
+    from ansinh.core import paths
+
+    root = paths.app_root()
+    files = [*root.glob("templates/**/*"), *root.glob("assets/sample/*"),
+             *root.glob("assets/data/*.toml"), *root.glob("desktop/ansinh/gui/**/*.py"),
+             root / "desktop/ansinh/gui/i18n/ansinh_en.ts", root / "README.md"]
+    texts = {".j2", ".toml", ".csv", ".html", ".css", ".md", ".txt", ".py", ".ts", ".json"}
+    return [f for f in files if f.is_file() and f.suffix in texts]
+
+
+# The settings page shows the old style as an example of itself.
+OLD_STYLE_EXAMPLES = ("kiểu cũ: hoà, khoẻ, thuỷ", "old style: hoà, khoẻ, thuỷ", "«old» (hoà, thuỷ)")
+
+
+def test_every_shipped_text_uses_the_new_tone_style():
+    # The new rule (hòa, hóa, xóa, tùy), as in current BHXH documents.
+    found = {}
+    for path in _shipped_text_files():
+        text = path.read_text(encoding="utf-8")
+        for example in OLD_STYLE_EXAMPLES:
+            text = text.replace(example, "")
+        if words := _old_style_words(text):
+            found[str(path)] = words
+    assert not found

@@ -62,6 +62,7 @@ _WHAT_EN = {
     "Tệp trạng thái": "The state file",
     "Tệp TOML của mẫu": "The template's TOML file",
     "Tệp chữ viết tắt": "The abbreviations file",
+    "Tệp cài đặt": "The settings file",
 }
 
 

@@ -187,7 +187,7 @@ class CampaignDialog(QDialog):
         ok = buttons.addButton(self.tr("Áp dụng cho mọi ấn phẩm"),
                                QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setProperty("primary", True)
-        buttons.addButton(self.tr("Huỷ"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)

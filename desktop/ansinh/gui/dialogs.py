@@ -86,7 +86,7 @@ def save_changes_box(parent: QWidget | None, name: str) -> tuple[QMessageBox, An
     save = box.addButton(translate("Dialogs", "Lưu"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(translate("Dialogs", "Không lưu"),
                             QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(translate("Dialogs", "Huỷ"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(translate("Dialogs", "Hủy"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(save)
     return box, save, discard
 
@@ -129,7 +129,7 @@ def ask_recover(parent: QWidget | None, recoveries: Sequence[RecoveryFile]) -> s
 def confirm(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(translate("Dialogs", "Huỷ"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(translate("Dialogs", "Hủy"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is ok
 
@@ -166,7 +166,7 @@ class CheckListDialog(QDialog):
         buttons.addButton(self.all_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.ok_button = buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setProperty("primary", True)
-        buttons.addButton(translate("Dialogs", "Huỷ"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(translate("Dialogs", "Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -465,7 +465,7 @@ class ExportDialog(JobDialog):
         self.txt_help.setText(self.tr(
             "Bài loa và tin nhắn SMS luôn xuất dạng văn bản; số, tiền và số điện thoại "
             "được viết thành chữ để đọc."))
-        self.print_box.setTitle(self.tr("Tuỳ chọn in"))
+        self.print_box.setTitle(self.tr("Tùy chọn in"))
         self.crop_marks.setText(self.tr("Dấu cắt (crop marks)"))
         self.pdf_x4.setText(self.tr("PDF/X-4 cho nhà in"))
         self.bleed_note.setText(self.tr(

@@ -473,7 +473,7 @@ class MainWindow(QMainWindow):
         index = self.current_index() if index is None else index
         if index is not None:
             self.model.remove_piece(index)
-            self.statusBar().showMessage(self.tr("Đã xoá ấn phẩm (Ctrl+Z để hoàn tác)."), 5000)
+            self.statusBar().showMessage(self.tr("Đã xóa ấn phẩm (Ctrl+Z để hoàn tác)."), 5000)
 
     # --- dialogs -----------------------------------------------------------------------
 
@@ -848,7 +848,7 @@ class MainWindow(QMainWindow):
             self.act_duplicate: (self.tr("Nhân bản"), ""),
             self.act_siblings: (self.tr("Tạo cho các kênh khác…"), ""),
             self.act_segments: (self.tr("Cùng ấn phẩm cho đối tượng khác…"), ""),
-            self.act_remove: (self.tr("Xoá ấn phẩm"), ""),
+            self.act_remove: (self.tr("Xóa ấn phẩm"), ""),
             self.act_zoom_in: (self.tr("Phóng to"), ""),
             self.act_zoom_out: (self.tr("Thu nhỏ"), ""),
             self.act_fit: (self.tr("Vừa khung nhìn"), ""),

@@ -273,7 +273,7 @@ class InsertPiecesCommand(QUndoCommand):
 
 class RemovePieceCommand(QUndoCommand):
     def __init__(self, model: CampaignModel, index: int) -> None:
-        super().__init__(translate("CampaignModel", "Xoá ấn phẩm"))
+        super().__init__(translate("CampaignModel", "Xóa ấn phẩm"))
         self.model, self.index = model, index
         self.removed = model.piece(index)
 

@@ -287,7 +287,7 @@ class PiecesPanel(QFrame):
             ("copy", self.tr("Nhân bản"), self.duplicateRequested),
             ("channels", self.tr("Tạo cho các kênh khác…"), self.siblingsRequested),
             ("people", self.tr("Cùng ấn phẩm cho đối tượng khác…"), self.segmentsRequested),
-            ("delete", self.tr("Xoá"), self.removeRequested),
+            ("delete", self.tr("Xóa"), self.removeRequested),
         )
         for icon, text, signal in entries:
             action = QAction(theme.icon(icon), text, menu)
@@ -304,7 +304,7 @@ class PiecesPanel(QFrame):
         self.siblings_button.setToolTip(
             self.tr("Một thông điệp, mọi kênh: tạo băng rôn, bài loa, tin nhắn… từ ấn phẩm này"))
         self.segments_button.setToolTip(self.tr("Cùng ấn phẩm cho đối tượng khác"))
-        self.remove_button.setToolTip(self.tr("Xoá ấn phẩm"))
+        self.remove_button.setToolTip(self.tr("Xóa ấn phẩm"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -166,7 +166,7 @@ class _EntryForm(QDialog):
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setProperty("primary", True)
         self.save_button.setDefault(True)
-        self.buttons.addButton(self.tr("Huỷ"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QSettings
 
-from ..core import paths
+from ..core import paths, preferences
 
 T = TypeVar("T")
 
@@ -38,11 +38,15 @@ PREVIEW_GUIDES = Setting("preview/guides", True, "Show trim, bleed and safe-area
 EXACT_PAGES = Setting("batch/exact", False,
                       "Lay every batch row out whole, as alone: no shared paint layers or "
                       "strips (slower; the CLI's --exact).")
+TONE_STYLE = Setting(preferences.TONE_STYLE_KEY, "keep",
+                     "Tone marks in typed texts before rendering: «keep» as typed (default), "
+                     "«new» (hòa, thủy) or «old» (hoà, thuỷ); renders read it in "
+                     "ansinh.core.preferences.")
 WINDOW_GEOMETRY = Setting("window/geometry", "", "Main window geometry (hex).")
 WINDOW_STATE = Setting("window/state", "", "Main window splitters (hex).")
 
 ALL = (LANGUAGE, AUTOSAVE_SECONDS, RECENT_FILES, LAST_FOLDER, EXPORT_FOLDER,
-       PREVIEW_DELAY_MS, PREVIEW_GUIDES, EXACT_PAGES, WINDOW_GEOMETRY, WINDOW_STATE)
+       PREVIEW_DELAY_MS, PREVIEW_GUIDES, EXACT_PAGES, TONE_STYLE, WINDOW_GEOMETRY, WINDOW_STATE)
 MAX_RECENT = 8
 
 

@@ -21,7 +21,8 @@ from markupsafe import Markup
 from .. import images, paths
 from ..checks import Check, error
 from ..errors import UserError
-from ..vntext import normalize
+from ..preferences import tone_style as preferred_tone_style
+from ..vntext import normalize, tone_style
 from .manifest import Field, Template
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -237,6 +238,7 @@ def resolve_fields(
     texts: dict[str, str] = {}
     checks: list[Check] = []
     images: dict[str, Path] = {}
+    tones = preferred_tone_style()  # the office's tone-mark style, applied to what it typed
     for spec in template.fields:
         # A missing value takes the template's default (a new piece is prefilled);
         # a value the user cleared stays empty, unless a campaign-wide value stands in.
@@ -270,6 +272,7 @@ def resolve_fields(
             values[spec.id] = None
             continue
         if spec.type in ("text", "paragraph"):
+            value = tone_style(value, tones)
             _text_limits(spec, value, checks)
             texts[spec.id] = value
             if spec.type == "paragraph":

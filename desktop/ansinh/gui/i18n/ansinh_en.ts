@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>AbbreviationsPage</name>
+    <message>
+        <location filename="../settings_dialog.py" line="110"/>
+        <source>Mọi chỗ</source>
+        <translation>Anywhere</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="110"/>
+        <source>Loại văn bản</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="110"/>
+        <source>Cơ quan trong số hiệu</source>
+        <translation>Issuer in a document number</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="133"/>
+        <source>Viết tắt</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="133"/>
+        <source>Đọc là</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="133"/>
+        <source>Dùng cho</source>
+        <translation>Used for</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="138"/>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="139"/>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="140"/>
+        <source>Chữ viết tắt đọc thành lời trong bài phát thanh. Mục có sẵn giữ tên, sửa cách đọc được; mục của đơn vị lưu trong: %1</source>
+        <translation>Abbreviations read out in loudspeaker scripts. Shipped entries keep their name, their reading can be changed; the office's entries are kept in: %1</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="144"/>
+        <source>Không đọc được tệp chữ viết tắt của đơn vị, nên chưa sửa được ở đây: %1</source>
+        <translation>The office's abbreviations file cannot be read, so it cannot be edited here: %1</translation>
+    </message>
+</context>
+<context>
     <name>AddValueDialog</name>
     <message>
         <location filename="../policy_dialog.py" line="202"/>
@@ -492,7 +545,7 @@
     </message>
     <message>
         <location filename="../campaign_dialog.py" line="190"/>
-        <source>Huỷ</source>
+        <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -575,7 +628,7 @@
     </message>
     <message>
         <location filename="../model.py" line="276"/>
-        <source>Xoá ấn phẩm</source>
+        <source>Xóa ấn phẩm</source>
         <translation>Delete piece</translation>
     </message>
     <message>
@@ -662,7 +715,7 @@
         <location filename="../dialogs.py" line="89"/>
         <location filename="../dialogs.py" line="132"/>
         <location filename="../dialogs.py" line="169"/>
-        <source>Huỷ</source>
+        <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -821,7 +874,7 @@ Recover the unsaved changes?</translation>
     </message>
     <message>
         <location filename="../export_dialog.py" line="468"/>
-        <source>Tuỳ chọn in</source>
+        <source>Tùy chọn in</source>
         <translation>Print options</translation>
     </message>
     <message>
@@ -1160,7 +1213,7 @@ Recover the unsaved changes?</translation>
     </message>
     <message>
         <location filename="../mainwindow.py" line="476"/>
-        <source>Đã xoá ấn phẩm (Ctrl+Z để hoàn tác).</source>
+        <source>Đã xóa ấn phẩm (Ctrl+Z để hoàn tác).</source>
         <translation>Piece deleted (Ctrl+Z to undo).</translation>
     </message>
     <message>
@@ -1507,7 +1560,7 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
     </message>
     <message>
         <location filename="../mainwindow.py" line="851"/>
-        <source>Xoá ấn phẩm</source>
+        <source>Xóa ấn phẩm</source>
         <translation>Delete piece</translation>
     </message>
     <message>
@@ -1560,7 +1613,7 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
     </message>
     <message>
         <location filename="../pieces.py" line="290"/>
-        <source>Xoá</source>
+        <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
@@ -1590,7 +1643,7 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
     </message>
     <message>
         <location filename="../pieces.py" line="307"/>
-        <source>Xoá ấn phẩm</source>
+        <source>Xóa ấn phẩm</source>
         <translation>Delete piece</translation>
     </message>
 </context>
@@ -1977,84 +2030,124 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="93"/>
+        <location filename="../settings_dialog.py" line="239"/>
         <source>Chọn thư mục xuất</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="116"/>
+        <location filename="../settings_dialog.py" line="269"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="117"/>
+        <location filename="../settings_dialog.py" line="270"/>
         <source>Giao diện</source>
         <translation>Interface</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="118"/>
+        <location filename="../settings_dialog.py" line="271"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="119"/>
+        <location filename="../settings_dialog.py" line="272"/>
         <source>Làm việc</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="120"/>
+        <location filename="../settings_dialog.py" line="273"/>
         <source>Tự lưu bản khôi phục mỗi</source>
         <translation>Autosave a recovery copy every</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="121"/>
+        <location filename="../settings_dialog.py" line="274"/>
         <source> giây</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="122"/>
+        <location filename="../settings_dialog.py" line="275"/>
         <source>Cập nhật xem trước sau khi ngừng gõ</source>
         <translation>Update the preview after typing pauses for</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="124"/>
+        <location filename="../settings_dialog.py" line="277"/>
         <source>Dựng chính xác từng trang (chậm hơn)</source>
         <translation>Lay out every page exactly, one by one (slower)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="125"/>
+        <location filename="../settings_dialog.py" line="278"/>
         <source>Khi dựng hàng loạt, mỗi dòng được dàn trang riêng như khi dựng một mình, không dùng lớp chung giữa các dòng.</source>
         <translation>In a batch, every row is laid out on its own, as when rendered alone, without layers shared between rows.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="127"/>
+        <location filename="../settings_dialog.py" line="280"/>
         <source>Xuất bản</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="128"/>
+        <location filename="../settings_dialog.py" line="281"/>
         <source>Thư mục xuất mặc định</source>
         <translation>Default export folder</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="129"/>
+        <location filename="../settings_dialog.py" line="282"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="130"/>
+        <location filename="../settings_dialog.py" line="283"/>
         <source>Mẫu và danh sách đối tượng của riêng bạn đặt trong: %1</source>
         <translation>Your own templates and segment list go in: %1</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="132"/>
+        <location filename="../settings_dialog.py" line="285"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="133"/>
-        <source>Huỷ</source>
+        <location filename="../settings_dialog.py" line="286"/>
+        <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="287"/>
+        <source>Chung</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="288"/>
+        <source>Văn bản và đọc</source>
+        <translation>Text and reading</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="289"/>
+        <source>Cách đặt dấu thanh</source>
+        <translation>Tone-mark placement</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="290"/>
+        <source>Văn bản gõ vào được dựng</source>
+        <translation>Typed texts are rendered</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="291"/>
+        <source>giữ nguyên như đã gõ</source>
+        <translation>as typed</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="292"/>
+        <source>kiểu mới: hòa, khỏe, thủy</source>
+        <translation>new style: hòa, khỏe, thủy</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="293"/>
+        <source>kiểu cũ: hoà, khoẻ, thuỷ</source>
+        <translation>old style: hoà, khoẻ, thuỷ</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="295"/>
+        <source>Chữ viết tắt trong bài phát thanh</source>
+        <translation>Abbreviations in loudspeaker scripts</translation>
     </message>
 </context>
 <context>
@@ -2071,7 +2164,7 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
     </message>
     <message>
         <location filename="../policy_dialog.py" line="169"/>
-        <source>Huỷ</source>
+        <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
