@@ -253,3 +253,14 @@ def test_every_shipped_text_uses_the_new_tone_style():
         if words := _old_style_words(text):
             found[str(path)] = words
     assert not found
+
+
+@pytest.mark.parametrize("unit", ["hoà ", "hòa", "oà", "uỷ", "qoà ", "o\u0300a "])
+def test_tone_style_stays_linear(unit):
+    from ansinh.core.vntext import tone_style
+
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    for style in ("new", "old"):
+        start = time.process_time()
+        tone_style(text, style)
+        assert time.process_time() - start < 1.0
