@@ -366,8 +366,7 @@ def _words_pattern(entries: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str
                       rf"|(?<!\w){_trie(list(values))})"), values
 
 
-def _expand_abbreviations(text: str) -> str:
-    entries = {**abbreviations.current().words, **ABBREVIATIONS}
+def _expand_abbreviations(text: str, entries: dict[str, str]) -> str:
     if entries:
         pattern, values = _words_pattern(tuple(entries.items()))
 
@@ -426,7 +425,8 @@ def _runs(text: str, style: str) -> str:
                                              m.start(), m.end()), text)
 
 
-def _speak(m: re.Match[str], text: str, style: str) -> tuple[str, str]:
+def _speak(m: re.Match[str], text: str, style: str,
+           table: abbreviations.Abbreviations) -> tuple[str, str]:
     """Spoken form of one match and its kind ("range" kinds may be joined by "đến")."""
     g = m.group
     kind = "num" if m.lastgroup in ("scale", "unit") else m.lastgroup
@@ -450,13 +450,13 @@ def _speak(m: re.Match[str], text: str, style: str) -> tuple[str, str]:
         a, y, code = int(g("dn")), int(g("dy")), g("code")
         # "159/2025/NĐ-CP": number, year, the code read out; "quý 4/2026": quarter, year.
         if code or not 1 <= a <= 12 or (prev == "quý" and a <= 4):
-            code_words = ", " + _code_words(code, style) if code else ""
+            code_words = ", " + _code_words(code, style, table) if code else ""
             return "other", f"{number_words(a, style)} năm {number_words(y, style)}{code_words}"
         return "range", _date_words(None, a, y, prev, style)
     elif kind == "ref":  # "1521/BHXH-TCCB": a letter's number and its issuer's code
         lead = "" if prev == "số" else "số "
         return "other", f"{lead}{number_words(int(g('rn')), style)}, " \
-                        f"{_code_words(g('rcode'), style)}"
+                        f"{_code_words(g('rcode'), style, table)}"
     elif kind == "dm":
         d, mo = int(g("dd")), int(g("dmm"))
         if (d, mo) == (24, 7) and prev != "ngày":  # "hotline 24/7"
@@ -499,11 +499,9 @@ def _speak(m: re.Match[str], text: str, style: str) -> tuple[str, str]:
     return "other", _runs(m.group(0), style)
 
 
-def _code_words(code: str, style: str) -> str:
+def _code_words(code: str, style: str, table: abbreviations.Abbreviations) -> str:
     """A document code read out: "NĐ-CP" → "nghị định Chính phủ", "BHXH-TCCB" → "Bảo hiểm xã
     hội, Tổ chức cán bộ", "QH15" → "Quốc hội khóa mười lăm"; unknown letters stay."""
-    table = abbreviations.current()
-    words = {**table.words, **ABBREVIATIONS}
     spoken, typed = [], False
     for n, part in enumerate(p for p in re.split(r"[/-]", code) if p):
         found = _CODE_PART.fullmatch(part)
@@ -513,7 +511,7 @@ def _code_words(code: str, style: str) -> str:
         letters, digits = found.groups()
         typed = typed or (n == 0 and letters in table.types)
         reading = (table.types.get(letters) if n == 0 else None) or table.codes.get(
-            letters) or words.get(letters) or letters
+            letters) or table.words.get(letters) or letters
         spoken.append(" ".join(x for x in (reading, digits and _read_parts(digits, "", style))
                                if x))
     # A document type runs into its issuer ("nghị định Chính phủ"); issuers are listed.
@@ -550,11 +548,11 @@ def _group_solid(digits: str) -> list[str]:
     return [digits[end - size:end] for size, end in zip(sizes, accumulate(sizes), strict=True)]
 
 
-def _speak_numbers(text: str, style: str) -> str:
+def _speak_numbers(text: str, style: str, table: abbreviations.Abbreviations) -> str:
     out: list[str] = []
     pos, prev_kind = 0, ""
     for m in _ITEM_RE.finditer(text):
-        kind, spoken = _speak(m, text, style)
+        kind, spoken = _speak(m, text, style, table)
         start, end = m.span()
         gap = text[pos:start]
         if prev_kind in _RANGE_KINDS and kind in _RANGE_KINDS:
@@ -581,8 +579,11 @@ def read_aloud(text: str, style: str = "north") -> str:
     ``style`` picks northern ("linh", "nghìn") or southern ("lẻ", "ngàn") number words.
     """
     _check_style(style)
-    text = _roman_numbers(_expand_abbreviations(normalize(text)))
-    text = _speak_numbers(text, style)
+    shipped_and_own = abbreviations.current()  # looked up once: a script has many codes
+    table = abbreviations.Abbreviations(
+        {**shipped_and_own.words, **ABBREVIATIONS}, shipped_and_own.types, shipped_and_own.codes)
+    text = _roman_numbers(_expand_abbreviations(normalize(text), table.words))
+    text = _speak_numbers(text, style, table)
     text = _PER_RE.sub(_per_unit, text)
     text = _PERCENT_RE.sub(lambda m: _pad("phần trăm", text, m.start(), m.end()), text)
     text = _SIGN_RE.sub(lambda m: _sign_word(m, text), text)
