@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import paths
+from ..core import paths, preferences
 from ..core.campaign import Campaign
 from ..core.errors import UserError
 from ..core.policy import policy_at
@@ -86,7 +86,8 @@ def _figures(campaign: Campaign) -> list[dict[str, Any]]:
 def thumbnail_key(template: Template, segment: str, campaign: Campaign) -> str:
     context = {k: str(v) for k, v in campaign.context().items()}
     raw = json.dumps([template.id, segment, _stamp(template), context,
-                      str(campaign.logo or ""), _figures(campaign)], ensure_ascii=False,
+                      str(campaign.logo or ""), _figures(campaign), preferences.tone_style()],
+                     ensure_ascii=False,
                      sort_keys=True, default=str)
     return hashlib.sha256(raw.encode()).hexdigest()[:24]
 

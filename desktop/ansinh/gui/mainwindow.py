@@ -600,6 +600,9 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.preview.set_delay(self.settings.get(S.PREVIEW_DELAY_MS))
             self._restart_autosave()
+            # The tone-mark style and the abbreviations change what pieces print.
+            self.gallery.set_campaign(self.model.campaign)
+            self.request_preview(immediate=True)
 
     def about(self) -> None:
         dialogs.show_info(self, self.tr("Giới thiệu"), self.tr(
