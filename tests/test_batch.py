@@ -8,7 +8,6 @@ import dataclasses
 import json
 import re
 import time
-from collections import OrderedDict
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -30,8 +29,8 @@ from ansinh.core.batch import (
 from ansinh.core.campaign import Piece
 from ansinh.core.pdfcopy import SourcePdf
 from ansinh.core.render import chunk, layers, layout, strip
-from ansinh.core.render.chunk import render_rows
 from ansinh.core.render.piece import RenderOptions, png_artifact, prepare, render_piece
+from ansinh.core.render.session import RenderSession
 from ansinh.core.templates import TemplateRegistry
 from helpers import pdf_boxes, pdf_info, pdf_pages, pdf_text, png_image
 
@@ -52,6 +51,13 @@ def write_csv(path: Path, names: list[str], segment: str = "Nông dân") -> Path
 
 def prepared(piece: Piece, campaign):
     return prepare(piece, campaign, TemplateRegistry())
+
+
+def render_rows(template_id, rows, size, campaign, options, session=None):
+    """A worker's chunk, with a fresh worker session unless given one."""
+    return chunk.render_rows(
+        template_id, rows, size, campaign, options, session or RenderSession()
+    )
 
 
 def run_all(plan, campaign, out: Path, **kwargs):
@@ -210,8 +216,7 @@ def test_a_workers_next_chunks_draw_over_the_shared_page_it_kept(
     # The first chunk lays out the segment's shared page; the next chunks, whose rows
     # have the same page outside their slots, lay out only their strip (the long name
     # shrinks: a second strip) and draw over the kept page and its kept pixels.
-    monkeypatch.setattr(layers, "_KEPT", OrderedDict())
-    monkeypatch.setattr(chunk, "_FIT_CACHE", {})
+    session = RenderSession()  # one worker's, across its chunks
     laid_out = []
     real = layout.lay_out
 
@@ -233,7 +238,9 @@ def test_a_workers_next_chunks_draw_over_the_shared_page_it_kept(
         rows = write_csv(tmp_path / f"{number}.csv", names)
         plan = plan_batch("banner-bhxh", rows, sample_campaign, size="5x0.8m")
         laid_out.clear()
-        outputs = render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options)
+        outputs = render_rows(
+            "banner-bhxh", plan.rows, plan.size, sample_campaign, options, session
+        )
         passes.append(laid_out[:])
         for output, row, name in zip(outputs, plan.rows, names, strict=True):
             assert_matches_alone(output, row, name, names, sample_campaign, options)
@@ -251,7 +258,7 @@ def test_a_workers_first_chunk_measures_the_shared_slogan_on_one_row_first(
     plan = plan_batch(
         "banner-bhxh", rows, sample_campaign, size="3x1m", constants={"title": slogan}
     )
-    monkeypatch.setattr(chunk, "_FIT_CACHE", {})
+    session = RenderSession()
     passes = []
     real = layers.lay_out
 
@@ -261,9 +268,9 @@ def test_a_workers_first_chunk_measures_the_shared_slogan_on_one_row_first(
 
     monkeypatch.setattr(layers, "lay_out", lay_out)
     options = RenderOptions(formats=("png",), png_dpi=12)
-    outputs = chunk.render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options)
+    outputs = render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options, session)
     assert passes == [1, 4]
-    assert [pt for key, pt in chunk._FIT_CACHE.items() if key[1] == "title"] < [400]
+    assert [pt for key, pt in session.fits.items() if key[1] == "title"] < [400]
     for output, row in zip(outputs, plan.rows, strict=True):
         piece = Piece("banner-bhxh", row.segment, "3x1m", row.values)
         want = render_piece(piece, sample_campaign, options).artifact("png").data
@@ -312,16 +319,16 @@ def assert_as_alone(pdf: bytes, png: bytes, row, campaign, options) -> None:
 
 
 def test_fit_sizes_a_worker_remembers_belong_to_their_layout(
-    tmp_path: Path, sample_campaign, monkeypatch
+    tmp_path: Path, sample_campaign
 ) -> None:
     # Without a logo the 3 × 1 m banner's place slot is wider: a size measured with
     # the logo must not be reused (sizes only ever shrink, the name would stay small).
-    monkeypatch.setattr(chunk, "_FIT_CACHE", {})
+    session = RenderSession()  # one worker renders both
     rows = write_csv(tmp_path / "t.csv", [LONG_BUT_FITS, "Thôn 2", "Thôn 3"])
     options = RenderOptions(formats=("png",), png_dpi=12)
     for campaign in (sample_campaign, dataclasses.replace(sample_campaign, logo=None)):
         plan = plan_batch("banner-bhxh", rows, campaign, size="3x1m")
-        output = render_rows("banner-bhxh", plan.rows, plan.size, campaign, options)[0]
+        output = render_rows("banner-bhxh", plan.rows, plan.size, campaign, options, session)[0]
         alone = render_piece(
             Piece("banner-bhxh", plan.rows[0].segment, "3x1m", plan.rows[0].values),
             campaign,
@@ -420,15 +427,14 @@ def test_rows_in_a_strip_show_what_their_whole_page_shows(
         assert_as_alone(pdf, png, row, sample_campaign, options)
 
 
-def test_kept_shared_pages_hold_bounded_pixels(monkeypatch) -> None:
+def test_kept_shared_pages_hold_bounded_pixels() -> None:
     # Print-size PNG underlays take ~100 MB each: past the bound, the least recently
     # used pages give theirs up (they are rasterized again if needed).
-    monkeypatch.setattr(layers, "_KEPT", OrderedDict())
-    monkeypatch.setattr(layers, "_KEPT_PIXELS", 250)
+    session = RenderSession(kept_pixels=250)
     pages = [layers.Shared(None, None, [], []) for _ in range(4)]
     for number, shared in enumerate(pages):
-        layers._keep(number, shared)
-        layers.keep_pixels(shared, RenderOptions(), SimpleNamespace(nbytes=100))
+        session.keep((number,), shared)
+        session.keep_pixels(shared, RenderOptions(), SimpleNamespace(nbytes=100))
     assert [p.underlay is not None for p in pages] == [False, False, True, True]
 
 

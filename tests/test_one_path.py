@@ -4,8 +4,10 @@ template makes."""
 
 from __future__ import annotations
 
+import ast
 import csv
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,10 @@ from ansinh.cli.main import main
 from ansinh.core.batch import plan_batch, run_batch
 from ansinh.core.campaign import Piece
 from ansinh.core.render.chunk import render_rows
+from ansinh.core.render.layers import Role, _page_role
 from ansinh.core.render.piece import RenderOptions, render_piece
+from ansinh.core.render.session import RenderSession, Task, process_session
+from ansinh.core.render.worker import RenderPool, run_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "assets" / "sample" / "campaign.toml"
@@ -105,7 +110,7 @@ def test_a_fallback_glyph_in_the_templates_own_text_is_caught_in_a_batch_too(
     rows = write_rows(tmp_path / "t.csv", "Tên", names)
     plan = plan_batch("tuyet", rows, sample_campaign)
     options = RenderOptions(formats=("pdf", "png"), png_dpi=48)
-    outputs = render_rows("tuyet", plan.rows, plan.size, sample_campaign, options)
+    outputs = render_rows("tuyet", plan.rows, plan.size, sample_campaign, options, RenderSession())
     for output, row in zip(outputs, plan.rows, strict=True):
         piece = Piece("tuyet", row.segment, "A6", row.values)
         alone = render_piece(piece, sample_campaign, options)
@@ -119,3 +124,85 @@ def test_a_fallback_glyph_in_the_templates_own_text_is_caught_in_a_batch_too(
     assert [e.kind for e in events] == ["failed"] * len(names) + ["finished"]
     assert all(any(c.code == "glyph" for c in e.checks) for e in events[:-1])
     assert events[-1].bundle.entries == []
+
+
+# --- state you can see -------------------------------------------------------------
+
+RENDER = ROOT / "desktop" / "ansinh" / "core" / "render"
+MUTATORS = {
+    "append", "add", "clear", "extend", "insert", "move_to_end", "pop", "popitem",
+    "remove", "setdefault", "update", "discard",
+}  # fmt: skip
+CONTAINERS = {"dict", "list", "set", "OrderedDict", "defaultdict", "deque", "Counter"}
+
+
+def mutated_module_containers(source: str) -> set[str]:
+    """Module-level names bound to a container that the module changes later."""
+    tree = ast.parse(source)
+    containers = set()
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        value = getattr(node, "value", None)
+        made = isinstance(value, ast.Dict | ast.List | ast.Set) or (
+            isinstance(value, ast.Call)
+            and getattr(value.func, "id", getattr(value.func, "attr", None)) in CONTAINERS
+        )
+        if made:
+            containers |= {t.id for t in targets if isinstance(t, ast.Name)}
+    changed = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in MUTATORS
+            and isinstance(node.func.value, ast.Name)
+        ):
+            changed.add(node.func.value.id)
+        stored = isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store | ast.Del)
+        if stored and isinstance(node.value, ast.Name):
+            changed.add(node.value.id)
+    return containers & changed
+
+
+def test_the_render_layer_keeps_no_state_in_module_globals() -> None:
+    assert mutated_module_containers("_A = {}\ndef f():\n    _A[1] = 2\n") == {"_A"}
+    assert mutated_module_containers("_B = OrderedDict()\ndef f():\n    _B.popitem()\n") == {"_B"}
+    # Not a cache: the temp folder this process holds locked (the parent's too), removed
+    # by a finalizer at exit.
+    owned = {"tempdirs.py": {"_owners"}}
+    for path in sorted(RENDER.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert mutated_module_containers(source) == owned.get(path.name, set()), path.name
+        # The render layer has its own row type; it never imports the batch's.
+        assert "..batch" not in source, path.name
+
+
+def test_a_workers_state_lives_in_its_session(tmp_path: Path, sample_campaign) -> None:
+    rows = write_rows(tmp_path / "t.csv", "Tên thôn", ["Thôn 1", "Thôn 2", "Thôn 3"])
+    plan = plan_batch("banner-bhxh", rows, sample_campaign, size="5x0.8m")
+    options = RenderOptions(formats=("png",), png_dpi=6)
+    before = len(process_session().kept), len(process_session().fits)
+    first, second = RenderSession(), RenderSession(kept_max=0)
+    render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options, first)
+    assert len(first.kept) == 1 and first.fits and first.sheets
+    kept = next(iter(first.kept.values()))
+    assert kept.underlay is not None  # its pixels, for the next chunk's rows
+    # Nothing leaked into this process's own session; a session's limits hold.
+    assert (len(process_session().kept), len(process_session().fits)) == before
+    render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options, second)
+    assert not second.kept and second.fits
+
+
+def test_tasks_are_named_by_a_registry(sample_campaign) -> None:
+    assert pickle.loads(pickle.dumps(Task.RENDER_ROWS)) is Task.RENDER_ROWS
+    piece = Piece("sms-bhxh", "nong-dan")
+    with RenderPool(workers=1) as pool:
+        result = pool.result(pool.submit(run_engine, Task.RENDER_PIECE, piece, sample_campaign))
+    assert result.artifacts == render_piece(piece, sample_campaign).artifacts
+
+
+def test_page_roles_are_read_back_from_a_sheets_data_row() -> None:
+    assert _page_role("12") == ("12", None)
+    assert _page_role(f"12 {Role.OWN}") == ("12", Role.OWN)
+    assert _page_role(f"g0 {Role.SHARED}") == ("g0", Role.SHARED)
+    assert _page_role(f"g1 {Role.OWN} {Role.STRIP}") == ("g1", Role.STRIP)

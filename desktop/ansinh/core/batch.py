@@ -40,7 +40,8 @@ from .errors import UserError
 from .filenames import StagedFiles, atomic_output, make_output_folder, write_json_atomic
 from .pdfcopy import PdfWriter, SourcePdf
 from .places import PlaceIssue, apply_suggestions, find_place_issues
-from .render.results import RenderOptions, RenderResult
+from .render.results import RenderOptions, RenderResult, RenderRow
+from .render.session import Task
 from .render.worker import RenderPool, RenderStopped, WorkerDied, run_engine
 from .safedata import parse_json, read_file
 from .segments import Segment, load_segments
@@ -413,9 +414,9 @@ def run_batch(
             task = pending.popleft()
             future = pool.submit(
                 run_engine,
-                "chunk:render_rows",
+                Task.RENDER_ROWS,
                 plan.template.id,
-                task.rows,
+                [RenderRow(row.number, row.segment, row.values) for row in task.rows],
                 plan.size,
                 campaign,
                 options,

@@ -15,6 +15,7 @@ from .bundle import Bundle
 from .campaign import Campaign, Piece
 from .errors import UserError
 from .render.results import RenderOptions, RenderResult
+from .render.session import Task
 from .render.worker import RenderPool, run_engine
 
 
@@ -52,7 +53,7 @@ def export_campaign(
     futures = []
     try:
         futures += [
-            pool.submit(run_engine, "piece:render_piece", piece, campaign, options)
+            pool.submit(run_engine, Task.RENDER_PIECE, piece, campaign, options)
             for piece in chosen
         ]
         for index, (piece, future) in enumerate(zip(chosen, futures, strict=True), start=1):

@@ -45,12 +45,11 @@ from .piece import (
     render_text,
     write_pdf,
 )
-from .results import RenderResult
+from .results import RenderResult, RenderRow
+from .session import RenderSession
 
 if TYPE_CHECKING:
     from weasyprint.document import Page
-
-    from ..batch import BatchRow
 
 
 @functools.cache
@@ -58,13 +57,11 @@ def _segments() -> dict:
     return load_segments()
 
 
-# Shrink-to-fit sizes already measured in this worker, by (stylesheets, field, text,
-# large type): a slogan shared by every row is measured once, not once per chunk, so the
-# second layout pass only takes the rows whose own text needs shrinking. The stylesheets
-# (template, size, campaign: a logo moves the slots) tell one layout from another.
-_FIT_CACHE: dict[tuple, float] = {}
-
-
+# Shrink-to-fit sizes already measured in this worker (`RenderSession.fits`) are keyed
+# by (stylesheets, field, text, large type): a slogan shared by every row is measured
+# once, not once per chunk, so the second layout pass only takes the rows whose own text
+# needs shrinking. The stylesheets (template, size, campaign: a logo moves the slots)
+# tell one layout from another.
 def _fit_context(prepared: Prepared, options: RenderOptions) -> int:
     start, _ = fit_sizes(prepared.template, None, {})
     head = render_html(prepared, current_registry(), options, start, "head")
@@ -76,16 +73,16 @@ def _fit_key(prepared: Prepared, field_id: str, context: int) -> tuple:
     return (context, field_id, text, prepared.segment.large_type)
 
 
-def _known_fit(prepared: Prepared, context: int) -> dict[str, float]:
+def _known_fit(prepared: Prepared, context: int, session: RenderSession) -> dict[str, float]:
     start, _ = fit_sizes(prepared.template, None, {})
-    return {f: _FIT_CACHE.get(_fit_key(prepared, f, context), pt) for f, pt in start.items()}
+    fits = session.fits
+    return {f: fits.get(_fit_key(prepared, f, context), pt) for f, pt in start.items()}
 
 
-def _remember_fit(prepared: Prepared, fit: dict[str, float], context: int) -> None:
-    if len(_FIT_CACHE) > 50_000:  # bounded memory for very long batches
-        _FIT_CACHE.clear()
-    for field_id, pt in fit.items():
-        _FIT_CACHE[_fit_key(prepared, field_id, context)] = pt
+def _remember_fit(
+    prepared: Prepared, fit: dict[str, float], context: int, session: RenderSession
+) -> None:
+    session.remember_fits({_fit_key(prepared, f, context): pt for f, pt in fit.items()})
 
 
 def _custom_metadata(meta: dict[str, str]) -> dict[str, str]:
@@ -116,7 +113,7 @@ def _info(prepared: Prepared, generator: str | None) -> bytes:
 
 @dataclass
 class _Finishing:
-    """A row laid out without errors, on its way to `finish`."""
+    """A row laid out, on its way to `finish`: its checks so far and its pages."""
 
     number: int
     prepared: Prepared
@@ -126,7 +123,11 @@ class _Finishing:
 
 
 def _write_rows(
-    document, rows: list[_Finishing], options: RenderOptions, refused: list[str]
+    document,
+    rows: list[_Finishing],
+    options: RenderOptions,
+    refused: list[str],
+    session: RenderSession,
 ) -> dict[int, RenderResult]:
     """The rows' results, each row's page finished like a piece alone (`finish`).
     WeasyPrint writes all their pages, and their shared pages, as one PDF, so fonts are
@@ -167,7 +168,7 @@ def _write_rows(
                 shared = row.under
                 if shared.underlay is None or shared.underlay[0] != options:
                     drawn = png_underlay(pages, below, row.prepared, options)
-                    layers.keep_pixels(shared, options, drawn)
+                    session.keep_pixels(shared, options, drawn)
                 pixels = shared.underlay[1]
             used = set().union(*(fonts(n) for n in own + ([] if below is None else [below])))
             written = Written(own_pdf, len(own), used, pages, own[0], pixels)
@@ -181,13 +182,15 @@ def _write_rows(
 
 def render_rows(
     template_id: str,
-    rows: list[BatchRow],
+    rows: list[RenderRow],
     size: str | None,
     campaign: Campaign,
     options: RenderOptions,
+    session: RenderSession,
 ) -> list[RenderResult]:
     """The rows' results, in their order: each what `render_piece` gives for the row's
-    piece alone (the same checks and outputs, through the same `finish`)."""
+    piece alone (the same checks and outputs, through the same `finish`). `session`
+    keeps what the worker's next chunks reuse (fit sizes, shared pages)."""
     registry, results, items = current_registry(), {}, []
     template = registry.get(template_id)
     for row in rows:
@@ -200,59 +203,59 @@ def render_rows(
             check = error("value", exc.vi, exc.en)
             results[row.number] = RenderResult(template, shown, segment, [check], [])
             continue
-        items.append((row, prepared))
+        items.append(layers.Item(row.number, prepared, {}))
     if not template.is_visual:
-        for row, prepared in items:
-            results[row.number] = render_text(prepared, registry)
+        for item in items:
+            results[item.number] = render_text(item.prepared, registry)
         return [results[row.number] for row in rows]
     if not items:
         return [results[row.number] for row in rows]
 
-    varying = layers.varying([p for _, p in items])
-    fields = layers.layered([p for _, p in items], varying, options)
+    varying = layers.varying([item.prepared for item in items])
+    fields = layers.layered([item.prepared for item in items], varying, options)
     # Shrink-to-fit text every row shares (the slogan) that this worker has not measured
     # yet is measured on one row first: else its first chunk is laid out twice.
-    first_row, first = items[0]
+    first = items[0].prepared
     context = _fit_context(first, options)
-    start = _known_fit(first, context)
+    start = _known_fit(first, context, session)
     shared = set(start) - varying
-    if len(items) > 1 and any(_fit_key(first, f, context) not in _FIT_CACHE for f in shared):
-        probe = layers.lay_out([(first_row, first, start)], options, [])
-        measured = fit_sizes(template, probe.reports.get(first_row.number), start)[0]
-        _remember_fit(first, measured, context)
-    fits = {row.number: _known_fit(prepared, context) for row, prepared in items}
-    where = layers.layouts([(row, p, fits[row.number]) for row, p in items], options, fields)
+    if len(items) > 1 and any(_fit_key(first, f, context) not in session.fits for f in shared):
+        probe = layers.lay_out([layers.Item(items[0].number, first, start)], options, [], session)
+        measured = fit_sizes(template, probe.reports.get(items[0].number), start)[0]
+        _remember_fit(first, measured, context, session)
+    for item in items:
+        item.fit = _known_fit(item.prepared, context, session)
+    where = layers.layouts(items, options, fields, session)
     problems: dict[int, list[Check]] = {}
     redo = []
-    for row, prepared in items:
-        report = where[row.number].reports.get(row.number)
-        fit, problems[row.number] = fit_sizes(template, report, fits[row.number])
-        _remember_fit(prepared, fit, context)
-        if fit != fits[row.number]:
-            fits[row.number] = fit
-            redo.append((row, prepared, fit))
+    for item in items:
+        report = where[item.number].reports.get(item.number)
+        fit, problems[item.number] = fit_sizes(template, report, item.fit)
+        _remember_fit(item.prepared, fit, context, session)
+        if fit != item.fit:
+            item.fit = fit
+            redo.append(item)
     if redo:
-        where.update(layers.layouts(redo, options, fields))
+        where.update(layers.layouts(redo, options, fields, session))
     # Rows whose two layers would not add up to their whole page are laid out whole.
-    whole = [(r, p, fits[r.number]) for r, p in items if not where[r.number].adds_up(r.number)]
+    whole = [item for item in items if not where[item.number].adds_up(item.number)]
     if whole:
-        laid = layers.lay_out(whole, options, [])
-        where.update({row.number: laid for row, _, _ in whole})
+        laid = layers.lay_out(whole, options, [], session)
+        where.update({item.number: laid for item in whole})
     refused = [url for laid in {id(w): w for w in where.values()}.values() for url in laid.refused]
 
     to_write: dict[int, tuple[Any, list]] = {}  # one PDF for the chunk (per row for PDF/X-4)
-    for row, prepared in items:
-        laid = where[row.number]
-        pages, report = laid.pages.get(row.number, []), laid.reports.get(row.number)
-        checks = prepared.checks + problems[row.number]
+    for item in items:
+        number, prepared, laid = item.number, item.prepared, where[item.number]
+        pages, report = laid.pages.get(number, []), laid.reports.get(number)
+        checks = prepared.checks + problems[number]
         checks += layout_checks(prepared, len(pages), report)
         if not pages:  # its sheet made no page: nothing to finish
-            shown = RenderResult(template, prepared.size, prepared.segment, checks, [])
-            results[row.number] = shown
+            results[number] = RenderResult(template, prepared.size, prepared.segment, checks, [])
             continue
-        group = row.number if options.pdf_x4 else 0
-        finishing = _Finishing(row.number, prepared, checks, pages, laid.under.get(row.number))
+        group = number if options.pdf_x4 else 0
+        finishing = _Finishing(number, prepared, checks, pages, laid.under.get(number))
         to_write.setdefault(group, (laid.document, []))[1].append(finishing)
     for document, written in to_write.values():
-        results.update(_write_rows(document, written, options, refused))
+        results.update(_write_rows(document, written, options, refused, session))
     return [results[row.number] for row in rows]

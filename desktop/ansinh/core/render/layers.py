@@ -9,17 +9,19 @@ checks are the whole page's. A row whose layers might not add up to its whole pa
 
 A row whose sheet is the shared sheet's except inside plain-text slots does not get a
 page of its own in the layout: its slots go into its group's strip (see `strip`), and
-its shared page is kept by the worker (`_KEPT`) for the next chunks whose rows match
-it, so a street banner's shared page is laid out once per worker, not per chunk.
+its shared page is kept by the worker's session (`RenderSession.kept`) for the next
+chunks whose rows match it, so a street banner's shared page is laid out once per
+worker, not per chunk.
 Other rows share the page of the first row of their segment, laid out with them.
 """
 
 from __future__ import annotations
 
 import functools
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from enum import StrEnum
+from typing import Any
 
 from weasyprint.document import Page
 
@@ -27,15 +29,36 @@ from ..templates.registry import current_registry
 from . import engine, layout, strip
 from .piece import Prepared, RenderOptions, render_html, resource_roots
 from .raster import Underlay
+from .session import RenderSession
 
-if TYPE_CHECKING:
-    from ..batch import BatchRow
 
-    Item = tuple[BatchRow, Prepared, dict[str, float]]  # a row, prepared, its fit sizes
+class Role(StrEnum):
+    """What a page of a layered pass shows: the word its sheet's data-row carries after
+    its row number (or, for a shared page or a strip, its group's label)."""
 
-# Words a sheet's data-row carries after its row number (or, for a shared page or a
-# strip, its group's label).
-_OWN, _SHARED = "row-layer", "shared-layer"
+    OWN = "row-layer"  # a row's own layer (a strip's rows too)
+    SHARED = "shared-layer"  # the page a group of rows is drawn over
+    STRIP = "strip-layer"  # many rows' own layers on one page (`strip`)
+
+
+def _page_role(row: str) -> tuple[str, Role | None]:
+    """A page's row number or group label, and its role (None: a row's whole page)."""
+    key, *words = row.split()
+    for role in (Role.SHARED, Role.STRIP, Role.OWN):
+        if role in words:
+            return key, role
+    return key, None
+
+
+@dataclass
+class Item:
+    """A row of a pass: its number, its piece prepared, its shrink-to-fit sizes."""
+
+    number: int
+    prepared: Prepared
+    fit: dict[str, float]
+
+
 _MIN_LAYERED = 3  # rows per segment below which layers cost more than they save
 
 
@@ -67,9 +90,9 @@ def _layer_css(fields: list[str]) -> str:
         return ", ".join(f'[data-row~="{scope}"] [data-field="{f}"]' for f in fields)
 
     return (
-        f"<style>{slots(_SHARED)} {{ visibility: hidden !important; }}\n"
-        f'[data-row~="{_OWN}"] {{ visibility: hidden !important; }}\n'
-        f"{slots(_OWN)} {{ visibility: visible !important; }}</style>"
+        f"<style>{slots(Role.SHARED)} {{ visibility: hidden !important; }}\n"
+        f'[data-row~="{Role.OWN}"] {{ visibility: hidden !important; }}\n'
+        f"{slots(Role.OWN)} {{ visibility: visible !important; }}</style>"
     )
 
 
@@ -87,35 +110,6 @@ class Shared:
     def rest(self) -> list[tuple] | None:
         """What it paints besides the slots (`layout.paint_layer`)."""
         return layout.paint_layer(self.page, set(self.fields), own=False)
-
-
-# Shared pages of strip groups, by what makes them: template folder, resource roots,
-# stylesheets (size and layers included) and the sheet's HTML outside its slots.
-_KEPT: OrderedDict[tuple, Shared] = OrderedDict()
-_KEPT_MAX = 6
-_KEPT_PIXELS = 256 * 1024 * 1024  # bytes of kept underlays (a print-size PNG: ~100 MB)
-
-# Groups whose strip `strip.split` refused (the template, not a row): their rows get
-# pages of their own at once in later chunks.
-_NO_STRIP: set[tuple] = set()
-
-
-def _keep(key: tuple, shared: Shared) -> None:
-    _KEPT[key] = shared
-    while len(_KEPT) > _KEPT_MAX:
-        _KEPT.popitem(last=False)
-
-
-def keep_pixels(shared: Shared, options: RenderOptions, underlay: Underlay) -> None:
-    """Keep a shared page's PNG pixels, dropping the least recently used pages' when
-    all of them would take more than `_KEPT_PIXELS`."""
-    shared.underlay = (options, underlay)
-    total = underlay.nbytes
-    for kept in reversed(_KEPT.values()):  # the most recently used first
-        if kept is not shared and kept.underlay is not None:
-            total += kept.underlay[1].nbytes
-            if total > _KEPT_PIXELS:
-                kept.underlay = None
 
 
 @dataclass
@@ -161,20 +155,24 @@ class _Group:
 
 
 def lay_out(
-    items: list[Item], options: RenderOptions, fields: list[str], strips: bool = True
+    items: list[Item],
+    options: RenderOptions,
+    fields: list[str],
+    session: RenderSession,
+    strips: bool = True,
 ) -> Layout:
     """One pass over `items`, in paint layers when `fields`; with `strips`, rows that may
     have their own layer from a strip."""
     registry = current_registry()
-    first, first_fit = items[0][1], items[0][2]
-    head = render_html(first, registry, options, first_fit, "head")
-    roots = sorted({root for _, p, _ in items for root in resource_roots(p, registry)})
+    first = items[0]
+    head = render_html(first.prepared, registry, options, first.fit, "head")
+    roots = sorted({r for item in items for r in resource_roots(item.prepared, registry)})
     if fields:
         head = head.replace("</head>", _layer_css(fields) + "</head>", 1)
-    sheets, groups, membership = _sheets(items, options, fields, head, roots, strips)
-    tail = render_html(first, registry, options, first_fit, "tail")
+    sheets, groups, membership = _sheets(items, options, fields, head, roots, session, strips)
+    tail = render_html(first.prepared, registry, options, first.fit, "tail")
     document, fetcher = layout.lay_out(
-        "".join([head, *sheets, tail]), first.template.folder, roots
+        "".join([head, *sheets, tail]), first.prepared.template.folder, roots, session
     )
     laid = Layout(document, fields, refused=list(fetcher.refused))
     shared_pages: dict[str, list[tuple[Page, layout.PageReport]]] = {}
@@ -183,10 +181,10 @@ def lay_out(
         report = layout.inspect_page(page)
         if report.row is None:
             continue
-        key, *words = report.row.split()
-        if _SHARED in words:
+        key, role = _page_role(report.row)
+        if role is Role.SHARED:
             shared_pages.setdefault(key, []).append((page, report))
-        elif strip.STRIP in words:
+        elif role is Role.STRIP:
             strip_pages.setdefault(key, page)
         else:
             laid.pages.setdefault(int(key), []).append(page)
@@ -200,13 +198,23 @@ def lay_out(
             page, report = laid_out[0]
             group.shared = Shared(page, report, list(fetcher.refused), fields)
             if group.strip_rows:
-                _keep(group.key, group.shared)
+                session.keep(group.key, group.shared)
     for number, group in membership.items():
         laid.under[number] = group.shared  # None: no single shared page, laid out whole
     for group in groups:
         if group.strip_rows:
-            _take_strip(laid, group, strip_pages.get(group.label))
+            _take_strip(laid, group, strip_pages.get(group.label), session)
     return laid
+
+
+@dataclass
+class _Sheet:
+    """A row's own sheet in a pass, and where it goes."""
+
+    item: Item
+    html: str
+    parts: tuple[str, list[str]] | None  # `strip.slot_parts`, if it may go into a strip
+    key: tuple  # its group's
 
 
 def _sheets(
@@ -215,6 +223,7 @@ def _sheets(
     fields: list[str],
     head: str,
     roots: list,
+    session: RenderSession,
     strips: bool,
 ) -> tuple[list[str], list[_Group], dict[int, _Group]]:
     """The pass's sheets; the groups of rows drawn over one shared page; each layered
@@ -224,49 +233,55 @@ def _sheets(
     cost more than its page. Other rows get an own page over their segment's shared
     page (the first such row's)."""
     registry = current_registry()
-    making = (items[0][1].template.folder, tuple(roots), tuple(layout.STYLE.findall(head)))
+    making = (items[0].prepared.template.folder, tuple(roots), tuple(layout.STYLE.findall(head)))
     strips = strips and bool(fields) and strip.position_free(head)
-    rows = []  # (number, prepared, fit, own sheet, its parts, its group's key)
-    for row, p, fit in items:
-        row_id = f"{row.number} {_OWN}" if fields else str(row.number)
-        sheet = render_html(p, registry, options, fit, "sheet", row_id)
-        parts = strip.slot_parts(sheet, fields) if strips else None
+    rows: list[_Sheet] = []
+    for item in items:
+        p = item.prepared
+        row_id = f"{item.number} {Role.OWN}" if fields else str(item.number)
+        html = render_html(p, registry, options, item.fit, "sheet", row_id)
+        parts = strip.slot_parts(html, fields) if strips else None
         key = (*making, parts[0]) if parts else ("segment", p.segment.slug)
-        if parts and key in _NO_STRIP:
+        if parts and key in session.no_strip:
             parts, key = None, ("segment", p.segment.slug)
-        rows.append((row.number, p, fit, sheet, parts, key))
-    size = Counter(key for *_, parts, key in rows if parts)
+        rows.append(_Sheet(item, html, parts, key))
+    size = Counter(row.key for row in rows if row.parts)
     sheets: list[str] = []
     groups: dict[tuple, _Group] = {}
     membership: dict[int, _Group] = {}
-    for number, p, fit, sheet, parts, key in rows:
-        if not fields or (parts and size[key] == 1 and key not in _KEPT):
-            sheets.append(sheet.replace(f'data-row="{number} {_OWN}"', f'data-row="{number}"', 1))
+    for row in rows:
+        number, key = row.item.number, row.key
+        if not fields or (row.parts and size[key] == 1 and key not in session.kept):
+            whole = f'data-row="{number}"'
+            sheets.append(row.html.replace(f'data-row="{number} {Role.OWN}"', whole, 1))
             continue
         group = groups.get(key)
         if group is None:
             group = groups[key] = _Group(f"g{len(groups)}", key)
-            if key in _KEPT:
-                _KEPT.move_to_end(key)
-                group.shared, group.kept = _KEPT[key], True
+            kept = session.kept_page(key)
+            if kept is not None:
+                group.shared, group.kept = kept, True
             else:
-                label = f"{group.label} {_SHARED}"
+                label = f"{group.label} {Role.SHARED}"
+                p, fit = row.item.prepared, row.item.fit
                 sheets.append(render_html(p, registry, options, fit, "sheet", label))
         membership[number] = group
-        if parts:
+        if row.parts:
             group.strip_rows.append(number)
-            group.elements.extend(parts[1])
-            group.sheet = group.sheet or sheet
+            group.elements.extend(row.parts[1])
+            group.sheet = group.sheet or row.html
         else:
-            sheets.append(sheet)
+            sheets.append(row.html)
     for group in groups.values():
         if group.strip_rows:
-            label = f"{group.label} {_OWN} {strip.STRIP}"
+            label = f"{group.label} {Role.OWN} {Role.STRIP}"
             sheets.append(strip.strip_sheet(group.sheet, label, group.elements))
     return sheets, list(groups.values()), membership
 
 
-def _take_strip(laid: Layout, group: _Group, strip_page: Page | None) -> None:
+def _take_strip(
+    laid: Layout, group: _Group, strip_page: Page | None, session: RenderSession
+) -> None:
     """Each strip row's own page, cut out of the strip page, with the report of its
     whole page: the shared page's, its own slots' from the strip. Rows it cannot give
     (the sheet did not make one page, a slot could differ) go to `laid.unstripped`."""
@@ -275,10 +290,7 @@ def _take_strip(laid: Layout, group: _Group, strip_page: Page | None) -> None:
         # (`rest`: nothing paints over a slot on the shared page.)
         pages = strip.split(shared.page, strip_page, laid.fields, group.strip_rows) or {}
     if not pages:  # never for this template and these fields: no strip from now on
-        if len(_NO_STRIP) > 1000:
-            _NO_STRIP.clear()
-        _NO_STRIP.add(group.key)
-        _KEPT.pop(group.key, None)
+        session.refuse_strip(group.key)
     for number in group.strip_rows:
         if number not in pages:
             laid.unstripped.append(number)
@@ -291,13 +303,15 @@ def _take_strip(laid: Layout, group: _Group, strip_page: Page | None) -> None:
         laid.stripped.add(number)
 
 
-def layouts(items: list[Item], options: RenderOptions, fields: list[str]) -> dict[int, Layout]:
+def layouts(
+    items: list[Item], options: RenderOptions, fields: list[str], session: RenderSession
+) -> dict[int, Layout]:
     """Each row's layout: rows a strip could not show are laid out again on their own
     pages (a template whose slots a strip cannot take, see `strip`)."""
-    laid = lay_out(items, options, fields)
-    where = {row.number: laid for row, _, _ in items}
-    again = [item for item in items if item[0].number in laid.unstripped]
+    laid = lay_out(items, options, fields, session)
+    where = {item.number: laid for item in items}
+    again = [item for item in items if item.number in laid.unstripped]
     if again:
-        relaid = lay_out(again, options, fields, strips=False)
-        where.update({row.number: relaid for row, _, _ in again})
+        relaid = lay_out(again, options, fields, session, strips=False)
+        where.update({item.number: relaid for item in again})
     return where

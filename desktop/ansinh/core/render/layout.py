@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections import OrderedDict
 from pathlib import Path
 
 import weasyprint
@@ -26,6 +25,7 @@ from weasyprint.text.fonts import FontConfiguration
 from .. import paths
 from .engine import PageReport, SlotReport, inspect_page, paint_layer
 from .fetcher import SafeFetcher
+from .session import RenderSession, process_session
 
 __all__ = ["PageReport", "SlotReport", "inspect_page", "paint_layer"]  # see the docstring
 
@@ -103,44 +103,41 @@ def font_config() -> FontConfiguration:
 
 
 STYLE = re.compile(r"<style>(.*?)</style>", re.S)
-_SHEETS: OrderedDict[tuple, tuple[weasyprint.CSS, list[str]]] = OrderedDict()
-_SHEETS_KEPT = 16
 
 
 def _stylesheet(
-    text: str, base_url: str, roots: list[Path], fetcher: SafeFetcher
+    text: str, base_url: str, roots: list[Path], fetcher: SafeFetcher, session: RenderSession
 ) -> weasyprint.CSS:
-    """A parsed stylesheet, kept: a preview re-rendered on every pause in typing, and
-    every chunk of a batch, carry the same CSS; parsing it and compiling its selectors
-    is a fifth of a poster's layout. Keyed by the roots too (its fetcher's reach); what
-    its fetcher refused (@import, @font-face) is reported again on every use."""
-    key = (text, base_url, tuple(roots))
-    if key in _SHEETS:
-        _SHEETS.move_to_end(key)
-    else:
+    """A parsed stylesheet, kept by the session: a preview re-rendered on every pause in
+    typing, and every chunk of a batch, carry the same CSS; parsing it and compiling its
+    selectors is a fifth of a poster's layout. Keyed by the roots too (its fetcher's
+    reach); what its fetcher refused (@import, @font-face) is reported again on every use."""
+
+    def parse() -> tuple[weasyprint.CSS, list[str]]:
         own = SafeFetcher(roots)
         sheet = weasyprint.CSS(
             string=text, base_url=base_url, url_fetcher=own, font_config=font_config()
         )
-        _SHEETS[key] = (sheet, list(own.refused))
-        if len(_SHEETS) > _SHEETS_KEPT:
-            _SHEETS.popitem(last=False)
-    sheet, refused = _SHEETS[key]
+        return sheet, list(own.refused)
+
+    sheet, refused = session.sheet((text, base_url, tuple(roots)), parse)
     fetcher.refused.extend(refused)
     return sheet
 
 
 def lay_out(
-    html: str, base_url: Path, roots: list[Path]
+    html: str, base_url: Path, roots: list[Path], session: RenderSession | None = None
 ) -> tuple[weasyprint.Document, SafeFetcher]:
-    """Lay `html` out. The <style> elements of its head become cached stylesheets: the
-    same cascade, as they are the document's only author styles, in the same order."""
+    """Lay `html` out. The <style> elements of its head become the session's parsed
+    stylesheets (this process's session by default): the same cascade, as they are the
+    document's only author styles, in the same order."""
+    session = session or process_session()
     fetcher = SafeFetcher(roots)
     base = str(base_url) + "/"
     sheets: list[weasyprint.CSS] = []
 
     def take(match: re.Match[str]) -> str:
-        sheets.append(_stylesheet(match.group(1), base, roots, fetcher))
+        sheets.append(_stylesheet(match.group(1), base, roots, fetcher, session))
         return ""
 
     head, end_of_head, rest = html.partition("</head>")

@@ -31,6 +31,7 @@ from ..templates.registry import TemplateRegistry
 from . import engine, layout, raster
 from .jinja import make_environment
 from .results import Artifact, RenderOptions, RenderResult
+from .session import RenderSession, process_session
 
 CAMPAIGN_LABELS = {
     "hotline": ("Đường dây nóng", "Hotline"),
@@ -399,17 +400,20 @@ def finish(
 
 
 def render_visual(
-    prepared: Prepared, registry: TemplateRegistry, options: RenderOptions
+    prepared: Prepared,
+    registry: TemplateRegistry,
+    options: RenderOptions,
+    session: RenderSession,
 ) -> RenderResult:
     roots = resource_roots(prepared, registry)
     fit, fit_problems = fit_sizes(prepared.template, None, {})
     html = render_html(prepared, registry, options, fit)
-    document, fetcher = layout.lay_out(html, prepared.template.folder, roots)
+    document, fetcher = layout.lay_out(html, prepared.template.folder, roots, session)
     report = layout.inspect_page(document.pages[0]) if document.pages else None
     new_fit, fit_problems = fit_sizes(prepared.template, report, fit)
     if new_fit != fit:
         html = render_html(prepared, registry, options, new_fit)
-        document, fetcher = layout.lay_out(html, prepared.template.folder, roots)
+        document, fetcher = layout.lay_out(html, prepared.template.folder, roots, session)
         report = layout.inspect_page(document.pages[0]) if document.pages else None
     checks = prepared.checks + fit_problems + layout_checks(prepared, len(document.pages), report)
     pdf = write_pdf(document, options, prepared.size)
@@ -554,10 +558,13 @@ def render_piece(
     options: RenderOptions | None = None,
     registry: TemplateRegistry | None = None,
     segments: dict[str, Segment] | None = None,
+    session: RenderSession | None = None,
 ) -> RenderResult:
+    """The piece's result; `session` keeps what the next renders reuse (this process's
+    by default)."""
     options = options or RenderOptions()
     registry = registry or TemplateRegistry()
     prepared = prepare(piece, campaign, registry, segments)
     if prepared.template.is_visual:
-        return render_visual(prepared, registry, options)
+        return render_visual(prepared, registry, options, session or process_session())
     return render_text(prepared, registry)

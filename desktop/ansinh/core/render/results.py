@@ -35,6 +35,15 @@ class RenderOptions:
 
 
 @dataclass(frozen=True)
+class RenderRow:
+    """A batch row as the render layer sees it (`chunk.render_rows`)."""
+
+    number: int  # as the sheet shows it: results and messages name it
+    segment: str
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class Boxes:
     """A page's boxes in PDF points, origin bottom-left: (left, bottom, right, top)."""
 

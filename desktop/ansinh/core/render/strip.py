@@ -34,8 +34,6 @@ from weasyprint.document import Page
 
 from . import engine, layout
 
-STRIP = "strip-layer"  # the word a strip sheet's data-row carries
-
 _DATA_ROW = re.compile(r'\sdata-row="[^"]*"')
 _SECTION = re.compile(r"<section\b[^>]*>")
 # Pseudo-classes that look at siblings or children; `+` and `~` are sibling combinators.

@@ -28,7 +28,6 @@ own, removed when those workers stop (`tempdirs`).
 from __future__ import annotations
 
 import contextlib
-import importlib
 import multiprocessing
 import os
 import resource
@@ -43,6 +42,7 @@ from typing import Any
 
 from ..errors import UserError
 from . import engine, tempdirs
+from .session import Task
 
 DEFAULT_MEMORY_MB = 3072
 DEFAULT_CPU_SECONDS = 120.0
@@ -205,15 +205,14 @@ def _task_environment() -> dict[str, str | None]:
     return {key: os.environ.get(key) for key in TASK_ENVIRONMENT}
 
 
-def run_engine(name: str, *args: Any, **kwargs: Any) -> Any:
-    """In a worker: call `ansinh.core.render.<module>:<function>`, imported there.
+def run_engine(task: Task, *args: Any, **kwargs: Any) -> Any:
+    """In a worker: run `task` (`session.Task`), its engine module imported there, with
+    the worker's session.
 
-    Submitting a task by name keeps the submitting process (the window, its export and
-    batch threads) free of WeasyPrint and PDFium: pickling the function itself would
-    import its module there too."""
-    module, _, function = name.partition(":")
-    engine = importlib.import_module(f"{__package__}.{module}")
-    return getattr(engine, function)(*args, **kwargs)
+    Submitting a task, not a function, keeps the submitting process (the window, its
+    export and batch threads) free of WeasyPrint and PDFium: pickling the function
+    itself would import its module there too."""
+    return task.run(*args, **kwargs)
 
 
 def start_method() -> str:
