@@ -150,7 +150,7 @@ def _write_rows(
     catalogue = b"/Lang " + engine.pdf_string(lang) if lang else b""
     registry, results = current_registry(), {}
     pages = pdfium.PdfDocument(pdf)
-    fonts = functools.cache(lambda index: {name for name, _ in raster.page_fonts(pages, index)})
+    facts = functools.cache(functools.partial(raster.page_facts, pages))  # page -> boxes, fonts
     try:
         for row in rows:
             own = [at[id(page)] for page in row.pages]
@@ -170,8 +170,9 @@ def _write_rows(
                     drawn = png_underlay(pages, below, row.prepared, options)
                     session.keep_pixels(shared, options, drawn)
                 pixels = shared.underlay[1]
-            used = set().union(*(fonts(n) for n in own + ([] if below is None else [below])))
-            written = Written(own_pdf, len(own), used, pages, own[0], pixels)
+            shown = own + ([] if below is None else [below])  # the pages its PDF draws
+            used = set().union(*(facts(n)[1] for n in shown))
+            written = Written(own_pdf, len(own), used, facts(own[0])[0], pages, own[0], pixels)
             results[row.number] = finish(
                 row.prepared, registry, options, row.checks, written, refused
             )

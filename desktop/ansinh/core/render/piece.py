@@ -30,7 +30,7 @@ from ..templates.manifest import Size, Template
 from ..templates.registry import TemplateRegistry
 from . import engine, layout, raster
 from .jinja import make_environment
-from .results import Artifact, RenderOptions, RenderResult
+from .results import Artifact, Boxes, RenderOptions, RenderResult
 from .session import RenderSession, process_session
 
 CAMPAIGN_LABELS = {
@@ -362,12 +362,14 @@ def write_pdf(document: Any, options: RenderOptions, size: Size | None = None) -
 @dataclass
 class Written:
     """A visual piece as written, for `finish`: its PDF (`pages` long), the names of the
-    fonts its pages use, and the page its PNG shows: page `index` of `document`, drawn
-    over `under`'s pixels if given (a batch row's own page over its shared page)."""
+    fonts its pages use, its first page's boxes, and the page its PNG shows: page
+    `index` of `document`, drawn over `under`'s pixels if given (a batch row's own page
+    over its shared page). See `raster.page_facts`."""
 
     pdf: bytes
     pages: int
     fonts: set[str]
+    boxes: Boxes
     document: pdfium.PdfDocument
     index: int
     under: raster.Underlay | None = None
@@ -387,7 +389,7 @@ def finish(
     result = RenderResult(
         prepared.template, prepared.size, prepared.segment, list(checks), [], written.pages
     )
-    result.boxes = raster.page_boxes(written.document, written.index)
+    result.boxes = written.boxes
     result.checks += fallback_font_checks(written.fonts) + refused_checks(refused)
     if "pdf" in options.formats:
         result.artifacts.append(Artifact("pdf", "piece", written.pdf, {"pages": written.pages}))
@@ -419,8 +421,9 @@ def render_visual(
     pdf = write_pdf(document, options, prepared.size)
     pages = pdfium.PdfDocument(pdf)
     try:
-        fonts = {name for index in range(len(pages)) for name, _ in raster.page_fonts(pages, index)}
-        written = Written(pdf, len(document.pages), fonts, pages, 0)
+        facts = [raster.page_facts(pages, index) for index in range(len(pages))]
+        fonts = set().union(*(names for _, names in facts))
+        written = Written(pdf, len(document.pages), fonts, facts[0][0], pages, 0)
         return finish(prepared, registry, options, checks, written, fetcher.refused)
     finally:
         pages.close()

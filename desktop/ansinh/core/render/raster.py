@@ -22,12 +22,8 @@ from .results import Boxes
 POINTS_PER_INCH = 72.0
 
 
-def page_boxes(document: pdfium.PdfDocument, index: int = 0) -> Boxes:
-    page = document[index]
-    try:
-        return Boxes(page.get_mediabox(), page.get_trimbox(), page.get_bleedbox())
-    finally:
-        page.close()
+def page_boxes(page: pdfium.PdfPage) -> Boxes:
+    return Boxes(page.get_mediabox(), page.get_trimbox(), page.get_bleedbox())
 
 
 def page_bitmap(
@@ -206,26 +202,31 @@ def _fast_png(
     return b"\x89PNG\r\n\x1a\n" + b"".join(chunks)
 
 
-def page_fonts(document: pdfium.PdfDocument, index: int) -> set[tuple[str, bool]]:
-    """(base font name, embedded?) of every font a text object of page `index` uses."""
+def page_fonts(page: pdfium.PdfPage) -> set[tuple[str, bool]]:
+    """(base font name, embedded?) of every font a text object of the page uses."""
     fonts = set()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+        font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+        length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+        buffer = ctypes.create_string_buffer(length)
+        pdfium_c.FPDFFont_GetBaseFontName(font, buffer, length)
+        fonts.add((buffer.value.decode("latin-1"), bool(pdfium_c.FPDFFont_GetIsEmbedded(font))))
+    return fonts
+
+
+def page_facts(document: pdfium.PdfDocument, index: int) -> tuple[Boxes, set[str]]:
+    """Page `index`'s boxes and the names of the fonts it uses, from one load."""
     page = document[index]
     try:
-        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
-            font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
-            length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
-            buffer = ctypes.create_string_buffer(length)
-            pdfium_c.FPDFFont_GetBaseFontName(font, buffer, length)
-            fonts.add((buffer.value.decode("latin-1"), bool(pdfium_c.FPDFFont_GetIsEmbedded(font))))
+        return page_boxes(page), {name for name, _ in page_fonts(page)}
     finally:
         page.close()
-    return fonts
 
 
 def pdf_fonts(pdf: bytes) -> set[tuple[str, bool]]:
     """(base font name, embedded?) of every font a text object of the PDF uses."""
     document = pdfium.PdfDocument(pdf)
     try:
-        return set().union(*(page_fonts(document, index) for index in range(len(document))))
+        return set().union(*(page_fonts(page) for page in document))
     finally:
         document.close()
