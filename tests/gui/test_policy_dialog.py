@@ -280,13 +280,9 @@ def test_export_then_import_round_trip(
     assert rows[0][5].startswith("Của đơn vị")
 
 
-def test_the_campaign_dialog_sees_a_new_value(
-        dialog: PolicyDialog, monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> None:
-    import dataclasses
 
-    from ansinh.core.campaign import load_campaign
-    from ansinh.gui.campaign_dialog import CampaignDialog
-
+def add_july_2027_salary(dialog: PolicyDialog, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through the dialog's own form: 2.700.000 đ from 1 Jul 2027 (Nghị định 12/2027)."""
     show(dialog, "base_salary")
 
     def fill(form: AddValueDialog) -> None:
@@ -296,6 +292,15 @@ def test_the_campaign_dialog_sees_a_new_value(
 
     answer(monkeypatch, AddValueDialog, fill)
     dialog.add_value()
+
+def test_the_campaign_dialog_sees_a_new_value(
+        dialog: PolicyDialog, monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> None:
+    import dataclasses
+
+    from ansinh.core.campaign import load_campaign
+    from ansinh.gui.campaign_dialog import CampaignDialog
+
+    add_july_2027_salary(dialog, monkeypatch)
     campaign = dataclasses.replace(load_campaign(SAMPLE), day=date(2027, 8, 1))
     figures = CampaignDialog(campaign)
     qtbot.addWidget(figures)
@@ -316,15 +321,7 @@ def test_gallery_thumbnails_are_redrawn_for_new_figures(
     later, now = (dataclasses.replace(sample, day=d) for d in (date(2027, 8, 1),
                                                                date(2026, 8, 1)))
     before = thumbnail_key(template, "toan-dan", later), thumbnail_key(template, "toan-dan", now)
-    show(dialog, "base_salary")
-
-    def fill(form: AddValueDialog) -> None:
-        form.effective.setDate(QDate(2027, 7, 1))
-        form.inputs["amount"].setText("2.700.000")
-        form.document.setText("Nghị định 12/2027/NĐ-CP")
-
-    answer(monkeypatch, AddValueDialog, fill)
-    dialog.add_value()
+    add_july_2027_salary(dialog, monkeypatch)
     assert thumbnail_key(template, "toan-dan", later) != before[0]  # prints the new salary
     assert thumbnail_key(template, "toan-dan", now) == before[1]  # still the 2026 figures
 
