@@ -162,7 +162,7 @@ def test_cancelling_mid_way_keeps_only_complete_files_and_continue_finishes(
     assert len(dialog.plan.rows) == total
     progress: list[int] = []
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
-    dialog.run_.progressed.connect(lambda done, *_: progress.append(done))
+    dialog.controller.progressed.connect(lambda done, *_: progress.append(done))
     qtbot.waitUntil(lambda: bool(progress), timeout=RUN_TIMEOUT_MS)
     assert "còn khoảng" in dialog.status.text()  # the ETA
     assert not dialog.close_button.isEnabled()

@@ -38,7 +38,7 @@ def test_export_from_the_dialog_writes_a_segment_tagged_bundle(
 
     with qtbot.waitSignal(dialog.finished_export, timeout=180_000) as done:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-        dialog.thread_.progressed.connect(lambda d, t, _l: progress.append((d, t)))
+        dialog.task.progressed.connect(lambda p: progress.append(p[:2]))
     outcome = done.args[0]
     assert outcome.error is None and not outcome.cancelled, outcome.error
     assert progress and progress[-1] == (4, 4)
@@ -84,7 +84,7 @@ def test_an_export_can_be_stopped_and_leaves_nothing(window: Any, qtbot: Any,
     dialog.set_segments([s for s in window.segments][:4])  # 6 pieces × 4 segments
     with qtbot.waitSignal(dialog.finished_export, timeout=180_000) as done:
         dialog.start()
-        dialog.thread_.progressed.connect(lambda *_: dialog.stop())
+        dialog.task.progressed.connect(lambda _: dialog.stop())
     outcome = done.args[0]
     assert outcome.cancelled
     assert outcome.path is None

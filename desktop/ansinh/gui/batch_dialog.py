@@ -1,6 +1,8 @@
 """The batch dialog: one spreadsheet row per village → a banner, poster or script each.
 
-One page, top to bottom, in the order an officer works:
+This module is the view: it builds the widgets, forwards the officer's actions to its
+`BatchController` (batch_controller.py: the state and the work, testable without a window)
+and shows the controller's state. One page, top to bottom, in the order an officer works:
 1. the CSV/XLSX file (and sheet) — read off the UI thread; the detected header row,
    encoding and rows are shown as the core's `sheets` reads them;
 2. the template, size and segment (one for all rows, or a column), prefilled from the
@@ -11,7 +13,7 @@ One page, top to bottom, in the order an officer works:
    marked (a warning: they still render), and "Apply all place suggestions" writes the
    new names into this run's rows (undone at once; the sheet file is never changed);
    any row can be previewed exactly like a piece;
-5. the run: `batch.run_batch` events in a thread with its own render processes,
+5. the run: `batch.run_batch` off the UI thread with the dialog's own render processes,
    progress, ETA, and a Stop that kills the workers at once (only complete files stay,
    and "Continue" renders the rows that are still missing).
 """
@@ -20,9 +22,6 @@ from __future__ import annotations
 
 import textwrap
 import time
-from collections.abc import Callable
-from concurrent.futures import CancelledError, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -34,8 +33,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QThread,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -60,171 +57,26 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import sheets
-from ..core.batch import (
-    SEGMENT_HEADERS,
-    BatchPlan,
-    PlaceNote,
-    auto_map,
-    header_key,
-    plan_batch,
-    run_batch,
-)
+from ..core.batch import BatchPlan
 from ..core.campaign import Piece
 from ..core.checks import error
 from ..core.errors import UserError
-from ..core.filenames import slugify
-from ..core.render.results import RenderOptions
 from ..core.render.worker import RenderPool
 from ..core.segments import Segment
 from ..core.storage import ExportRecord
 from ..core.templates.manifest import Size, Template
 from . import dialogs, i18n, jobs, theme
-from . import settings as S
-from .form import field_label, size_name, template_name
+from .batch_controller import BatchController, BatchOptions, BatchOutcome, RowPlaces
 from .jobdialog import JobDialog, read_only_table
 from .model import CampaignModel
-from .preview import PreviewController, PreviewPanel, deliver, duration
+from .names import duration, field_label, size_name, template_name
+from .preview import PreviewController, PreviewPanel
 
 NOT_USED = ""  # the mapping combo's "no field" entry
 _ROOT = QModelIndex()
-REPLAN_DELAY_MS = 150  # after a mapping change, before the rows are checked again
-
-
-# --- work done off the UI thread ---------------------------------------------------
-
-
-@dataclass
-class BatchSettings:
-    """Everything `plan_batch` needs besides the campaign; compared to skip re-planning."""
-
-    path: Path
-    sheet: str | None
-    template: str
-    size: str | None
-    mapping: dict[str, str]
-    segment: str | None
-    segment_column: str | None
-    constants: dict[str, Any]
-
-
-def _plan(settings: BatchSettings, campaign: Any) -> BatchPlan:
-    return plan_batch(settings.template, settings.path, campaign, size=settings.size,
-                      sheet=settings.sheet, mapping=settings.mapping,
-                      segment=settings.segment, segment_column=settings.segment_column,
-                      constants=settings.constants, auto=False)
-
-
-def _with_place_names(plan: BatchPlan) -> BatchPlan | None:
-    """A copy of `plan` with every unambiguous new place name written in (None when there
-    is none); the rows' values are copied, so `plan` stays as the sheet has it for Undo."""
-    if not any(note.issue.suggestion for note in plan.places):
-        return None
-    applied = replace(plan, rows=[replace(row, values=dict(row.values)) for row in plan.rows],
-                      places=list(plan.places))
-    applied.apply_place_suggestions()
-    return applied
-
-
-@dataclass
-class BatchOutcome:
-    folder: Path | None = None
-    files: int = 0
-    rows_ok: int = 0
-    failed: dict[int, str] = field(default_factory=dict)  # row -> why (render checks)
-    combined: str | None = None
-    cancelled: bool = False
-    error: BaseException | None = None
-    seconds: float = 0.0
-
-
-class BatchRun(QThread):
-    """Drives `run_batch` in the dialog's own render processes."""
-
-    progressed = Signal(int, int, int, str)  # done, total, row, problem ("" when ok)
-    done = Signal(object)  # BatchOutcome
-
-    def __init__(self, plan: BatchPlan, campaign: Any, out_dir: Path, formats: tuple[str, ...],
-                 combined: bool, resume: bool, pool: RenderPool, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.plan, self.campaign, self.out_dir = plan, campaign, out_dir
-        self.formats, self.combined, self.resume = formats, combined, resume
-        self.pool = pool
-        self._cancel = False
-
-    def cancel(self) -> None:
-        """Stop now: kill the render processes instead of waiting for the chunk."""
-        self._cancel = True
-        self.pool.terminate()
-
-    def run(self) -> None:
-        started = time.monotonic()
-        outcome = BatchOutcome(folder=self.out_dir)
-        options = RenderOptions(formats=self.formats, png_width=1500, png_compress=1,
-                                exact=S.Settings().get(S.EXACT_PAGES))
-        events = None
-        try:
-            events = run_batch(self.plan, self.campaign, self.out_dir, options,
-                               only_failed=self.resume, combined=self.combined,
-                               pool=self.pool)
-            for event in events:
-                if event.kind == "finished":
-                    bundle = event.bundle
-                    outcome.files = len(bundle.entries) if bundle else 0
-                    outcome.combined = bundle.combined if bundle else None
-                    continue
-                problem = ""
-                if event.kind == "failed":
-                    problem = "; ".join(c.text(i18n.current()) for c in event.checks
-                                        if c.is_error)
-                    outcome.failed[event.row or 0] = problem
-                else:
-                    outcome.rows_ok += 1
-                self.progressed.emit(event.done, event.total, event.row or 0, problem)
-                if self._cancel:
-                    break
-        except (UserError, CancelledError) as exc:
-            if not self._cancel:
-                outcome.error = exc
-        except OSError as exc:
-            outcome.error = UserError(f"Không ghi được tệp: {exc.strerror or exc}",
-                                      f"Could not write a file: {exc.strerror or exc}")
-        except Exception as exc:  # noqa: BLE001 - reported to the user, logged
-            outcome.error = exc
-        finally:
-            if events is not None:
-                events.close()  # cancelled: kills the workers, keeps only complete files
-        outcome.cancelled = self._cancel
-        outcome.seconds = time.monotonic() - started
-        self.done.emit(outcome)
 
 
 # --- the rows as a table -----------------------------------------------------------
-
-
-@dataclass
-class RowPlaces:
-    """A row's old place names: those still there and those replaced by their new names."""
-
-    left: list[PlaceNote] = field(default_factory=list)
-    replaced: list[PlaceNote] = field(default_factory=list)
-    values: dict[str, Any] = field(default_factory=dict)  # field id -> text with new names
-
-
-def row_places(plan: BatchPlan, before: BatchPlan | None) -> dict[int, RowPlaces]:
-    """Row number → its place notes; `before` is the plan as the sheet has it when the
-    new names are applied in `plan`."""
-    places: dict[int, RowPlaces] = {}
-    for note in plan.places:
-        places.setdefault(note.row, RowPlaces()).left.append(note)
-    if before is not None:
-        left = set(plan.places)
-        values = {row.number: row.values for row in plan.rows}
-        for note in before.places:
-            if note not in left:
-                entry = places.setdefault(note.row, RowPlaces())
-                entry.replaced.append(note)
-                entry.values[note.field] = values[note.row][note.field]
-    return places
 
 
 def _paragraphs(lines: list[str]) -> str:
@@ -383,8 +235,6 @@ class BatchDialog(JobDialog):
     loaded = Signal()  # the sheet is read and shown (tests)
     planned = Signal()  # every row is checked (tests)
     finished_batch = Signal(object)  # BatchOutcome
-    _sheet_read = Signal(int, object, object)  # generation, Table, error
-    _plan_made = Signal(int, object, object)  # generation, (BatchPlan, applied or None), error
 
     def __init__(self, model: CampaignModel, templates: dict[str, Template],
                  segments: dict[str, Segment], preview_pool: RenderPool, default_folder: Path,
@@ -392,26 +242,14 @@ class BatchDialog(JobDialog):
         super().__init__(parent)
         self.model, self.segments, self.default_folder = model, segments, default_folder
         self.templates = dict(sorted(templates.items(), key=lambda t: template_name(t[1])))
-        self.piece = piece
         # Started and warmed now, while the officer picks the sheet and maps columns:
         # a cold worker spends ~1.5 s on its first chunk, most of a village batch.
         self.run_pool = RenderPool()
         jobs.warm_up_pools(self.run_pool)
-        self.table: sheets.Table | None = None
-        self.plan: BatchPlan | None = None  # as the run will use it
-        self._plan_before_places: BatchPlan | None = None  # as the sheet has it (for Undo)
-        self._planning = False  # a plan is being made: the one shown is about to change
-        self.outcome: BatchOutcome | None = None
-        self.run_: BatchRun | None = None
-        self._resume_dir: Path | None = None
-        self._planned_settings: BatchSettings | None = None
-        self._read_generation = self._plan_generation = 0
+        self.controller = BatchController(model.campaign, self.templates, piece, self.run_pool,
+                                          parent=self)
         self._started = 0.0
-        self._worker = ThreadPoolExecutor(1, thread_name_prefix="batch-sheet")
-        self._sheet_read.connect(self._on_sheet_read, Qt.ConnectionType.QueuedConnection)
-        self._plan_made.connect(self._on_plan_made, Qt.ConnectionType.QueuedConnection)
-        self._replan_timer = QTimer(self, singleShot=True, interval=REPLAN_DELAY_MS)
-        self._replan_timer.timeout.connect(self.replan)
+        self._mapping_shown: tuple[sheets.Table | None, str] | None = None  # table, template
         self.setMinimumSize(1024, 680)  # fits a 1366 × 768 office screen
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
         self.resize(min(1240, screen.width()), min(880, screen.height()))
@@ -452,7 +290,8 @@ class BatchDialog(JobDialog):
         self.template.currentIndexChanged.connect(lambda _: self._template_changed())
         self.size_label = QLabel(objectName="fieldLabel")
         self.size = QComboBox()
-        self.size.currentIndexChanged.connect(lambda _: self.schedule_replan())
+        self.size.currentIndexChanged.connect(
+            lambda _: self.controller.set_size(self.size.currentData()))
         self.segment_label = QLabel(objectName="fieldLabel")
         self.one_segment = QRadioButton()
         self.column_segment = QRadioButton()
@@ -465,8 +304,9 @@ class BatchDialog(JobDialog):
         self.segment_column = QComboBox()
         self.one_segment.setChecked(True)
         self.one_segment.toggled.connect(self._segment_mode_changed)
-        self.segment.currentIndexChanged.connect(lambda _: self.schedule_replan())
-        self.segment_column.currentIndexChanged.connect(lambda _: self.schedule_replan())
+        self.segment.currentIndexChanged.connect(
+            lambda _: self.controller.set_segment(self.segment.currentData()))
+        self.segment_column.currentIndexChanged.connect(lambda _: self._segment_mode_changed())
         segment_row = QHBoxLayout()
         segment_row.addWidget(self.one_segment)
         segment_row.addWidget(self.segment, 3)
@@ -490,7 +330,7 @@ class BatchDialog(JobDialog):
         self.mapping = read_only_table(3, stretch=1)
         mapping_layout.addWidget(self.mapping)
         self.auto_button = QPushButton()
-        self.auto_button.clicked.connect(self.auto_match)
+        self.auto_button.clicked.connect(self.controller.auto_match)
         self.mapping_note = QLabel(objectName="help")
         self.mapping_note.setWordWrap(True)
         auto_row = QHBoxLayout()
@@ -526,12 +366,13 @@ class BatchDialog(JobDialog):
         self.places_note = QLabel()
         self.places_note.setWordWrap(True)
         self.places_button = QPushButton()
-        self.places_button.clicked.connect(self.toggle_place_names)
+        self.places_button.clicked.connect(self.controller.toggle_place_names)
         places_row.addWidget(self.places_note, 1)
         places_row.addWidget(self.places_button)
         self.places_bar.hide()
         rows_layout.addWidget(self.places_bar)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo_place_names)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self,
+                  self.controller.undo_place_names)
         rows_layout.addWidget(self.rows)
         self.skip_bad = QRadioButton()
         self.stop_bad = QRadioButton()
@@ -585,8 +426,9 @@ class BatchDialog(JobDialog):
         self.combined.setChecked(bool(saved.get("combined", True)))
         self.pdf.toggled.connect(self.combined.setEnabled)
         self.combined.setEnabled(self.pdf.isChecked())
-        for widget in (self.pdf, self.png, self.skip_bad, self.stop_bad):
-            widget.toggled.connect(lambda _: self._update_buttons())
+        for widget in (self.pdf, self.png, self.combined, self.skip_bad, self.stop_bad):
+            widget.toggled.connect(lambda _: self.controller.set_options(self.options()))
+        self.folder.textChanged.connect(lambda _: self.controller.set_options(self.options()))
         self.folder_label = QLabel(objectName="fieldLabel")
         out.addWidget(self.folder_label)
         out.addWidget(self.folder, 1)
@@ -598,9 +440,56 @@ class BatchDialog(JobDialog):
 
         self.run_button = self.add_footer(outer)
 
+        controller = self.controller
+        controller.loaded.connect(self._on_loaded)
+        controller.mappingChanged.connect(self._fill_mapping)
+        controller.planning.connect(self._on_planning)
+        controller.planChanged.connect(self._show_plan)
+        controller.planned.connect(self._on_planned)
+        controller.stateChanged.connect(self._update_buttons)
+        controller.started.connect(self._on_started)
+        controller.progressed.connect(self._progressed)
+        controller.finished.connect(self._done)
+        controller.set_options(self.options())
         self._choose_start(piece)
         self._segment_mode_changed()
         self.retranslate()
+
+
+    # --- what the controller holds ------------------------------------------------------
+
+    @property
+    def piece(self) -> Piece | None:
+        return self.controller.piece
+
+    @property
+    def table(self) -> sheets.Table | None:
+        return self.controller.table
+
+    @property
+    def plan(self) -> BatchPlan | None:
+        return self.controller.plan
+
+    @property
+    def outcome(self) -> BatchOutcome | None:
+        return self.controller.outcome
+
+    @property
+    def current_template(self) -> Template:
+        return self.controller.template
+
+    def current_mapping(self) -> dict[str, str]:
+        return dict(self.controller.mapping)
+
+    def formats(self) -> tuple[str, ...]:
+        return self.controller.formats()
+
+    def options(self) -> BatchOptions:
+        return BatchOptions(
+            folder=self.folder.text().strip() or str(self.default_folder),
+            formats=tuple(f for f, box in (("pdf", self.pdf), ("png", self.png))
+                          if box.isChecked()),
+            combined=self.combined.isChecked(), stop_on_error=self.stop_bad.isChecked())
 
     # --- the file ----------------------------------------------------------------------
 
@@ -617,36 +506,17 @@ class BatchDialog(JobDialog):
             self.load(Path(chosen))
 
     def load(self, path: Path | None, sheet: str | None = None) -> None:
-        """Read the file (in a thread); the mapping and checks follow when it is read."""
+        """Read the file (off the UI thread); the mapping and checks follow when it is read."""
         if path is None:
             return
         self.path.setText(str(path))
-        self._read_generation += 1
-        generation = self._read_generation
         self.info.setText(self.tr("Đang đọc bảng tính…"))
         self.info.setObjectName("muted")
         self._restyle(self.info)
+        self.controller.load(path, sheet)
 
-        def read() -> None:
-            table, error = None, None
-            try:
-                table = sheets.read_table(path, sheet or None)
-            except UserError as exc:
-                error = exc
-            except Exception as exc:  # noqa: BLE001 - shown as a sentence, logged
-                error = exc
-            deliver(self, "_sheet_read", generation, table, error)
-
-        self._worker.submit(read)
-
-    def _on_sheet_read(self, generation: int, table: sheets.Table | None,
-                       error: BaseException | None) -> None:
-        if generation != self._read_generation:
-            return
-        self._resume_dir = None
-        self.table = table
-        self.plan = self._plan_before_places = None
-        self._planned_settings = None
+    def _on_loaded(self, error: BaseException | None) -> None:
+        table = self.table
         self.rows_model.set_table(table)
         self.sheet.blockSignals(True)
         self.sheet.clear()
@@ -657,32 +527,20 @@ class BatchDialog(JobDialog):
         for widget in (self.sheet_label, self.sheet):
             widget.setVisible(bool(table and table.sheets))  # CSV files have none
         self.sheet.blockSignals(False)
-        self.segment_column.blockSignals(True)
-        self.segment_column.clear()
-        if table is not None:
-            self.segment_column.addItems(table.headers)
-        self.segment_column.blockSignals(False)
+        self._show_segment_choice()
         if error is not None:
             if not isinstance(error, UserError):
                 dialogs.log_exception(error)
             self.info.setText(dialogs.error_text(error))
             self.info.setObjectName("error")
             self._restyle(self.info)
-            self._fill_mapping({})
             self._show_summary()
-            self.loaded.emit()
-            return
-        assert table is not None
-        self.info.setText(self._describe_table(table))
-        self.auto_match()
-        self.rows.resizeColumnsToContents()
-        self.rows.setColumnWidth(0, 300)  # the check result: the reason a row is refused
-        column = next((h for h in table.headers if header_key(h) in SEGMENT_HEADERS), None)
-        if column is not None:
-            self.segment_column.setCurrentText(column)
-            self.column_segment.setChecked(True)
+        else:
+            assert table is not None
+            self.info.setText(self._describe_table(table))
+            self.rows.resizeColumnsToContents()
+            self.rows.setColumnWidth(0, 300)  # the check result: the reason a row is refused
         self.loaded.emit()
-        self.replan()
 
     def _describe_table(self, table: sheets.Table) -> str:
         where = (self.tr("trang «%1», ").replace("%1", table.sheet) if table.sheet else "")
@@ -708,97 +566,85 @@ class BatchDialog(JobDialog):
             banner = self.template.findData("banner-bhxh")
             self.template.setCurrentIndex(max(0, banner))
             self.segment.setCurrentIndex(max(0, self.segment.findData("toan-dan")))
+        self.controller.set_segment(self.segment.currentData())
         self._template_changed()
         if piece is not None and piece.size and self.size.findData(piece.size) >= 0:
             self.size.setCurrentIndex(self.size.findData(piece.size))
-
-    @property
-    def current_template(self) -> Template:
-        return self.templates[self.template.currentData()]
-
-    def constants(self) -> dict[str, Any]:
-        """Values for the fields the sheet has no column for: the open piece's."""
-        if self.piece is None or self.piece.template != self.current_template.id:
-            return {}
-        return dict(self.piece.values)
 
     @staticmethod
     def _size_text(size: Size) -> str:
         return f"{size_name(size)} · {size.describe()}"
 
     def _template_changed(self) -> None:
-        template = self.current_template
+        template = self.templates[self.template.currentData()]
         self.size.blockSignals(True)
         self.size.clear()
         for size in template.sizes if template.is_visual else ():
             self.size.addItem(self._size_text(size), size.id)
         self.size.setEnabled(self.size.count() > 1)
         self.size.blockSignals(False)
-        self._resume_dir = None
-        if self.table is not None:
-            self.auto_match()
-        self.schedule_replan()
+        self.controller.set_template(template.id)
 
-    def _segment_mode_changed(self) -> None:
+    def _segment_mode_changed(self, *_: Any) -> None:
         by_column = self.column_segment.isChecked()
         self.segment.setEnabled(not by_column)
         self.segment_column.setEnabled(by_column)
-        self.schedule_replan()
+        self.controller.set_segment_by_column(by_column, self.segment_column.currentText())
+
+    def _show_segment_choice(self) -> None:
+        """The sheet's columns to take segments from, and the controller's choice."""
+        table, controller = self.table, self.controller
+        for widget in (self.segment_column, self.column_segment):
+            widget.blockSignals(True)
+        self.segment_column.clear()
+        if table is not None:
+            self.segment_column.addItems(table.headers)
+            self.segment_column.setCurrentText(controller.segment_column)
+        self.column_segment.setChecked(controller.by_column)
+        self.one_segment.setChecked(not controller.by_column)
+        for widget in (self.segment_column, self.column_segment):
+            widget.blockSignals(False)
+        self.segment.setEnabled(not controller.by_column)
+        self.segment_column.setEnabled(controller.by_column)
 
     # --- the mapping --------------------------------------------------------------------
 
-    def auto_match(self) -> None:
-        if self.table is None:
-            return
-        self._fill_mapping(auto_map(self.table.headers, self.current_template))
-        self.schedule_replan()
-
-    def _fill_mapping(self, mapping: dict[str, str]) -> None:
+    def _fill_mapping(self) -> None:
+        """The controller's mapping in the table: rebuilt for another sheet or template,
+        otherwise only the choices change (the combo being used stays)."""
         headers = self.table.headers if self.table else []
-        first = self.table.rows[0].values if self.table and self.table.rows else {}
-        self.mapping.setRowCount(len(headers))
         template = self.current_template
+        mapping = self.controller.mapping
+        shown = self._mapping_shown
+        if shown is None or shown[0] is not self.table or shown[1] != template.id:
+            self._mapping_shown = (self.table, template.id)
+            first = self.table.rows[0].values if self.table and self.table.rows else {}
+            self.mapping.setRowCount(len(headers))
+            for row, header in enumerate(headers):
+                self.mapping.setItem(row, 0, QTableWidgetItem(header))
+                example = first.get(header)
+                self.mapping.setItem(row, 1, QTableWidgetItem("" if example is None
+                                                              else str(example)))
+                combo = QComboBox()
+                combo.addItem(self.tr("— không dùng —"), NOT_USED)
+                for spec in template.fields:
+                    mark = " *" if spec.required else ""
+                    combo.addItem(f"{field_label(spec)}{mark}", spec.id)
+                combo.currentIndexChanged.connect(
+                    lambda _, h=header, c=combo: self.controller.map_column(h, c.currentData()))
+                self.mapping.setCellWidget(row, 2, combo)
         for row, header in enumerate(headers):
-            self.mapping.setItem(row, 0, QTableWidgetItem(header))
-            example = first.get(header)
-            self.mapping.setItem(row, 1, QTableWidgetItem("" if example is None
-                                                          else str(example)))
-            combo = QComboBox()
-            combo.addItem(self.tr("— không dùng —"), NOT_USED)
-            for spec in template.fields:
-                mark = " *" if spec.required else ""
-                combo.addItem(f"{field_label(spec)}{mark}", spec.id)
+            combo = self._combo(row)
+            combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(header, NOT_USED))))
-            combo.currentIndexChanged.connect(lambda _, r=row: self._mapping_edited(r))
-            self.mapping.setCellWidget(row, 2, combo)
+            combo.blockSignals(False)
         self._after_mapping_change()
 
     def _combo(self, row: int) -> QComboBox:
         return self.mapping.cellWidget(row, 2)  # type: ignore[return-value]
 
-    def current_mapping(self) -> dict[str, str]:
-        mapping = {}
-        for row in range(self.mapping.rowCount()):
-            target = self._combo(row).currentData()
-            if target:
-                mapping[self.mapping.item(row, 0).text()] = target
-        return mapping
-
-    def _mapping_edited(self, row: int) -> None:
-        """One field, one column: choosing a field taken elsewhere frees the other."""
-        target = self._combo(row).currentData()
-        if target:
-            for other in range(self.mapping.rowCount()):
-                combo = self._combo(other)
-                if other != row and combo.currentData() == target:
-                    combo.blockSignals(True)
-                    combo.setCurrentIndex(0)
-                    combo.blockSignals(False)
-        self._after_mapping_change()
-        self.schedule_replan()
-
     def _after_mapping_change(self) -> None:
-        mapping = self.current_mapping()
+        mapping = self.controller.mapping
         template = self.current_template
         labels = {spec.id: field_label(spec) for spec in template.fields}
         self.rows_model.set_mapping(mapping, labels)
@@ -806,10 +652,7 @@ class BatchDialog(JobDialog):
             self.mapping_note.setText(self.tr("Chọn một bảng tính CSV hoặc Excel (.xlsx) để bắt "
                                               "đầu: mỗi dòng một thôn, một ấn phẩm."))
             return
-        constants = self.constants()
-        missing = [field_label(f) for f in template.fields
-                   if f.required and f.id not in mapping.values() and
-                   not constants.get(f.id) and f.default in (None, "")]
+        missing = [labels[f] for f in self.controller.missing_fields()]
         if not mapping:
             text = self.tr("Chưa ghép cột nào với trường của mẫu.")
         elif missing:
@@ -817,7 +660,8 @@ class BatchDialog(JobDialog):
         else:
             text = self.tr("%1 cột được ghép với trường của mẫu (* là bắt buộc)."
                            ).replace("%1", str(len(mapping)))
-        source = (self.tr("Trường không có cột lấy nội dung của ấn phẩm đang mở.") if constants
+        source = (self.tr("Trường không có cột lấy nội dung của ấn phẩm đang mở.")
+                  if self.controller.constants()
                   else self.tr("Trường không có cột dùng nội dung mặc định của mẫu."))
         self.mapping_note.setText(f"{text} {source}")
 
@@ -829,114 +673,33 @@ class BatchDialog(JobDialog):
                 self._combo(row).setFocus()
                 return
 
-    # --- checking every row ---------------------------------------------------------------
+    # --- the checked rows -----------------------------------------------------------------
 
-    def settings(self) -> BatchSettings | None:
-        path = self.sheet_path
-        if path is None or self.table is None:
-            return None
-        template = self.current_template
-        by_column = self.column_segment.isChecked() and self.segment_column.count() > 0
-        return BatchSettings(
-            path=path, sheet=self.table.sheet, template=template.id,
-            size=self.size.currentData() if template.is_visual else None,
-            mapping=self.current_mapping(),
-            segment=None if by_column else self.segment.currentData(),
-            segment_column=self.segment_column.currentText() if by_column else None,
-            constants=self.constants())
+    def _on_planning(self, what: str) -> None:
+        self.summary.setText(self.tr("Đang thay địa danh…") if what == "places"
+                             else self.tr("Đang kiểm tra các dòng…"))
 
-    def schedule_replan(self) -> None:
-        if self.table is not None:
-            self._replan_timer.start()
-
-    def replan(self) -> None:
-        """Check every row again (in a thread) with the current choices."""
-        self._replan_timer.stop()
-        settings = self.settings()
-        if settings is None or settings == self._planned_settings:
-            return
-        self._planned_settings = settings
-        campaign = self.model.campaign
-        # New place names applied stay applied to the rows checked again.
-        self._check_rows(lambda: _plan(settings, campaign), self._plan_before_places is not None,
-                         self.tr("Đang kiểm tra các dòng…"))
-
-    def _check_rows(self, make_plan: Callable[[], BatchPlan], place_names: bool,
-                    message: str) -> None:
-        """Make the plan (and, with `place_names`, its copy with the new place names) in
-        the worker thread; `_on_plan_made` shows it."""
-        self._plan_generation += 1
-        generation = self._plan_generation
-        self._planning = True
-        self.summary.setText(message)
-        self._update_buttons()
-
-        def make() -> None:
-            made, error = None, None
-            try:
-                plan = make_plan()
-                made = (plan, _with_place_names(plan) if place_names else None)
-            except Exception as exc:  # noqa: BLE001 - UserError shown, others logged too
-                error = exc
-            deliver(self, "_plan_made", generation, made, error)
-
-        self._worker.submit(make)
-
-    def _on_plan_made(self, generation: int, made: tuple[BatchPlan, BatchPlan | None] | None,
-                      error: BaseException | None) -> None:
-        if generation != self._plan_generation:
-            return
-        self._planning = False
-        if made is None:
-            assert error is not None
+    def _on_planned(self, error: BaseException | None) -> None:
+        if error is not None:
             if not isinstance(error, UserError):
                 dialogs.log_exception(error)
-            self.plan = self._plan_before_places = None
-            self.rows_model.set_status(None)
             self.summary.setText(dialogs.error_text(error))
-            self._update_buttons()
-        else:
-            plan, applied = made
-            self._show_plan(applied or plan, plan if applied else None)
         self.planned.emit()
 
-    def _show_plan(self, plan: BatchPlan, before: BatchPlan | None) -> None:
-        """Show the checked rows; `before` is the plan as the sheet has it when `plan` has
-        the new place names."""
-        self.plan, self._plan_before_places = plan, before
-        status: dict[int, str] = {row.number: "" for row in plan.rows}
-        for problem in plan.problems:
-            text = i18n.pick(problem.vi, problem.en)
-            status[problem.row] = f"{status[problem.row]}; {text}" \
-                if status.get(problem.row) else text
-        self.rows_model.set_status(status, row_places(plan, before))
+    def _show_plan(self) -> None:
+        """Show each row's result and place notes (after a check, Undo or a run's start)."""
+        controller = self.controller
+        self.rows_model.set_status(controller.status, controller.places)
         self._show_summary()
-        self._update_buttons()
+        if controller.plan is None or controller.running:
+            return
         if self.rows.currentIndex().isValid():
             self.preview_row()
         elif self.rows_filter.rowCount():
             self.rows.selectRow(0)
 
-    # --- old place names ------------------------------------------------------------------
-
-    def toggle_place_names(self) -> None:
-        """Write every unambiguous new place name into this run's rows, or take them back."""
-        if self._plan_before_places is not None:
-            self.undo_place_names()
-        elif self.places_button.isEnabled():
-            self._resume_dir = None  # other names: a stopped run's folder is not continued
-            plan = self.plan
-            assert plan is not None
-            self._check_rows(lambda: plan, True, self.tr("Đang thay địa danh…"))
-
-    def undo_place_names(self) -> None:
-        """The rows as the sheet has them again (instant: that plan was kept)."""
-        if self._plan_before_places is not None and self.places_button.isEnabled():
-            self._resume_dir = None
-            self._show_plan(self._plan_before_places, None)
-
     def _show_summary(self) -> None:
-        plan = self.plan
+        plan, before = self.plan, self.controller.plan_before_places
         if plan is None:
             self.summary.setText("" if self.table else self.tr("Chưa có bảng tính."))
             self.places_bar.hide()
@@ -954,8 +717,8 @@ class BatchDialog(JobDialog):
                 "%1", str(len(plan.places))).replace("%2", str(suggested)))
         elif plan.places:
             parts.append(self.tr("%1 địa danh cũ").replace("%1", str(len(plan.places))))
-        if self._plan_before_places is not None:
-            replaced = len(self._plan_before_places.places) - len(plan.places)
+        if before is not None:
+            replaced = len(before.places) - len(plan.places)
             parts.append(self.tr("đã thay %1 địa danh").replace("%1", str(replaced)))
         self.places_note.setText(("⚠ " if plan.places else "✓ ") + " · ".join(parts))
         self.places_note.setStyleSheet(f"color: {theme.WARNING if plan.places else theme.OK};")
@@ -963,128 +726,84 @@ class BatchDialog(JobDialog):
 
     # --- previewing one row -----------------------------------------------------------------
 
-    def row_piece(self, row: sheets.Row) -> Piece | None:
-        """The piece one row makes, as the batch will render it."""
-        settings = self._planned_settings
-        if settings is None or self.plan is None:
-            return None
-        planned = next((r for r in self.plan.rows if r.number == row.number), None)
-        if planned is not None:
-            return Piece(settings.template, planned.segment, settings.size, planned.values)
-        values = dict(settings.constants)
-        values.update({f: "" if row.values.get(c) is None else row.values[c]
-                       for c, f in settings.mapping.items()})
-        segment = settings.segment or self.segment.currentData()
-        return Piece(settings.template, segment, settings.size, values)
-
     def preview_row(self) -> None:
         index = self.rows.currentIndex()
         if not index.isValid() or self.table is None:
             return
-        source = self.rows_filter.mapToSource(index)
-        row = self.table.rows[source.row()]
-        number = row.number
-        piece = self.row_piece(row)
+        row = self.table.rows[self.rows_filter.mapToSource(index).row()]
+        piece = self.controller.row_piece(row)
         if piece is None:
             return
-        self._previewed_row = number
-        self.preview_panel.title.setText(self.tr("Xem trước dòng %1").replace("%1", str(number)))
+        self._previewed_row = row.number
+        self.preview_panel.title.setText(
+            self.tr("Xem trước dòng %1").replace("%1", str(row.number)))
         self.preview.request(piece, self.model.campaign, self.preview_panel.wanted_width(),
                              immediate=True)
 
     def _row_preview_ready(self, data: Any) -> None:
         """The row's own problems (unknown segment, …) head the render's checks."""
-        if self.plan is not None:
-            data.checks = [error("row", p.text("vi"), p.text("en"), p.field)
-                           for p in self.plan.problems
-                           if p.row == self._previewed_row] + list(data.checks)
+        data.checks = [error("row", p.text("vi"), p.text("en"), p.field)
+                       for p in self.controller.row_problems(self._previewed_row)
+                       ] + list(data.checks)
         self.preview_panel.show_data(data)
 
     # --- running --------------------------------------------------------------------------
 
-    def formats(self) -> tuple[str, ...]:
-        if not self.current_template.is_visual:
-            return ("txt",)
-        return tuple(f for f, box in (("pdf", self.pdf), ("png", self.png)) if box.isChecked())
-
     def _update_buttons(self) -> None:
-        plan = self.plan
-        ready = (plan is not None and bool(plan.rows) and self.run_ is None
-                 and not self._replan_timer.isActive() and not self._planning
-                 and bool(self.formats())
-                 and self._planned_settings == self.settings()
-                 and not (self.stop_bad.isChecked() and plan.problems))
-        self.run_button.setEnabled(ready)
+        controller, plan = self.controller, self.plan
+        running = controller.running
+        self.run_button.setEnabled(controller.can_run())
         visual = self.current_template.is_visual
         for widget in (self.pdf, self.png):
-            widget.setEnabled(visual and self.run_ is None)
-        self.combined.setEnabled(visual and self.pdf.isChecked() and self.run_ is None)
-        applied = self._plan_before_places is not None
+            widget.setEnabled(visual and not running)
+        self.combined.setEnabled(visual and self.pdf.isChecked() and not running)
+        applied = controller.places_applied
         self.places_button.setText(self.tr("Hoàn tác thay địa danh") if applied
                                    else self.tr("Áp dụng mọi gợi ý địa danh"))
         self.places_button.setToolTip(
             self.tr("Trả lại các địa danh như trong bảng tính (Ctrl+Z).") if applied else
             self.tr("Thay mỗi địa danh cũ có đúng một tên mới bằng tên đó, trong ấn phẩm và "
                     "tên tệp của lần tạo này. Bảng tính không bị sửa."))
-        self.places_button.setEnabled(
-            plan is not None and self.run_ is None and not self._planning
-            and (applied or any(note.issue.suggestion for note in plan.places)))
+        self.places_button.setEnabled(controller.can_toggle_places())
         if plan is not None and plan.rows:
             count = len(plan.rows)
-            text = (self.tr("Chạy tiếp") if self._resume_dir else
+            text = (self.tr("Chạy tiếp") if controller.resume_dir else
                     self.tr("Tạo %1 ấn phẩm").replace("%1", str(count)))
             self.run_button.setText(text)
         else:
             self.run_button.setText(self.tr("Tạo ấn phẩm"))
-        if self.run_ is None and plan is not None and plan.problems and \
-                self.stop_bad.isChecked():
+        if not running and plan is not None and plan.problems and \
+                controller.options.stop_on_error:
             self.status.setText(self.tr("Bảng còn dòng lỗi: sửa bảng tính (rồi chọn lại tệp) "
                                         "hoặc chọn bỏ qua dòng lỗi."))
 
-    def _out_dir(self) -> Path:
-        if self._resume_dir is not None:
-            return self._resume_dir
-        parent = Path(self.folder.text().strip() or str(self.default_folder)).expanduser()
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        name = f"{slugify(self.model.campaign.name)[:40]}-hang-loat-{self.current_template.id}"
-        return parent / f"{name}-{stamp}"
-
     def start(self) -> None:
-        if self.run_ is not None or self.plan is None or not self.plan.rows:
+        if self.controller.running:
             return
-        plan = self.plan
+        self.controller.set_options(self.options())
         self.model.set_setting("batch", {
             "folder": self.folder.text().strip(), "formats": list(self.formats()),
             "combined": self.combined.isChecked(), "stop_on_error": self.stop_bad.isChecked(),
         })
-        out_dir = self._out_dir()
-        resume = self._resume_dir is not None
-        self.outcome = None
+        self.controller.start()
+
+    def _on_started(self) -> None:
         self.progress.setRange(0, 0)  # busy until the first chunk of rows is done
         self.status.setText(self.tr("Đang khởi động các tiến trình dựng hình…"))
         self._started = time.monotonic()
-        # Valid rows start clean (a failure from an earlier run is not theirs any more).
-        self.rows_model.set_status({**self.rows_model.status, **dict.fromkeys(
-            (row.number for row in plan.rows), "")})
-        self.run_ = BatchRun(plan, self.model.campaign, out_dir, self.formats(),
-                             self.combined.isChecked(), resume, self.run_pool, self)
-        self.run_.progressed.connect(self._progressed)
-        self.run_.done.connect(self._done)
         for widget in (self.source_box, self.mapping_box):
             widget.setEnabled(False)
         self.set_running(True)
-        self._update_buttons()
-        self.run_.start()
 
     def stop(self) -> None:
-        if self.run_ is not None:
+        if self.controller.running:
             self.stop_button.setEnabled(False)
             self.status.setText(self.tr("Đang dừng…"))
-            self.run_.cancel()
+            self.controller.stop()
 
     @property
     def running(self) -> bool:
-        return self.run_ is not None
+        return self.controller.running
 
     def _progressed(self, done: int, total: int, row: int, problem: str) -> None:
         self.progress.setRange(0, total)
@@ -1098,11 +817,6 @@ class BatchDialog(JobDialog):
             "%3", duration(eta)).replace("%4", str(row)))
 
     def _done(self, outcome: BatchOutcome) -> None:
-        run, self.run_ = self.run_, None
-        if run is not None:
-            run.wait()
-            run.deleteLater()
-        self.outcome = outcome
         for widget in (self.source_box, self.mapping_box):
             widget.setEnabled(True)
         self.set_running(False)
@@ -1114,12 +828,10 @@ class BatchDialog(JobDialog):
             self.status.setText(dialogs.error_text(outcome.error))
             dialogs.show_error(self, outcome.error, self.tr("Chạy hàng loạt không thành công"))
         elif outcome.cancelled:
-            self._resume_dir = outcome.folder
             self.status.setText(self.tr(
                 "Đã dừng. Chỉ các tệp đã làm xong được giữ lại trong %1; bấm «Chạy tiếp» để "
                 "làm các dòng còn lại.").replace("%1", str(outcome.folder)))
         else:
-            self._resume_dir = None
             self.progress.setRange(0, total)
             self.progress.setValue(total)
             text = self.tr("Xong: %1 dòng, %2 tệp trong %3 → %4").replace(
@@ -1144,9 +856,8 @@ class BatchDialog(JobDialog):
         return self.outcome.folder if self.outcome else None
 
     def done(self, result: int) -> None:
-        self.run_pool.terminate()  # not close(): a warm-up still running must not wait
+        self.controller.shutdown()
         self.preview.shutdown()
-        self._worker.shutdown(wait=False, cancel_futures=True)
         super().done(result)
 
     # --- language ---------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """The export dialog: pieces × segments, formats, print options, destination, progress.
 
-The export runs the core's `export_campaign` generator in a thread; the renders happen in
-the worker processes, so the window stays responsive, shows progress and an ETA, and can
-stop the export (the half-written bundle folder is then removed). The campaign's export
+The export runs the core's `export_campaign` generator on a background lane; the renders
+happen in the worker processes, so the window stays responsive, shows progress and an ETA,
+and can stop the export (the half-written bundle folder is then removed). The campaign's export
 history is listed at the bottom.
 """
 
@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -43,9 +43,10 @@ from ..core.segments import Segment
 from ..core.storage import ExportRecord
 from ..core.templates.manifest import Template
 from . import dialogs
-from .form import template_name
+from .background import Lane, Task
 from .jobdialog import JobDialog, read_only_table
 from .model import CampaignModel
+from .names import template_name
 
 
 @dataclass
@@ -72,66 +73,51 @@ class ExportOutcome:
     seconds: float = 0.0
 
 
-class ExportThread(QThread):
-    """Drives the export generator; renders run in the pool's processes."""
+def run_export(task: Task, request: ExportRequest, pool: RenderPool) -> ExportOutcome:
+    """In a lane's thread: drive the export generator (renders run in the pool's
+    processes), reporting (done, total, label) after each piece."""
+    started = time.monotonic()
+    outcome = ExportOutcome()
+    bundle = None
+    try:
+        from ..core.export import export_campaign
 
-    progressed = Signal(int, int, str)  # done, total, label
-    done = Signal(object)  # ExportOutcome
-
-    def __init__(self, request: ExportRequest, pool: RenderPool,
-                 parent: Any = None) -> None:
-        super().__init__(parent)
-        self.request = request
-        self.pool = pool
-        self._cancel = False
-
-    def cancel(self) -> None:
-        self._cancel = True
-
-    def run(self) -> None:
-        started = time.monotonic()
-        outcome = ExportOutcome()
-        bundle = None
+        options = RenderOptions(formats=request.formats, png_dpi=request.png_dpi,
+                                crop_marks=request.crop_marks, pdf_x4=request.pdf_x4)
+        request.out_dir.mkdir(parents=True, exist_ok=True)
+        events = export_campaign(request.campaign, request.out_dir, options, request.pieces,
+                                 request.segments or None, pool=pool)
         try:
-            from ..core.export import export_campaign
-
-            req = self.request
-            options = RenderOptions(formats=req.formats, png_dpi=req.png_dpi,
-                                    crop_marks=req.crop_marks, pdf_x4=req.pdf_x4)
-            req.out_dir.mkdir(parents=True, exist_ok=True)
-            events = export_campaign(req.campaign, req.out_dir, options, req.pieces,
-                                     req.segments or None, pool=self.pool)
-            try:
-                for event in events:
-                    bundle = event.bundle
-                    label = f"{event.piece.template} · {event.piece.segment}"
-                    self.progressed.emit(event.done, event.total, label)
-                    outcome.pieces = event.total
-                    if self._cancel:
-                        outcome.cancelled = True
-                        break
-            finally:
-                events.close()
-            if outcome.cancelled:
-                if bundle is not None:
-                    shutil.rmtree(bundle.folder, ignore_errors=True)
-            elif bundle is not None:
-                path = bundle.close(make_zip=req.make_zip)
-                if req.make_zip:
-                    shutil.rmtree(bundle.folder, ignore_errors=True)
-                outcome.path = path
-                outcome.files = len(bundle.entries)
-                outcome.skipped = list(bundle.skipped)
-        except UserError as exc:
-            outcome.error = exc
-        except OSError as exc:
-            outcome.error = UserError(
-                f"Không ghi được bản xuất: {exc.strerror or exc}",
-                f"Could not write the export: {exc.strerror or exc}")
-        except Exception as exc:  # noqa: BLE001 - reported to the user, logged
-            outcome.error = exc
-        outcome.seconds = time.monotonic() - started
-        self.done.emit(outcome)
+            for event in events:
+                bundle = event.bundle
+                task.report((event.done, event.total,
+                             f"{event.piece.template} · {event.piece.segment}"))
+                outcome.pieces = event.total
+                if task.cancelled:
+                    outcome.cancelled = True
+                    break
+        finally:
+            events.close()
+        if outcome.cancelled:
+            if bundle is not None:
+                shutil.rmtree(bundle.folder, ignore_errors=True)
+        elif bundle is not None:
+            path = bundle.close(make_zip=request.make_zip)
+            if request.make_zip:
+                shutil.rmtree(bundle.folder, ignore_errors=True)
+            outcome.path = path
+            outcome.files = len(bundle.entries)
+            outcome.skipped = list(bundle.skipped)
+    except UserError as exc:
+        outcome.error = exc
+    except OSError as exc:
+        outcome.error = UserError(
+            f"Không ghi được bản xuất: {exc.strerror or exc}",
+            f"Could not write the export: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - reported to the user, logged
+        outcome.error = exc
+    outcome.seconds = time.monotonic() - started
+    return outcome
 
 
 class ExportDialog(JobDialog):
@@ -142,7 +128,8 @@ class ExportDialog(JobDialog):
                  current: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model, self.templates, self.segments, self.pool = model, templates, segments, pool
-        self.thread_: ExportThread | None = None
+        self._lane = Lane("export")
+        self.task: Task | None = None  # the export running
         self.outcome: ExportOutcome | None = None
         self._started = 0.0
         self.setMinimumSize(900, 680)
@@ -339,7 +326,7 @@ class ExportDialog(JobDialog):
         self.summary.setText(self.tr("Sẽ xuất %1 bản (ấn phẩm × đối tượng).")
                              .replace("%1", str(total)))
         self.export_button.setEnabled(total > 0 and bool(self.formats())
-                                      and self.thread_ is None)
+                                      and self.task is None)
 
     def request(self) -> ExportRequest:
         return ExportRequest(
@@ -357,7 +344,7 @@ class ExportDialog(JobDialog):
     # --- running -----------------------------------------------------------------------
 
     def start(self) -> None:
-        if self.thread_ is not None:
+        if self.task is not None:
             return
         request = self.request()
         self.model.set_setting("export", {
@@ -369,24 +356,23 @@ class ExportDialog(JobDialog):
         self.progress.setRange(0, 0)  # busy until the first piece is done
         self.status.setText(self.tr("Đang chuẩn bị…"))
         self._started = time.monotonic()
-        self.thread_ = ExportThread(request, self.pool, self)
-        self.thread_.progressed.connect(self._progressed)
-        self.thread_.done.connect(self._done)
         self.export_button.setEnabled(False)
         self.set_running(True)
-        self.thread_.start()
+        self.task = self._lane.run(run_export, request, self.pool, parent=self,
+                                   on_progress=self._progressed, on_done=self._done)
 
     def stop(self) -> None:
-        if self.thread_ is not None:
-            self.thread_.cancel()
+        if self.task is not None:
+            self.task.cancel()
             self.stop_button.setEnabled(False)
             self.status.setText(self.tr("Đang dừng sau ấn phẩm hiện tại…"))
 
     @property
     def running(self) -> bool:
-        return self.thread_ is not None
+        return self.task is not None
 
-    def _progressed(self, done: int, total: int, label: str) -> None:
+    def _progressed(self, progress: tuple[int, int, str]) -> None:
+        done, total, label = progress
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         elapsed = time.monotonic() - self._started
@@ -396,10 +382,7 @@ class ExportDialog(JobDialog):
                             .replace("%3", f"{eta:.0f}").replace("%4", label))
 
     def _done(self, outcome: ExportOutcome) -> None:
-        thread, self.thread_ = self.thread_, None
-        if thread is not None:
-            thread.wait()
-            thread.deleteLater()
+        self.task = None
         self.outcome = outcome
         self.set_running(False)
         self._update_summary()

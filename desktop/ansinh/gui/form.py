@@ -38,50 +38,14 @@ from PySide6.QtWidgets import (
 
 from ..core import paths
 from ..core.segments import Segment
-from ..core.templates.manifest import Field, Size, Template
+from ..core.templates.manifest import Field, Template
 from . import i18n, theme
 from .model import MISSING, CampaignModel
+from .names import field_label, kind_name, size_name, template_name
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.webp *.svg"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
-KIND_NAMES = {
-    "poster": ("Áp phích", "Poster"),
-    "banner": ("Băng rôn", "Banner"),
-    "flag": ("Cờ phướn", "Vertical flag"),
-    "infographic": ("Đồ họa thông tin", "Infographic"),
-    "social": ("Ảnh mạng xã hội", "Social image"),
-    "loudspeaker": ("Bài loa truyền thanh", "Loudspeaker script"),
-    "sms": ("Tin nhắn SMS", "SMS"),
-}
-CHANNEL_NAMES = {
-    "print": ("In ấn", "Print"),
-    "social": ("Mạng xã hội", "Social media"),
-    "loudspeaker": ("Loa truyền thanh", "Loudspeaker"),
-    "sms": ("Tin nhắn SMS", "SMS"),
-}
-
-
 translate = QCoreApplication.translate
-
-
-def kind_name(kind: str) -> str:
-    return i18n.pick(*KIND_NAMES.get(kind, (kind, kind)))
-
-
-def channel_name(channel: str) -> str:
-    return i18n.pick(*CHANNEL_NAMES.get(channel, (channel, channel)))
-
-
-def template_name(template: Template) -> str:
-    return i18n.pick(template.name, template.name_en)
-
-
-def field_label(spec: Field) -> str:
-    return i18n.pick(spec.label, spec.label_en)
-
-
-def size_name(size: Size) -> str:
-    return i18n.pick(size.label, size.label_en)
 
 
 def display_value(spec: Field, values: dict[str, Any]) -> Any:

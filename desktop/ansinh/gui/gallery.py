@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +52,10 @@ from ..core.render.worker import RenderPool
 from ..core.segments import Segment
 from ..core.templates.manifest import Template
 from . import i18n, jobs, theme
-from .form import kind_name, template_name
+from .background import Lane
+from .names import kind_name, template_name
 from .pieces import CHANNEL_COLORS
-from .preview import deliver, to_qimage
+from .preview import to_qimage
 
 THUMB_W, THUMB_H = 176, 236
 CARD_TEXT_H = 100  # room under the thumbnail: two lines of name, one of facts
@@ -134,15 +134,14 @@ class ThumbnailService(QObject):
     """Renders thumbnails in a worker pool and caches them on disk."""
 
     ready = Signal(str, QImage)  # key, image
-    _done = Signal(str, object)
 
     def __init__(self, pool: RenderPool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = pool
         self._pending: dict[str, None] = {}
         self._closed = False
-        self._submitter = ThreadPoolExecutor(1, thread_name_prefix="thumbnail-submit")
-        self._done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        # One waiting thread per render process keeps every process busy.
+        self._lane = Lane("thumbnail", pool.workers)
 
     def request(self, template: Template, segment: str, campaign: Campaign) -> tuple[str,
                                                                                      QImage | None]:
@@ -154,34 +153,27 @@ class ThumbnailService(QObject):
                 return key, image
         if key not in self._pending and not self._closed:
             self._pending[key] = None
-            self._submitter.submit(self._submit, key, template.id, template.kind, segment,
-                                   campaign)
+            self._lane.run(self._render, key, template.id, template.kind, segment, campaign,
+                           parent=self, on_done=lambda image: self._finished(key, image))
         return key, None
 
-    def _submit(self, key: str, template_id: str, kind: str, segment: str,
-                campaign: Campaign) -> None:
+    def _render(self, _task: Any, key: str, template_id: str, kind: str, segment: str,
+                campaign: Campaign) -> QImage | None:
+        """In the lane's thread: render, decode (or draw) the thumbnail, cache it on disk."""
         try:
             future = self.pool.submit(jobs.thumbnail, template_id, segment, campaign,
                                       THUMB_W * 2, str(thumbnail_dir() / f"{key}.png"))
-        except Exception:  # noqa: BLE001 - the gallery works without thumbnails
-            deliver(self, "_done", key, None)
-            return
-        future.add_done_callback(lambda f: self._collect(key, kind, f))
-
-    def _collect(self, key: str, kind: str, future: Future) -> None:
-        """In the pool's thread: decode (or draw) the thumbnail and cache it on disk."""
-        image = None
-        try:
             data: jobs.PreviewData = self.pool.result(future)
             if data.has_image:
-                image = to_qimage(data)  # the worker already wrote the cache file
-            elif data.texts:
+                return to_qimage(data)  # the worker already wrote the cache file
+            if data.texts:
                 image = text_card(data, kind)  # QImage + QPainter work outside the GUI thread
                 thumbnail_dir().mkdir(parents=True, exist_ok=True)
                 image.save(str(thumbnail_dir() / f"{key}.png"), "PNG")
+                return image
         except Exception:  # noqa: BLE001 - no thumbnail: the card shows its name
-            image = None
-        deliver(self, "_done", key, image)
+            pass
+        return None
 
     def _finished(self, key: str, image: QImage | None) -> None:
         self._pending.pop(key, None)
@@ -190,7 +182,7 @@ class ThumbnailService(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
-        self._submitter.shutdown(wait=False, cancel_futures=True)
+        self._lane.shutdown()
 
     @property
     def busy(self) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -38,13 +37,15 @@ from ..core.templates import TemplateRegistry
 from ..core.templates.manifest import Template
 from . import dialogs, i18n, jobs, theme
 from . import settings as S
+from .background import Lane
 from .campaign_dialog import CampaignDialog
 from .export_dialog import ExportDialog
-from .form import FieldForm, kind_name, template_name
+from .form import FieldForm
 from .gallery import GalleryPage, ThumbnailService
 from .model import CampaignModel
+from .names import kind_name, template_name
 from .pieces import PiecesPanel
-from .preview import PreviewController, PreviewPanel, deliver
+from .preview import PreviewController, PreviewPanel
 from .settings_dialog import SettingsDialog
 
 APP_NAME = "An Sinh Studio"
@@ -67,7 +68,6 @@ class _UndoKeysToWindow(QObject):
 
 class MainWindow(QMainWindow):
     previewShown = Signal()  # a preview image/text is on screen (tests, benchmarks)
-    _autosaveDone = Signal(int, object)  # from the autosave thread
 
     def __init__(self, settings: S.Settings | None = None, preview_pool: RenderPool | None = None,
                  work_pool: RenderPool | None = None) -> None:
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
             self.startup_problems.append(exc)
         self.recovery = storage.RecoverySlot()
         self._recovery_lock = threading.Lock()
-        self._io = ThreadPoolExecutor(1, thread_name_prefix="autosave")
+        self._io = Lane("autosave")
         self._autosaved_revision = -1
         self._autosaving = -1
         self._closing = False
@@ -116,7 +116,6 @@ class MainWindow(QMainWindow):
         self.preview.busyChanged.connect(self.preview_panel.set_busy)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(lambda: self.autosave(background=True))
-        self._autosaveDone.connect(self._autosave_done)
         self._restart_autosave()
 
         self.set_model(CampaignModel())
@@ -723,9 +722,9 @@ class MainWindow(QMainWindow):
         document, path, revision = model.document(), model.path, model.revision
         if background:
             self._autosaving = revision
-            future = self._io.submit(self._write_recovery, document, path)
-            future.add_done_callback(
-                lambda f: deliver(self, "_autosaveDone", revision, f.exception()))
+            self._io.run(lambda _task: self._write_recovery(document, path), parent=self,
+                         on_done=lambda _: self._autosave_done(revision, None),
+                         on_error=lambda exc: self._autosave_done(revision, exc))
             return True
         try:
             self._write_recovery(document, path)

@@ -27,8 +27,8 @@ from ..core.campaign import Piece
 from ..core.segments import Segment
 from ..core.templates.manifest import Template
 from . import theme
-from .form import channel_name, kind_name, template_name
 from .model import CampaignModel
+from .names import channel_name, kind_name, template_name
 
 CHANNEL_ORDER = ("print", "social", "loudspeaker", "sms")
 CHANNEL_COLORS = {"print": "#0B5CAD", "social": "#7B1FA2", "loudspeaker": "#E65100",

@@ -9,13 +9,11 @@ or the text for loudspeaker scripts and SMS, and lists the render checks beside 
 
 from __future__ import annotations
 
-import contextlib
 import math
 import time
-from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
+from concurrent.futures import CancelledError
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
@@ -40,19 +38,14 @@ from ..core.checks import Check
 from ..core.errors import UserError
 from ..core.render.worker import RenderPool
 from . import i18n, jobs, theme
+from .background import Lane
+from .names import duration
 
 MM_PER_PT = 25.4 / 72
 PX_PER_PT = 96 / 72  # 100 % zoom: true size on a 96 dpi screen
 ZOOM_STEPS = (0.1, 0.15, 0.2, 0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 SAFE_MM = 3.0  # text is kept this far inside the trim
 MIN_ZOOM = 0.01  # a 5 m banner fits a 600 px panel at ~3 %
-
-
-def deliver(receiver: QObject, signal: str, *args: Any) -> None:
-    """Emit from another thread, unless the receiver is already gone (window closed)."""
-    if shiboken6.isValid(receiver):
-        with contextlib.suppress(RuntimeError):
-            getattr(receiver, signal).emit(*args)
 
 
 def to_qimage(data: jobs.PreviewData) -> QImage:
@@ -71,7 +64,6 @@ class PreviewController(QObject):
     ready = Signal(object)  # jobs.PreviewData
     failed = Signal(object)  # UserError (the worker died, …)
     busyChanged = Signal(bool)
-    _finished = Signal(int, object)  # from the pool's thread to ours
 
     def __init__(self, pool: RenderPool, delay_ms: int = 80,
                  parent: QObject | None = None) -> None:
@@ -83,9 +75,8 @@ class PreviewController(QObject):
         self._generation = 0  # of the newest request
         self._inflight: int | None = None  # generation of the render in flight
         self._closed = False
-        self._submitter = ThreadPoolExecutor(1, thread_name_prefix="preview-submit")
+        self._lane = Lane("preview")
         self.requested_at = 0.0  # when the newest request came (benchmarks read it)
-        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
     def set_delay(self, delay_ms: int) -> None:
         self._timer.setInterval(max(0, delay_ms))
@@ -118,20 +109,18 @@ class PreviewController(QObject):
         self._inflight = generation
         self.busyChanged.emit(True)
         # Submitting can wait for a worker process to start: never on the UI thread.
-        self._submitter.submit(self._submit, generation, *self._latest)
+        self._lane.run(self._render, generation, *self._latest, parent=self,
+                       on_done=lambda outcome: self._on_finished(generation, outcome))
 
-    def _submit(self, generation: int, piece: Piece, campaign: Campaign, width: int) -> None:
+    def _render(self, _task: Any, generation: int, piece: Piece, campaign: Campaign,
+                width: int) -> tuple[jobs.PreviewData | None, UserError | None]:
+        """In the lane's thread: render in a worker, then decode the image (not on the UI
+        thread)."""
         try:
             future = self.pool.submit(jobs.preview, piece, campaign, width)
         except Exception as exc:  # noqa: BLE001 - a pool that cannot start: say so
-            deliver(self, "_finished", generation, (None, UserError(
-                f"Không khởi động được tiến trình dựng hình: {exc}",
-                f"Cannot start the render process: {exc}")))
-            return
-        future.add_done_callback(lambda f: self._collect(generation, f))
-
-    def _collect(self, generation: int, future: Future) -> None:
-        """In the pool's thread: fetch the result and decode the image off the UI thread."""
+            return None, UserError(f"Không khởi động được tiến trình dựng hình: {exc}",
+                                   f"Cannot start the render process: {exc}")
         data, error = None, None
         try:
             data = self.pool.result(future)
@@ -143,7 +132,7 @@ class PreviewController(QObject):
             error = UserError(f"Lỗi khi dựng bản xem trước: {exc}", f"The preview failed: {exc}")
         if data is not None and data.has_image and generation == self._generation:
             data.image = to_qimage(data)
-        deliver(self, "_finished", generation, (data, error))
+        return data, error
 
     def _on_finished(self, generation: int, outcome: tuple[Any, UserError | None]) -> None:
         if self._inflight != generation:
@@ -164,7 +153,7 @@ class PreviewController(QObject):
     def shutdown(self) -> None:
         self._closed = True
         self.cancel()
-        self._submitter.shutdown(wait=False, cancel_futures=True)
+        self._lane.shutdown()
 
 
 class PageCanvas(QWidget):
@@ -627,12 +616,4 @@ class PreviewPanel(QFrame):
             if self.data is not None and not self.data.has_image and self.data.texts:
                 self._show_texts(self.data)
         super().changeEvent(event)
-
-
-def duration(seconds: float) -> str:
-    seconds = round(seconds)
-    minutes, rest = divmod(seconds, 60)
-    if i18n.current() == "en":
-        return f"{minutes} min {rest} s" if minutes else f"{rest} s"
-    return f"{minutes} phút {rest} giây" if minutes else f"{rest} giây"
 
