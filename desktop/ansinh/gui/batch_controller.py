@@ -477,9 +477,9 @@ class BatchController(QObject):
 
     def start(self) -> bool:
         """Render the valid rows (or, after Stop, those still missing); False if not now."""
-        if self.running or self.plan is None or not self.plan.rows:
-            return False
         plan = self.plan
+        if plan is None or not self.can_run():
+            return False
         self.outcome = None
         # Valid rows start clean (a failure from an earlier run is not theirs any more).
         self.status = {**(self.status or {}), **dict.fromkeys((r.number for r in plan.rows), "")}
