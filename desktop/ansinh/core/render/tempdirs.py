@@ -100,9 +100,18 @@ def _owner_folder() -> Path | None:
         return folder
 
 
+# A Unix socket's path is at most 108 bytes (104 on macOS); the fork server's is
+# <folder>/pymp-xxxxxxxx/listener-xxxxxxxx, 32 bytes more than the folder.
+SOCKET_PATH_MAX = 100
+
+
 def _adopt_multiprocessing_folder(folder: Path) -> None:
     """multiprocessing makes its folder (the fork server's socket) on first need, in the
-    system temp folder; make it now, in ours. A no-op if it exists already."""
+    system temp folder; make it now, in ours — unless our folder's path is too long for
+    a socket (a deep user folder), where the system temp folder has to do. A no-op if
+    multiprocessing has its folder already."""
+    if len(os.fsencode(folder)) + 32 > SOCKET_PATH_MAX:
+        return
     saved = tempfile.tempdir
     tempfile.tempdir = str(folder)
     try:
