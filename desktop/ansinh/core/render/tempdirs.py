@@ -108,12 +108,14 @@ SOCKET_PATH_MAX = 100
 def _adopt_multiprocessing_folder(folder: Path) -> None:
     """multiprocessing makes its folder (the fork server's socket) on first need, in the
     system temp folder; make it now, in ours — unless our folder's path is too long for
-    a socket (a deep user folder), where the system temp folder has to do. A no-op if
-    multiprocessing has its folder already."""
-    if len(os.fsencode(folder)) + 32 > SOCKET_PATH_MAX:
-        return
+    a socket (a deep user folder), where the system temp folder, or /tmp, has to do.
+    A no-op if multiprocessing has its folder already."""
+    fits = [f for f in (str(folder), tempfile.gettempdir(), "/tmp")
+            if len(os.fsencode(f)) + 32 <= SOCKET_PATH_MAX and os.path.isdir(f)]
+    if not fits:
+        return  # nothing shorter to offer: multiprocessing says why it cannot start
     saved = tempfile.tempdir
-    tempfile.tempdir = str(folder)
+    tempfile.tempdir = fits[0]
     try:
         multiprocessing.util.get_temp_dir()
     finally:
