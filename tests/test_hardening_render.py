@@ -71,7 +71,7 @@ def cli(*args: str, tmp: Path, **env: str) -> subprocess.CompletedProcess:
 
 
 def render_temp_root(user_dir: Path) -> Path:
-    return user_dir / "cache" / "render-tmp"
+    return user_dir / "cache" / "tmp"
 
 
 def batch_state(out: Path) -> tuple[dict, dict]:

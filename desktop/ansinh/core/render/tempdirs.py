@@ -6,7 +6,7 @@ ends with `os._exit`, or is killed by a limit. multiprocessing keeps the fork se
 socket in a `pymp-*` folder that an owner killed outright leaves behind. So these go in
 a folder of the app's own, where nothing outlives the process that made it:
 
-    <cache>/render-tmp/<owner>/      one per process that owns pools, locked while it runs
+    <cache>/tmp/<owner>/             one per process that owns pools, locked while it runs
         lock
         pymp-*/                      that process's multiprocessing folder
         pool-<n>/                    one per pool's set of workers: their TMPDIR
@@ -45,7 +45,7 @@ _pool_numbers = itertools.count(1)
 
 
 def temp_root() -> Path:
-    return paths.cache_dir() / "render-tmp"
+    return paths.cache_dir() / "tmp"  # short: the fork server's socket path lives below it
 
 
 def _abandoned(folder: Path) -> bool:
