@@ -39,7 +39,7 @@ LOCK = "lock"
 STALE_SECONDS = 10.0
 TEMP_VARIABLES = ("TMPDIR", "TEMP", "TMP")  # what native libraries read, on every platform
 
-_guard = threading.Lock()
+_guard = threading.RLock()  # reentrant: a deep folder adopts a short one while held
 _owners: dict[Path, Path] = {}  # temp root -> this process's folder in it
 _pool_numbers = itertools.count(1)
 
@@ -75,11 +75,11 @@ def _remove_owner(folder: Path, handle: IO[bytes]) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def _owner_folder() -> Path | None:
-    """This process's folder under the current temp root, made (after sweeping the dead
-    owners' folders) on first use; None if the cache cannot be written, and then the
-    system temp folder is used as before."""
-    root = temp_root()
+def _owner_folder(root: Path | None = None) -> Path | None:
+    """This process's folder under `root` (the current temp root), made (after sweeping
+    the dead owners' folders) on first use; None if the cache cannot be written, and
+    then the system temp folder is used as before."""
+    root = root or temp_root()
     with _guard:
         if root in _owners:
             return _owners[root]
@@ -96,7 +96,8 @@ def _owner_folder() -> Path | None:
         # After multiprocessing's own exit handlers (its pymp-* removal is at -100).
         multiprocessing.util.Finalize(None, _remove_owner, (folder, handle), exitpriority=-200)
         _owners[root] = folder
-        _adopt_multiprocessing_folder(folder)
+        if root == temp_root():
+            _adopt_multiprocessing_folder(folder)
         return folder
 
 
@@ -110,12 +111,21 @@ def _adopt_multiprocessing_folder(folder: Path) -> None:
     system temp folder; make it now, in ours — unless our folder's path is too long for
     a socket (a deep user folder), where the system temp folder, or /tmp, has to do.
     A no-op if multiprocessing has its folder already."""
-    fits = [f for f in (str(folder), tempfile.gettempdir(), "/tmp")
-            if len(os.fsencode(f)) + 32 <= SOCKET_PATH_MAX and os.path.isdir(f)]
-    if not fits:
-        return  # nothing shorter to offer: multiprocessing says why it cannot start
+    def fits(candidate: Path | None) -> bool:
+        return candidate is not None and len(os.fsencode(candidate)) + 32 <= SOCKET_PATH_MAX
+
+    if not fits(folder):
+        # A folder of ours in the system temp folder (or /tmp), swept like the others.
+        user = getattr(os, "getuid", lambda: 0)()
+        for base in (Path(tempfile.gettempdir()), Path("/tmp")):
+            short = base / f"ansinh-{user}"
+            if fits(short / "12345678-abcdefgh"):
+                folder = _owner_folder(short)
+                break
+        if not fits(folder):
+            return  # nothing shorter to offer: multiprocessing says why it cannot start
     saved = tempfile.tempdir
-    tempfile.tempdir = fits[0]
+    tempfile.tempdir = str(folder)
     try:
         multiprocessing.util.get_temp_dir()
     finally:
