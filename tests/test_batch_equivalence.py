@@ -50,6 +50,7 @@ SEGMENT = "nong-dan"
 # What `run_batch` uses by default, spelled out so the pieces alone get the same.
 OPTIONS = RenderOptions(formats=("pdf", "png"), png_width=1500, png_compress=1)
 WIDTH, HEIGHT = 600, 200
+ROOM = 60  # px below every generated box (`rect`)
 
 MANIFEST = """\
 id = "{id}"
@@ -114,11 +115,15 @@ COLOURS = ["#c0392b", "#1f6f43", "#f5c400", "#ffffff", "#14213d"]
 
 @st.composite
 def rect(draw) -> str:
-    """An absolute position and size inside the page, on a 10 px grid."""
+    """An absolute position and size inside the page, on a 10 px grid, ending
+    `ROOM` above its bottom: content that outgrows its box (a wrapped note, the
+    blocks of a container) stays on the page. Content that runs past the page end is
+    a bug of its own (the `*_PAST_PAGE_END` examples); this keeps the hunt on the
+    paint order."""
     width = draw(st.integers(10, WIDTH // 10)) * 10
-    height = draw(st.integers(4, HEIGHT // 10)) * 10
+    height = draw(st.integers(4, (HEIGHT - ROOM) // 10)) * 10
     left = draw(st.integers(0, (WIDTH - width) // 10)) * 10
-    top = draw(st.integers(0, (HEIGHT - height) // 10)) * 10
+    top = draw(st.integers(0, (HEIGHT - ROOM - height) // 10)) * 10
     return f"left: {left}px; top: {top}px; width: {width}px; height: {height}px;"
 
 
