@@ -281,9 +281,10 @@ def letters(pdf: bytes) -> Counter[str]:
 
 
 def assert_shows_values(pdf: bytes, row) -> None:
-    """A row that prints shows every character of its texts."""
-    wanted = Counter("".join("".join(str(v).split()) for v in row.values.values()))
-    assert not wanted - letters(pdf), (wanted - letters(pdf), row)
+    """A row that prints shows every character of its texts (as a set: PDFium drops a
+    glyph from the extracted text where the same glyph overlaps it)."""
+    missing = set("".join(str(v) for v in row.values.values())) - set(letters(pdf)) - {" "}
+    assert not missing, (missing, row)
 
 
 def check_keys(checks) -> list[tuple]:
