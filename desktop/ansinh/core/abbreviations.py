@@ -52,16 +52,16 @@ def parse(data: object, path: str | None = None) -> Abbreviations:
     for kind in KINDS:
         entries = table.table(kind)
         if len(entries.data) > MAX_ENTRIES:
-            raise entries._error("", f"một bảng tối đa {MAX_ENTRIES} mục",
-                                 f"a table of at most {MAX_ENTRIES} entries", len(entries.data))
+            raise entries.error("", f"một bảng tối đa {MAX_ENTRIES} mục",
+                                f"a table of at most {MAX_ENTRIES} entries", len(entries.data))
         readings = {}
         for key in entries.data:
             reading = entries.text(key, max_len=MAX_READING).strip()
             if not key.strip() or key != key.strip() or len(key) > MAX_KEY or not reading:
-                raise entries._error(key, f"một chữ viết tắt tối đa {MAX_KEY} ký tự, không có "
-                                     "khoảng trắng ở hai đầu, với cách đọc không trống",
-                                     f"an abbreviation of at most {MAX_KEY} characters, no "
-                                     "spaces at either end, with a reading", key)
+                raise entries.error(key, f"một chữ viết tắt tối đa {MAX_KEY} ký tự, không có "
+                                    "khoảng trắng ở hai đầu, với cách đọc không trống",
+                                    f"an abbreviation of at most {MAX_KEY} characters, no "
+                                    "spaces at either end, with a reading", key)
             readings[key] = reading
         tables.append(readings)
     return Abbreviations(*tables)

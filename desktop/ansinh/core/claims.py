@@ -75,8 +75,8 @@ def _pattern(table: Table, key: str) -> re.Pattern[str] | None:
     try:
         return re.compile(text, re.IGNORECASE)
     except re.error as exc:
-        raise table._error(key, f"một biểu thức chính quy hợp lệ ({exc})",
-                           f"a valid regular expression ({exc})", text) from None
+        raise table.error(key, f"một biểu thức chính quy hợp lệ ({exc})",
+                          f"a valid regular expression ({exc})", text) from None
 
 
 def _read_rules(path: Path) -> Rules:
@@ -107,8 +107,8 @@ def _items(table: Table, key: str, kind: type) -> list:
     items = table.raw(key, [])
     if not isinstance(items, list) or len(items) > 50 or not all(
             isinstance(i, kind) and not isinstance(i, bool) and len(str(i)) <= 80 for i in items):
-        raise table._error(key, "một danh sách ngắn (tối đa 50 mục)",
-                           "a short list (at most 50 items)", items)
+        raise table.error(key, "một danh sách ngắn (tối đa 50 mục)",
+                          "a short list (at most 50 items)", items)
     return items
 
 

@@ -134,7 +134,7 @@ def _read_value(spec: Value, table: Table) -> Any:
     if spec.kind == "money":
         amount = table.number(spec.key, math.nan, lo=MONEY_RANGE[0], hi=MONEY_RANGE[1])
         if amount != int(amount):
-            raise table._error(spec.key, "một số đồng nguyên", "a whole number of đồng", amount)
+            raise table.error(spec.key, "một số đồng nguyên", "a whole number of đồng", amount)
         return int(amount)
     if spec.kind == "rate":
         return float(table.number(spec.key, math.nan, lo=0, hi=1))
@@ -144,12 +144,12 @@ def _read_value(spec: Value, table: Table) -> Any:
         groups = table.table(spec.key)
         unknown = sorted(set(groups.data) - set(spec.keys))
         if unknown:
-            raise groups._error(unknown[0], f"một nhóm đã biết ({', '.join(spec.keys)})",
-                                f"a known group ({', '.join(spec.keys)})", groups.raw(unknown[0]))
+            raise groups.error(unknown[0], f"một nhóm đã biết ({', '.join(spec.keys)})",
+                               f"a known group ({', '.join(spec.keys)})", groups.raw(unknown[0]))
         return {key: float(groups.number(key, math.nan, lo=0, hi=1)) for key in spec.keys}
     shares = table.raw(spec.key)
     if not isinstance(shares, list) or not 1 <= len(shares) <= 10:
-        raise table._error(spec.key, "một danh sách 1–10 tỷ lệ", "a list of 1–10 rates", shares)
+        raise table.error(spec.key, "một danh sách 1–10 tỷ lệ", "a list of 1–10 rates", shares)
     items = Table({str(n): v for n, v in enumerate(shares, 1)}, table.what, path=table.path,
                   where=f"{table.where}{spec.key}.")
     return [float(items.number(str(n), math.nan, lo=0, hi=1)) for n in range(1, len(shares) + 1)]
@@ -160,17 +160,17 @@ def _read_entry(series: Series, table: Table, origin: str) -> Entry:
              *(v.key for v in series.values)}
     unknown = sorted(set(table.data) - known)
     if unknown:
-        raise table._error(unknown[0], "một khóa đã biết: " + ", ".join(sorted(known)),
-                           "a known key: " + ", ".join(sorted(known)), table.raw(unknown[0]))
+        raise table.error(unknown[0], "một khóa đã biết: " + ", ".join(sorted(known)),
+                          "a known key: " + ", ".join(sorted(known)), table.raw(unknown[0]))
     effective = table.day("effective", date.min)
     if not date(1990, 1, 1) <= effective <= date(2100, 1, 1):
-        raise table._error("effective", "một ngày từ 1990 đến 2100", "a date from 1990 to 2100",
-                           table.raw("effective"))
+        raise table.error("effective", "một ngày từ 1990 đến 2100", "a date from 1990 to 2100",
+                          table.raw("effective"))
     # Older files name the document in `source`: it is both.
     document = table.text("document", table.text("source", ""), max_len=300)
     if not document.strip():
-        raise table._error("document", "số hiệu văn bản (ví dụ Nghị định 161/2026/NĐ-CP)",
-                           "the document's number (e.g. Nghị định 161/2026/NĐ-CP)", document)
+        raise table.error("document", "số hiệu văn bản (ví dụ Nghị định 161/2026/NĐ-CP)",
+                          "the document's number (e.g. Nghị định 161/2026/NĐ-CP)", document)
     return Entry(
         series=series.name,
         effective=effective,
@@ -204,8 +204,8 @@ def parse_policy(data: dict[str, Any], what: str, path: str | None, origin: str)
     table = Table(data, what, path=path)
     unknown = sorted(set(table.data) - {*SERIES, "checked"})
     if unknown:
-        raise table._error(unknown[0], "một mục số liệu đã biết: " + ", ".join(SERIES),
-                           "a known series: " + ", ".join(SERIES), table.raw(unknown[0]))
+        raise table.error(unknown[0], "một mục số liệu đã biết: " + ", ".join(SERIES),
+                          "a known series: " + ", ".join(SERIES), table.raw(unknown[0]))
     checked = table.day("checked", date.min) if "checked" in table else None
     entries = {}
     for name, series in SERIES.items():
@@ -219,9 +219,9 @@ def _check_order(items: list[Entry], table: Table, name: str) -> None:
     """Dates strictly increasing; each amount within MONEY_STEP of the one before."""
     for before, after in zip(items, items[1:], strict=False):
         if after.effective <= before.effective:
-            raise table._error(name, "các mục theo thứ tự ngày tăng dần",
-                               "entries in increasing date order",
-                               f"{after.effective} sau {before.effective}")
+            raise table.error(name, "các mục theo thứ tự ngày tăng dần",
+                              "entries in increasing date order",
+                              f"{after.effective} sau {before.effective}")
         _check_step(before, after, table)
 
 

@@ -231,10 +231,10 @@ class Table:
                  where: str = "") -> None:
         self.what, self.path, self.where = what, path, where
         if not isinstance(data, dict):
-            raise self._error("", "một bảng (table)", "a table", data)
+            raise self.error("", "một bảng (table)", "a table", data)
         self.data: dict[str, Any] = data
 
-    def _error(self, key: str, vi: str, en: str, value: Any) -> UserError:
+    def error(self, key: str, vi: str, en: str, value: Any) -> UserError:
         name = f"{self.where}{key}".removesuffix(".") or "(gốc / root)"
         return UserError(
             f"{self.what}: «{name}» phải là {vi} (đang là {_shown(value)}).",
@@ -251,10 +251,10 @@ class Table:
     def text(self, key: str, default: str = "", *, max_len: int = MAX_STRING) -> str:
         value = self.data.get(key, default)
         if not isinstance(value, str):
-            raise self._error(key, "một chuỗi chữ", "a text", value)
+            raise self.error(key, "một chuỗi chữ", "a text", value)
         if len(value) > max_len:
-            raise self._error(key, f"chuỗi tối đa {max_len} ký tự",
-                              f"a text of at most {max_len} characters", len(value))
+            raise self.error(key, f"chuỗi tối đa {max_len} ký tự",
+                             f"a text of at most {max_len} characters", len(value))
         return value
 
     def optional_text(self, key: str, *, max_len: int = MAX_STRING) -> str | None:
@@ -263,21 +263,21 @@ class Table:
     def flag(self, key: str, default: bool = False) -> bool:
         value = self.data.get(key, default)
         if not isinstance(value, bool):
-            raise self._error(key, "true hoặc false", "true or false", value)
+            raise self.error(key, "true hoặc false", "true or false", value)
         return value
 
     def colour(self, key: str, default: str) -> str:
         value = self.data.get(key, default)
         if not isinstance(value, str) or not _COLOUR.fullmatch(value):
-            raise self._error(key, "một màu dạng #RRGGBB", "a colour written #RRGGBB", value)
+            raise self.error(key, "một màu dạng #RRGGBB", "a colour written #RRGGBB", value)
         return value
 
     def number(self, key: str, default: float, *, lo: float, hi: float) -> float:
         value = self.data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int | float) \
                 or not math.isfinite(value) or not lo <= value <= hi:
-            raise self._error(key, f"một số từ {_number(lo, '.')} đến {_number(hi, '.')}",
-                              f"a number from {_number(lo, ',')} to {_number(hi, ',')}", value)
+            raise self.error(key, f"một số từ {_number(lo, '.')} đến {_number(hi, '.')}",
+                             f"a number from {_number(lo, ',')} to {_number(hi, ',')}", value)
         return value
 
     def value(self, key: str, *, max_items: int = 100) -> Any:
@@ -286,17 +286,17 @@ class Table:
         value = self.data.get(key)
         items = value if isinstance(value, list) else [value]
         if len(items) > max_items:
-            raise self._error(key, f"danh sách tối đa {max_items} mục",
-                              f"a list of at most {max_items} entries", len(items))
+            raise self.error(key, f"danh sách tối đa {max_items} mục",
+                             f"a list of at most {max_items} entries", len(items))
         for item in items:
             if isinstance(item, str) and len(item) > MAX_STRING:
-                raise self._error(key, f"chuỗi tối đa {MAX_STRING} ký tự",
-                                  f"a text of at most {MAX_STRING} characters",
-                                  len(item))
+                raise self.error(key, f"chuỗi tối đa {MAX_STRING} ký tự",
+                                 f"a text of at most {MAX_STRING} characters",
+                                 len(item))
             if not (item is None or isinstance(item, str | int | date)
                     or (isinstance(item, float) and math.isfinite(item))):
-                raise self._error(key, "chữ, số, true/false, ngày hoặc danh sách các giá trị đó",
-                                  "a text, number, true/false, date or a list of these", value)
+                raise self.error(key, "chữ, số, true/false, ngày hoặc danh sách các giá trị đó",
+                                 "a text, number, true/false, date or a list of these", value)
         return value
 
     def day(self, key: str, default: date) -> date:
@@ -309,7 +309,7 @@ class Table:
             except ValueError:
                 pass
         if not isinstance(value, date):
-            raise self._error(key, "một ngày dạng 2026-05-01", "a date written 2026-05-01", value)
+            raise self.error(key, "một ngày dạng 2026-05-01", "a date written 2026-05-01", value)
         return value
 
     def table(self, key: str) -> Table:
@@ -320,22 +320,22 @@ class Table:
         """A list of texts (tags, aliases); a lone text is not taken for a list."""
         items = self.data.get(key, [])
         if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-            raise self._error(key, "một danh sách chuỗi chữ", "a list of texts", items)
+            raise self.error(key, "một danh sách chuỗi chữ", "a list of texts", items)
         if len(items) > max_count:
-            raise self._error(key, f"tối đa {max_count} mục", f"at most {max_count} entries",
-                              len(items))
+            raise self.error(key, f"tối đa {max_count} mục", f"at most {max_count} entries",
+                             len(items))
         if any(len(item) > max_len for item in items):
-            raise self._error(key, f"các chuỗi tối đa {max_len} ký tự",
-                              f"texts of at most {max_len} characters", items)
+            raise self.error(key, f"các chuỗi tối đa {max_len} ký tự",
+                             f"texts of at most {max_len} characters", items)
         return tuple(items)
 
     def tables(self, key: str, *, max_count: int) -> list[Table]:
         items = self.data.get(key, [])
         if not isinstance(items, list):
-            raise self._error(key, "một danh sách bảng", "a list of tables", items)
+            raise self.error(key, "một danh sách bảng", "a list of tables", items)
         if len(items) > max_count:
-            raise self._error(key, f"tối đa {max_count} mục", f"at most {max_count} entries",
-                              len(items))
+            raise self.error(key, f"tối đa {max_count} mục", f"at most {max_count} entries",
+                             len(items))
         return [Table(item, self.what, path=self.path, where=f"{self.where}{key}[{n}].")
                 for n, item in enumerate(items, 1)]
 

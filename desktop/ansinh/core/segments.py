@@ -73,8 +73,8 @@ class Segment:
 def _choice(entry: Table, key: str, default: str, allowed: tuple[str, ...]) -> str:
     value = entry.text(key, default, max_len=MAX_SLUG)
     if value not in allowed:
-        raise entry._error(key, "một trong: " + ", ".join(repr(a) for a in allowed),
-                           "one of: " + ", ".join(repr(a) for a in allowed), value)
+        raise entry.error(key, "một trong: " + ", ".join(repr(a) for a in allowed),
+                          "one of: " + ", ".join(repr(a) for a in allowed), value)
     return value
 
 
