@@ -12,10 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from ansinh.core import vntext
+from ansinh.core import abbreviations, vntext
 from ansinh.core.errors import UserError
 from ansinh.core.vntext import (
-    ABBREVIATIONS,
     caption_info,
     count_syllables,
     format_duration_en,
@@ -203,9 +202,9 @@ def test_read_aloud_southern_style():
         "một trăm lẻ năm người, một triệu năm trăm ngàn đồng")
 
 
-def test_read_aloud_abbreviations_are_case_sensitive_and_extendable(monkeypatch):
+def test_read_aloud_abbreviations_are_case_sensitive_and_extendable():
     assert read_aloud("bhxh") == "bhxh"
-    monkeypatch.setitem(ABBREVIATIONS, "ĐTN", "Đoàn thanh niên")
+    abbreviations.save(abbreviations.Abbreviations(words={"ĐTN": "Đoàn thanh niên"}))
     assert read_aloud("ĐTN xã") == "Đoàn thanh niên xã"
 
 

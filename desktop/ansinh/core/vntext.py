@@ -7,9 +7,9 @@ regex retries from every character of a run, and long runs of combining marks ar
 before ``unicodedata`` normalizes them.
 
 ``read_aloud`` makes three passes over ``normalize``-d text: (1) abbreviations (case-sensitive,
-whole words, from ``ansinh.core.abbreviations``: the shipped data file, the office's own, and
-``ABBREVIATIONS``), "&", web addresses, and Roman numerals after "quý", "khóa"… ("quý IV" →
-"quý 4"); (2) one scan with a single regex whose alternatives are tried in priority order
+whole words, from ``ansinh.core.abbreviations``: the shipped data file and the office's own),
+"&", web addresses, and Roman numerals after "quý", "khóa"… ("quý IV" → "quý 4"); (2)
+one scan with a single regex whose alternatives are tried in priority order
 (phone, dates, document numbers "159/2025/NĐ-CP" and "1521/BHXH-TCCB", times, numbers with
 scale and unit), so "1900 9068" is never two numbers and "01/07/2025" never a fraction; ranges
 ("2027–2030", "20-50%") and products ("22% x 1.500.000") are found from the gap between two
@@ -253,10 +253,6 @@ def number_words(n: int | Decimal | str, style: str = "north") -> str:
 
 
 # ------------------------------------------------------------------------- read aloud
-
-# Entries a caller adds in code (tests, scripts); they win over the data files, which hold the
-# shipped list and the office's own (``ansinh.core.abbreviations``).
-ABBREVIATIONS: dict[str, str] = {}
 
 _TLD = r"\.(?:vn|com|net|org|gov|edu)(?!\.?\w)"
 _HAS_TLD = re.compile(_TLD)
@@ -579,9 +575,7 @@ def read_aloud(text: str, style: str = "north") -> str:
     ``style`` picks northern ("linh", "nghìn") or southern ("lẻ", "ngàn") number words.
     """
     _check_style(style)
-    shipped_and_own = abbreviations.current()  # looked up once: a script has many codes
-    table = abbreviations.Abbreviations(
-        {**shipped_and_own.words, **ABBREVIATIONS}, shipped_and_own.types, shipped_and_own.codes)
+    table = abbreviations.current()  # looked up once: a script has many codes
     text = _roman_numbers(_expand_abbreviations(normalize(text), table.words))
     text = _speak_numbers(text, style, table)
     text = _PER_RE.sub(_per_unit, text)
