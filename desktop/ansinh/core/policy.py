@@ -31,7 +31,7 @@ from typing import Any
 from . import paths
 from .checks import Check, error, warning
 from .errors import UserError
-from .safedata import Table, file_version, load_toml, parse_toml
+from .safedata import MAX_TEXT_BYTES, Table, file_version, load_toml, parse_toml
 
 SUPPORT_GROUP_NAMES = {
     "poor": "Hộ nghèo",
@@ -267,25 +267,26 @@ def load_policy_data() -> PolicyData:
 
 @functools.lru_cache(maxsize=8)
 def _load(shipped: Path, _: object, overlay: Path, overlay_stamp: object) -> PolicyData:
-    base = parse_policy(load_toml(shipped, "Số liệu chính sách"), "Số liệu chính sách",
-                        str(shipped), "shipped")
+    base = _read(shipped, "shipped")
     missing = [name for name, s in SERIES.items() if s.required and not base.series(name)]
     if missing:
         raise UserError(f"Tệp chính sách thiếu mục: {', '.join(missing)}",
                         f"The policy file lacks: {', '.join(missing)}", path=str(shipped))
     if overlay_stamp is None:
         return base
-    mine = parse_policy(load_toml(overlay, "Số liệu chính sách"), "Số liệu chính sách",
-                        str(overlay), "user")
-    return merge(base, mine)
+    return merge(base, _read(overlay, "user"))
+
+
+def _read(path: Path, origin: str, what: str = "Số liệu chính sách",
+          max_bytes: int = MAX_TEXT_BYTES) -> PolicyData:
+    return parse_policy(load_toml(path, what, max_bytes=max_bytes), what, str(path), origin)
 
 
 def read_overlay() -> PolicyData:
     path = overlay_path()
     if not path.is_file():
         return PolicyData({name: () for name in SERIES})
-    return parse_policy(load_toml(path, "Số liệu chính sách"), "Số liệu chính sách", str(path),
-                        "user")
+    return _read(path, "user")
 
 
 # --- changing the overlay -----------------------------------------------------------------
@@ -393,8 +394,7 @@ def confirm_entry(name: str, effective: date, *, document: str | None = None,
 
 def import_pack(path: Path) -> PolicyData:
     """Merge a policy pack into the overlay: all of it, or (any problem) nothing."""
-    pack = parse_policy(load_toml(path, "Gói số liệu", max_bytes=1024 * 1024), "Gói số liệu",
-                        str(path), "user")
+    pack = _read(path, "user", "Gói số liệu", max_bytes=1024 * 1024)
     overlay = read_overlay()
     merged = merge(overlay, pack)
     save_overlay(merged)
