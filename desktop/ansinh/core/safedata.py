@@ -33,7 +33,7 @@ MAX_DEPTH = 32  # far deeper than any file we write; far shallower than Python's
 MAX_TEXT_BYTES = 8 * 1024 * 1024  # a data file, a campaign file's JSON value
 MAX_STRING = 20_000  # one text value: a long paragraph field is a few thousand characters
 
-_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")  # fullmatch: "$" would let a final "\n" through
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")  # fullmatch: "$" would let a final "\n" through
 
 
 # --- parsing -----------------------------------------------------------------------
@@ -268,7 +268,7 @@ class Table:
 
     def colour(self, key: str, default: str) -> str:
         value = self.data.get(key, default)
-        if not isinstance(value, str) or not _COLOUR.fullmatch(value):
+        if not isinstance(value, str) or not COLOUR.fullmatch(value):
             raise self.error(key, "một màu dạng #RRGGBB", "a colour written #RRGGBB", value)
         return value
 

@@ -22,10 +22,10 @@ from .. import images, paths
 from ..checks import Check, error
 from ..errors import UserError
 from ..preferences import tone_style as preferred_tone_style
+from ..safedata import COLOUR
 from ..vntext import normalize, tone_style
 from .manifest import Field, Template
 
-_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 # Beyond any figure a leaflet shows (a million billion đồng), and still exact as a float.
 NUMBER_LIMIT = 10**15
@@ -170,7 +170,7 @@ def _coerce(spec: Field, raw: Any, base_dir: Path) -> Any:
     if kind in ("text", "paragraph"):
         return normalize(str(raw)).strip()
     if kind == "color":
-        if not isinstance(raw, str) or not _COLOR.fullmatch(raw.strip()):
+        if not isinstance(raw, str) or not COLOUR.fullmatch(raw.strip()):
             raise ValueError("màu phải dạng #RRGGBB|colour must be #RRGGBB")
         return raw.strip().upper()
     if kind == "date":
