@@ -520,9 +520,8 @@ def _campaign_from_rows(rows: dict[str, Any], pieces: tuple[Piece, ...],
     for spec in dataclasses.fields(Campaign):
         if spec.name in _NOT_STORED or spec.name not in table:
             continue  # missing: the default; unknown keys (a newer app's) are ignored
-        default = spec.default if spec.default is not dataclasses.MISSING else ""
         if spec.name in ("primary", "accent"):
-            kwargs[spec.name] = table.colour(spec.name, default)
+            kwargs[spec.name] = table.colour(spec.name, spec.default)
         elif spec.type == "bool":
             kwargs[spec.name] = table.flag(spec.name)
         elif spec.type == "date":
