@@ -28,7 +28,7 @@ from ansinh.core.batch import (
 )
 from ansinh.core.campaign import Piece
 from ansinh.core.pdfcopy import SourcePdf
-from ansinh.core.render import chunk, layers, layout, strip
+from ansinh.core.render import chunk, engine, layers, layout, strip
 from ansinh.core.render.piece import RenderOptions, png_artifact, prepare, render_piece
 from ansinh.core.render.session import RenderSession
 from ansinh.core.templates import TemplateRegistry
@@ -409,14 +409,14 @@ def test_rows_in_a_strip_show_what_their_whole_page_shows(
     lop_template(isolated_user_dir, style, slot + sheet)
     plan = lop_plan(tmp_path, sample_campaign)
     cut = []
-    real = strip.split
+    real = engine.split_strip
 
     def split(*args):
         pages = real(*args)
         cut.extend(pages or [])
         return pages
 
-    monkeypatch.setattr(strip, "split", split)
+    monkeypatch.setattr(engine, "split_strip", split)
     options = RenderOptions(formats=("pdf", "png"), png_dpi=96)
     outputs = render_rows("lop", plan.rows, plan.size, sample_campaign, options)
     assert [row.number in cut for row in plan.rows] == stripped

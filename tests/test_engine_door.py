@@ -115,7 +115,7 @@ PAGE = """<html><head><style>@page {{ size: 400px 200px; margin: 0 }}
 )
 def test_paint_order_refuses_stacking_contexts_over_a_slot(tmp_path, badge, safe) -> None:
     document, _ = layout.lay_out(PAGE.format(badge=badge), tmp_path, [tmp_path])
-    assert (layout.paint_layer(document.pages[0], {"place"}, own=False) is not None) is safe
+    assert (engine.paint_layer(document.pages[0], {"place"}, own=False) is not None) is safe
 
 
 @pytest.mark.slow

@@ -101,15 +101,15 @@ class Shared:
     """A page rows share: every box of their sheet, the varying slots hidden."""
 
     page: Page
-    report: layout.PageReport
+    report: engine.PageReport
     refused: list[str]
     fields: list[str]
     underlay: tuple[RenderOptions, Underlay] | None = None  # its PNG pixels, kept
 
     @functools.cached_property
     def rest(self) -> list[tuple] | None:
-        """What it paints besides the slots (`layout.paint_layer`)."""
-        return layout.paint_layer(self.page, set(self.fields), own=False)
+        """What it paints besides the slots (`engine.paint_layer`)."""
+        return engine.paint_layer(self.page, set(self.fields), own=False)
 
 
 @dataclass
@@ -119,7 +119,7 @@ class Layout:
     document: Any
     fields: list[str]
     pages: dict[int, list[Page]] = field(default_factory=dict)  # row number -> its pages
-    reports: dict[int, layout.PageReport] = field(default_factory=dict)
+    reports: dict[int, engine.PageReport] = field(default_factory=dict)
     # Row number -> its shared page; None when its sheet made none or several.
     under: dict[int, Shared | None] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)
@@ -133,11 +133,11 @@ class Layout:
         if len(self.pages.get(number, [])) != 1:
             return False  # a row on two pages (an error, still finished): laid out whole
         if number in self.stripped:
-            return True  # checked by `strip.split`
+            return True  # checked by `engine.split_strip`
         if self.under[number] is None:
             return False
         shared = self.under[number].rest
-        mine = layout.paint_layer(self.pages[number][0], set(self.fields), own=True)
+        mine = engine.paint_layer(self.pages[number][0], set(self.fields), own=True)
         return mine is not None and mine == shared
 
 
@@ -175,10 +175,10 @@ def lay_out(
         "".join([head, *sheets, tail]), first.prepared.template.folder, roots, session
     )
     laid = Layout(document, fields, refused=list(fetcher.refused))
-    shared_pages: dict[str, list[tuple[Page, layout.PageReport]]] = {}
+    shared_pages: dict[str, list[tuple[Page, engine.PageReport]]] = {}
     strip_pages: dict[str, Page] = {}
     for page in document.pages:
-        report = layout.inspect_page(page)
+        report = engine.inspect_page(page)
         if report.row is None:
             continue
         key, role = _page_role(report.row)
@@ -288,18 +288,18 @@ def _take_strip(
     shared, pages = group.shared, {}
     if shared is not None and strip_page is not None and shared.rest is not None:
         # (`rest`: nothing paints over a slot on the shared page.)
-        pages = strip.split(shared.page, strip_page, laid.fields, group.strip_rows) or {}
+        pages = engine.split_strip(shared.page, strip_page, laid.fields, group.strip_rows) or {}
     if not pages:  # never for this template and these fields: no strip from now on
         session.refuse_strip(group.key)
     for number in group.strip_rows:
         if number not in pages:
             laid.unstripped.append(number)
             continue
-        own = layout.inspect_page(pages[number])
+        own = engine.inspect_page(pages[number])
         laid.pages[number] = [pages[number]]
         slots = {**shared.report.slots, **own.slots}
         stray = shared.report.stray_overflow or own.stray_overflow
-        laid.reports[number] = layout.PageReport(slots, stray, str(number))
+        laid.reports[number] = engine.PageReport(slots, stray, str(number))
         laid.stripped.add(number)
 
 

@@ -1,14 +1,11 @@
-"""WeasyPrint layout and what we read back from its boxes.
+"""WeasyPrint layout: the shipped fonts, the session's parsed stylesheets, `lay_out`.
 
 One `lay_out` call lays out an HTML document (one page per piece; batches put many
-pieces in one document, which is ~20× faster than one call each). `inspect_page`
-walks one page's box tree and reports, per field slot (`data-field` elements):
-rendered line count against `data-lines`, text or images running past the slot's
-box or the page, the natural width of shrink-to-fit text, and the placed size of
-images (for their effective resolution). `paint_layer` tells whether a batch page laid
-out in two paint layers adds up to the whole page. Both read WeasyPrint's box tree, so
-they live in `engine` (the one module that reaches into its internals); they are
-named here for the callers of `lay_out`.
+pieces in one document, which is ~20× faster than one call each). What is read back
+from the laid-out pages (`engine.inspect_page`: per field slot, its line count,
+overflow, natural text width and placed images; `engine.paint_layer`: whether a batch
+page laid out in two paint layers adds up to the whole page) reads WeasyPrint's box
+tree, so it lives in `engine`, the one module that reaches into its internals.
 """
 
 from __future__ import annotations
@@ -23,11 +20,8 @@ from fontTools.ttLib import TTFont
 from weasyprint.text.fonts import FontConfiguration
 
 from .. import paths
-from .engine import PageReport, SlotReport, inspect_page, paint_layer
 from .fetcher import SafeFetcher
 from .session import RenderSession, process_session
-
-__all__ = ["PageReport", "SlotReport", "inspect_page", "paint_layer"]  # see the docstring
 
 FONT_FAMILY = "Be Vietnam Pro"
 # The shipped Noto Sans faces (scripts/fallback_font.py) draw what Be Vietnam Pro lacks:

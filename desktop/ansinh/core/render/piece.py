@@ -229,7 +229,7 @@ def render_html(
 
 
 def fit_sizes(
-    template: Template, report: layout.PageReport | None, current: dict[str, float]
+    template: Template, report: engine.PageReport | None, current: dict[str, float]
 ) -> tuple[dict[str, float], list[Check]]:
     """Shrink one-line fields so their text fits the slot, between the declared bounds."""
     sizes, checks = dict(current), []
@@ -259,7 +259,7 @@ def fit_sizes(
     return sizes, checks
 
 
-def layout_checks(prepared: Prepared, pages: int, report: layout.PageReport | None) -> list[Check]:
+def layout_checks(prepared: Prepared, pages: int, report: engine.PageReport | None) -> list[Check]:
     template, checks = prepared.template, []
     if pages != 1:
         checks.append(
@@ -316,7 +316,7 @@ def refused_checks(refused: list[str]) -> list[Check]:
     ]
 
 
-def _resolution_checks(prepared: Prepared, report: layout.PageReport) -> list[Check]:
+def _resolution_checks(prepared: Prepared, report: engine.PageReport) -> list[Check]:
     from PIL import Image
 
     if not prepared.size or not prepared.size.is_print:
@@ -411,12 +411,12 @@ def render_visual(
     fit, fit_problems = fit_sizes(prepared.template, None, {})
     html = render_html(prepared, registry, options, fit)
     document, fetcher = layout.lay_out(html, prepared.template.folder, roots, session)
-    report = layout.inspect_page(document.pages[0]) if document.pages else None
+    report = engine.inspect_page(document.pages[0]) if document.pages else None
     new_fit, fit_problems = fit_sizes(prepared.template, report, fit)
     if new_fit != fit:
         html = render_html(prepared, registry, options, new_fit)
         document, fetcher = layout.lay_out(html, prepared.template.folder, roots, session)
-        report = layout.inspect_page(document.pages[0]) if document.pages else None
+        report = engine.inspect_page(document.pages[0]) if document.pages else None
     checks = prepared.checks + fit_problems + layout_checks(prepared, len(document.pages), report)
     pdf = write_pdf(document, options, prepared.size)
     pages = pdfium.PdfDocument(pdf)

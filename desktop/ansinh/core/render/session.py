@@ -44,7 +44,7 @@ class RenderSession:
     kept: OrderedDict[tuple, Shared] = field(default_factory=OrderedDict)
     kept_max: int = 6
     kept_pixels: int = 256 * 1024 * 1024
-    # Strip groups `strip.split` refused (the template, not a row): their rows get pages
+    # Strip groups `engine.split_strip` refused (the template, not a row): their rows get pages
     # of their own at once in later chunks.
     no_strip: set[tuple] = field(default_factory=set)
     no_strip_max: int = 1000

@@ -14,11 +14,11 @@ It must be the very page a whole layout would give, so a row goes into a strip o
 - the template's CSS never selects by position among siblings or by children
   (`position_free`): a slot then gets the same style among the strip's siblings as in
   its own sheet (same element, same ancestors);
-- after layout (`split`), the shared page's slot is an absolutely positioned child of
+- after layout (`engine.split_strip`), the shared page's slot is an absolutely positioned child of
   the sheet, so its content moves nothing else, and the row's slot in the strip has the
   same border box: the same place, containing block and size; it has no generated
   content (counters would differ); the pages have no margin boxes (running heads could
-  show a slot's text); and the paint order is safe (`layout.paint_layer`, on the
+  show a slot's text); and the paint order is safe (`engine.paint_layer`, on the
   strip here and on the shared page by the caller).
 A row that fails is laid out on its own page as before, by the caller.
 """
@@ -30,9 +30,8 @@ import re
 from collections.abc import Iterator
 
 import tinycss2
-from weasyprint.document import Page
 
-from . import engine, layout
+from . import layout
 
 _DATA_ROW = re.compile(r'\sdata-row="[^"]*"')
 _SECTION = re.compile(r"<section\b[^>]*>")
@@ -120,11 +119,3 @@ def _flatten(tokens) -> Iterator:
         elif token.type in ("() block", "[] block", "{} block"):
             yield from _flatten(token.content)
 
-
-def split(shared: Page, strip: Page, fields: list[str], rows: list[int]) -> dict[int, Page] | None:
-    """Each row's own page, cut out of the strip laid out for `rows` (their slots in
-    order, `fields` each); rows missing from the answer must be laid out on their own
-    page; None if none of them can be. The caller has checked that nothing on the
-    shared page paints over a slot (`layout.paint_layer`). The cut reads and rebuilds
-    WeasyPrint's box tree, so it is `engine.split_strip`."""
-    return engine.split_strip(shared, strip, fields, rows)
