@@ -19,7 +19,7 @@ from ansinh.core.render.chunk import render_rows
 from ansinh.core.render.layers import Role, _page_role
 from ansinh.core.render.piece import RenderOptions, render_piece
 from ansinh.core.render.session import RenderSession, Task, process_session
-from ansinh.core.render.worker import RenderPool, run_engine
+from ansinh.core.render.worker import RenderPool
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "assets" / "sample" / "campaign.toml"
@@ -197,7 +197,7 @@ def test_tasks_are_named_by_a_registry(sample_campaign) -> None:
     assert pickle.loads(pickle.dumps(Task.RENDER_ROWS)) is Task.RENDER_ROWS
     piece = Piece("sms-bhxh", "nong-dan")
     with RenderPool(workers=1) as pool:
-        result = pool.result(pool.submit(run_engine, Task.RENDER_PIECE, piece, sample_campaign))
+        result = pool.result(pool.submit(Task.RENDER_PIECE.run, piece, sample_campaign))
     assert result.artifacts == render_piece(piece, sample_campaign).artifacts
 
 

@@ -42,7 +42,7 @@ from .pdfcopy import PdfWriter, SourcePdf
 from .places import PlaceIssue, apply_suggestions, find_place_issues
 from .render.results import RenderOptions, RenderResult, RenderRow
 from .render.session import Task
-from .render.worker import RenderPool, RenderStopped, WorkerDied, run_engine
+from .render.worker import RenderPool, RenderStopped, WorkerDied
 from .safedata import parse_json, read_file
 from .segments import Segment, load_segments
 from .templates import Template, TemplateRegistry
@@ -413,8 +413,7 @@ def run_batch(
                 return  # a task that must run alone waits for, or holds, the pool
             task = pending.popleft()
             future = pool.submit(
-                run_engine,
-                Task.RENDER_ROWS,
+                Task.RENDER_ROWS.run,
                 plan.template.id,
                 [RenderRow(row.number, row.segment, row.values) for row in task.rows],
                 plan.size,

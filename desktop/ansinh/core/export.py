@@ -16,7 +16,7 @@ from .campaign import Campaign, Piece
 from .errors import UserError
 from .render.results import RenderOptions, RenderResult
 from .render.session import Task
-from .render.worker import RenderPool, run_engine
+from .render.worker import RenderPool
 
 
 @dataclass
@@ -53,8 +53,7 @@ def export_campaign(
     futures = []
     try:
         futures += [
-            pool.submit(run_engine, Task.RENDER_PIECE, piece, campaign, options)
-            for piece in chosen
+            pool.submit(Task.RENDER_PIECE.run, piece, campaign, options) for piece in chosen
         ]
         for index, (piece, future) in enumerate(zip(chosen, futures, strict=True), start=1):
             try:

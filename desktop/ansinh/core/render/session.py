@@ -7,8 +7,9 @@ worker process has one (`process_session`, made by its first task); tests build 
 own and pass it to `render_piece` or `render_rows`.
 
 `Task` names what a worker may be asked to do. The window and its export and batch
-threads submit a `Task`, not a function, so WeasyPrint and PDFium are imported in the
-worker only; the session is handed to the task there. Cheap to import: no engine.
+threads submit a task's `run` (pickled by the task's name), not the engine function, so
+WeasyPrint and PDFium are imported in the worker only; the session is handed to the
+task there. Cheap to import: no engine.
 """
 
 from __future__ import annotations

@@ -42,7 +42,6 @@ from typing import Any
 
 from ..errors import UserError
 from . import engine, tempdirs
-from .session import Task
 
 DEFAULT_MEMORY_MB = 3072
 DEFAULT_CPU_SECONDS = 120.0
@@ -203,16 +202,6 @@ def _env_number(name: str, default: float) -> Any:
 
 def _task_environment() -> dict[str, str | None]:
     return {key: os.environ.get(key) for key in TASK_ENVIRONMENT}
-
-
-def run_engine(task: Task, *args: Any, **kwargs: Any) -> Any:
-    """In a worker: run `task` (`session.Task`), its engine module imported there, with
-    the worker's session.
-
-    Submitting a task, not a function, keeps the submitting process (the window, its
-    export and batch threads) free of WeasyPrint and PDFium: pickling the function
-    itself would import its module there too."""
-    return task.run(*args, **kwargs)
 
 
 def start_method() -> str:
