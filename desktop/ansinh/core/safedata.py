@@ -62,6 +62,8 @@ _WHAT_EN = {
     "Tệp trạng thái": "The state file",
     "Tệp TOML của mẫu": "The template's TOML file",
     "Tệp chữ viết tắt": "The abbreviations file",
+    "Quy tắc kiểm tra nội dung": "The content rules file",
+    "Gói số liệu": "The policy pack",
     "Tệp cài đặt": "The settings file",
 }
 
