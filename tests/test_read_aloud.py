@@ -58,6 +58,11 @@ Y2026 = "hai nghìn không trăm hai mươi sáu"
         ("Quyết định 595/QĐ-BHXH", "Quyết định số năm trăm chín mươi lăm, quyết định Bảo hiểm xã"
                                    " hội"),
         ("BHXH/BHYT", "bảo hiểm xã hội/bảo hiểm y tế"),  # not a document code
+        # A code standing alone reads as inside a document number.
+        ("QH15", "Quốc hội khóa mười lăm"),
+        ("theo NĐ-CP", "theo nghị định Chính phủ"),
+        ("Công văn BHXH-TCCB", "Công văn Bảo hiểm xã hội, Tổ chức cán bộ"),
+        ("COVID-19", "COVID-mười chín"),  # not a code of the tables: as before
         # Abbreviations common in BHXH texts.
         ("ĐT: 1900 9068", "điện thoại: một chín không không, chín không sáu tám"),
         ("Đ/c Hà", "đồng chí Hà"),

@@ -317,6 +317,9 @@ _FRACTION_OF = frozenset(("số", "tổng", "dân", "diện", "mức", "kinh", "
                           "chi", "giá", "tiền", "phí", "khoản", "lương", "thu", "trong"))
 _NAMED_AFTER_DAY = frozenset(("đường", "phố", "cầu", "chợ", "trường", "viên", "khu"))
 _CODE_PART = re.compile(r"([^\W\d_]*)([0-9]*)")
+# A code standing alone, not after a document number: "QH15", "NĐ-CP", "QĐ-TTg". Starts
+# only where a run of code characters starts, so "A-A-A-…" is read once, not per dash.
+_LONE_CODE_RE = re.compile(r"(?<![\w/-])[^\W\d_]+[0-9]*(?:-[^\W\d_]+[0-9]*)*(?![\w/-])")
 # Roman numerals after these words are numbers: "quý IV/2026", "khóa XV", "thế kỷ XXI".
 _ROMAN_RE = re.compile(
     r"(?<!\w)((?i:quý|tháng|khóa|khoá|kỳ|kì|chương|phần|mục|lần thứ|thứ|thế kỷ|thế kỉ|đại hội)"
@@ -360,6 +363,22 @@ def _words_pattern(entries: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str
     # A document number's code ("/2025/NĐ-CP") is skipped whole: the number pass reads it.
     return re.compile(rf"(?=[{firsts}/])(?:(?<=[0-9])/[^\W_]++(?:[/-][^\W_]++)*+"
                       rf"|(?<!\w){_trie(list(values))})"), values
+
+
+def _expand_lone_codes(text: str, style: str, table: abbreviations.Abbreviations) -> str:
+    """Codes of the document tables read out where they stand alone ("QH15" → "Quốc hội
+    khóa mười lăm", "NĐ-CP" → "nghị định Chính phủ"), as inside a document number. A
+    number glued on counts only for a numbered body (a reading ending in "khóa"); a plain
+    word ("BHXH", "BHXH1") is left to the word list and the number pass."""
+    def code(m: re.Match[str]) -> str:
+        found = m.group(0)
+        first = _CODE_PART.match(found).group(1)  # type: ignore[union-attr]
+        numbered = found[-1].isdigit() and table.codes.get(first, "").endswith("khóa")
+        if ("-" in found and (first in table.types or first in table.codes)) or numbered:
+            return _code_words(found, style, table)
+        return found
+
+    return _LONE_CODE_RE.sub(code, text)
 
 
 def _expand_abbreviations(text: str, entries: dict[str, str]) -> str:
@@ -576,7 +595,8 @@ def read_aloud(text: str, style: str = "north") -> str:
     """
     _check_style(style)
     table = abbreviations.current()  # looked up once: a script has many codes
-    text = _roman_numbers(_expand_abbreviations(normalize(text), table.words))
+    text = _expand_lone_codes(normalize(text), style, table)
+    text = _roman_numbers(_expand_abbreviations(text, table.words))
     text = _speak_numbers(text, style, table)
     text = _PER_RE.sub(_per_unit, text)
     text = _PERCENT_RE.sub(lambda m: _pad("phần trăm", text, m.start(), m.end()), text)
