@@ -1,8 +1,9 @@
 """A campaign: content shared by every piece, and the pieces themselves.
 
 The campaign-wide values (issuing unit, hotline, key message, call to action, date,
-logo, brand colours) are read by every template, so changing the hotline once
-changes it on every poster, banner, script and SMS. A piece is one template in one
+logo, brand colours, visual style) are read by every template, so changing the hotline
+once changes it on every poster, banner, script and SMS, and changing the style
+changes the look of every visual piece. A piece is one template in one
 size for one audience segment with its own field values.
 """
 
@@ -19,6 +20,33 @@ from .vntext import normalize
 
 DEFAULT_PRIMARY = "#0B5CAD"  # the blue of Vietnam Social Security's identity
 DEFAULT_ACCENT = "#F2A900"
+
+
+@dataclass(frozen=True)
+class Style:
+    """A visual style every visual template wears. Its stylesheets are
+    `templates/_shared/style-<id>.css` and, where a template needs more, the template's
+    own `<id>.css`; the modern style has none (the templates' own look). A style with
+    colours of its own replaces the campaign's brand colours while it is chosen."""
+
+    id: str
+    label: str
+    label_en: str
+    primary: str | None = None
+    accent: str | None = None
+
+
+MODERN = "hien-dai"
+STYLES = {
+    style.id: style
+    for style in (
+        Style(MODERN, "Hiện đại", "Modern"),
+        # The red and gold of public-information panels (pano cổ động); gold on this
+        # red is 4.4:1, white 6.2:1.
+        Style("co-dong", "Cổ động (đỏ – vàng)", "Public-information panel (red and gold)",
+              primary="#C0161E", accent="#FFD700"),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -47,11 +75,14 @@ class Campaign:
     primary: str = DEFAULT_PRIMARY
     accent: str = DEFAULT_ACCENT
     unconfirmed_figures: bool = False
+    style: str = MODERN
     pieces: tuple[Piece, ...] = ()
     base_dir: Path = field(default_factory=Path.cwd)  # relative image paths start here
 
     def context(self) -> dict[str, Any]:
-        """What templates see as `campaign`."""
+        """What templates see as `campaign`: the style's colours, if it has its own,
+        stand for the brand colours."""
+        style = STYLES[self.style]
         return {
             "name": self.name,
             "unit": self.unit,
@@ -61,8 +92,9 @@ class Campaign:
             "website": self.website,
             "address": self.address,
             "date": self.day,
-            "primary": self.primary,
-            "accent": self.accent,
+            "primary": style.primary or self.primary,
+            "accent": style.accent or self.accent,
+            "style": self.style,
         }
 
 
@@ -70,6 +102,15 @@ WHAT = "Tệp chiến dịch"
 MAX_PIECES = 500  # a province's whole drive is a few dozen pieces
 SHORT_TEXT = 500  # a name, unit, hotline, link, path or id
 LONG_TEXT = 2_000  # a key message, call to action or address
+
+
+def read_style(table: Table, default: str = MODERN) -> str:
+    """The `style` key of a campaign table: one of STYLES, else an error naming it."""
+    value = table.text("style", default, max_len=SHORT_TEXT)
+    if value not in STYLES:
+        raise table.error("style", "một trong: " + ", ".join(STYLES),
+                          "one of: " + ", ".join(STYLES), value)
+    return value
 
 
 def _id(table: Table, key: str) -> str:
@@ -129,6 +170,7 @@ def load_campaign(path: Path) -> Campaign:
         primary=info.colour("primary", DEFAULT_PRIMARY),
         accent=info.colour("accent", DEFAULT_ACCENT),
         unconfirmed_figures=info.flag("unconfirmed_figures"),
+        style=read_style(info),
         pieces=tuple(_piece(table) for table in data.tables("piece", max_count=MAX_PIECES)),
         base_dir=path.parent,
     )

@@ -46,7 +46,7 @@ from typing import Any
 
 from . import images as images_module
 from . import paths
-from .campaign import Campaign, Piece
+from .campaign import Campaign, Piece, read_style
 from .errors import UserError
 from .filenames import fsync_folder, try_lock
 from .safedata import MAX_STRING, Table, parse_json
@@ -529,6 +529,8 @@ def _campaign_from_rows(rows: dict[str, Any], pieces: tuple[Piece, ...],
         elif spec.name == "logo":
             logo = table.optional_text("logo", max_len=4096)
             kwargs["logo"] = Path(logo) if logo else None
+        elif spec.name == "style":
+            kwargs["style"] = read_style(table)
         else:
             kwargs[spec.name] = table.text(spec.name)
     kwargs.setdefault("name", "")
