@@ -12,6 +12,7 @@ KIND_NAMES = {
     "banner": ("Băng rôn", "Banner"),
     "flag": ("Cờ phướn", "Vertical flag"),
     "infographic": ("Đồ họa thông tin", "Infographic"),
+    "pano": ("Pano ngoài trời", "Outdoor panel"),
     "social": ("Ảnh mạng xã hội", "Social image"),
     "loudspeaker": ("Bài loa truyền thanh", "Loudspeaker script"),
     "sms": ("Tin nhắn SMS", "SMS"),

@@ -35,6 +35,7 @@ KINDS = {
     "banner": "print",
     "flag": "print",
     "infographic": "print",
+    "pano": "print",
     "social": "social",
     "loudspeaker": "loudspeaker",
     "sms": "sms",
