@@ -18,7 +18,7 @@ from typing import Any
 from ..core import paths
 from ..core.batch import check_formats, plan_batch, run_batch
 from ..core.bundle import Bundle
-from ..core.campaign import Campaign, Piece, load_campaign
+from ..core.campaign import STYLES, Campaign, Piece, load_campaign
 from ..core.errors import UserError
 from ..core.export import export_campaign
 from ..core.packs import PackConflict, export_pack, import_pack
@@ -221,10 +221,11 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
-def _campaign(path: Path | None) -> Campaign:
-    if path is None:
-        return Campaign(name="An Sinh Studio", base_dir=Path.cwd())
-    return load_campaign(path)
+def _campaign(path: Path | None, style: str | None = None) -> Campaign:
+    """The campaign file's campaign (a neutral one without a file), in `style` if given."""
+    campaign = Campaign(name="An Sinh Studio", base_dir=Path.cwd()) if path is None \
+        else load_campaign(path)
+    return replace(campaign, style=style) if style else campaign
 
 
 def _report_checks(result: Any, out: Output) -> None:
@@ -234,7 +235,7 @@ def _report_checks(result: Any, out: Output) -> None:
 
 
 def cmd_render(args: argparse.Namespace, out: Output) -> int:
-    campaign = _campaign(args.campaign)
+    campaign = _campaign(args.campaign, args.style)
     values = _read_values(args.data) if args.data else {}
     if args.data:
         campaign = replace(campaign, base_dir=args.data.parent)
@@ -257,7 +258,7 @@ def cmd_render(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: Output) -> int:
-    campaign = load_campaign(args.campaign)
+    campaign = _campaign(args.campaign, args.style)
     _policy_gate(args, out, campaign)
     segments = [s.strip() for s in args.segments.split(",")] if args.segments else None
     started = time.monotonic()
@@ -305,7 +306,7 @@ def _pairs(items: list[str], what: str) -> dict[str, str]:
 
 def cmd_batch(args: argparse.Namespace, out: Output) -> int:
     start_fork_server()  # the render processes' imports overlap reading the sheet
-    campaign = _campaign(args.campaign)
+    campaign = _campaign(args.campaign, args.style)
     _policy_gate(args, out, campaign)
     bundle = None
     mapping = _pairs(args.map, "--map")
@@ -398,8 +399,18 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--crop-marks", action="store_true", help="dấu xén / crop marks")
     parser.add_argument("--pdf-x4", action="store_true", help="PDF/X-4")
     parser.add_argument("--zip", action="store_true", help="nén .zip / make a .zip")
+    _add_style(parser)
     _add_exact(parser)
     _add_strict(parser)
+
+
+def _add_style(parser: argparse.ArgumentParser) -> None:
+    names = "; ".join(f"{s.id}: {s.label} / {s.label_en}" for s in STYLES.values())
+    parser.add_argument(
+        "--style", choices=list(STYLES),
+        help=f"phong cách hình ảnh thay cho phong cách của chiến dịch / visual style instead of "
+        f"the campaign's ({names})",
+    )
 
 
 def _add_exact(parser: argparse.ArgumentParser) -> None:
@@ -514,6 +525,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--png-width", type=int, default=1500)
     p.add_argument("--crop-marks", action="store_true")
     p.add_argument("--pdf-x4", action="store_true")
+    _add_style(p)
     _add_exact(p)
     _add_strict(p)
     p.add_argument(
