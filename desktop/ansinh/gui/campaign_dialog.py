@@ -1,8 +1,10 @@
 """Campaign-wide content shared by every piece: change it once, every channel follows.
 
 Campaign name, issuing unit, hotline, key message, call to action, website, address,
-the campaign date (which picks the policy figures every template prints), the logo and
-the brand colours. Accepting the dialog is one undoable edit.
+the campaign date (which picks the policy figures every template prints), the logo, the
+brand colours and the visual style («Phong cách»: modern, or the red and gold of
+public-information panels, whose own colours replace the brand colours while it is
+chosen). Accepting the dialog is one undoable edit.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -33,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.campaign import Campaign
+from ..core.campaign import STYLES, Campaign
 from ..core.errors import UserError
 from ..core.policy import policy_at
 from . import i18n, theme
@@ -151,10 +154,22 @@ class CampaignDialog(QDialog):
         logo_row.addLayout(logo_buttons, 1)
         brand_layout.addLayout(logo_row)
         colors = QFormLayout()
+        self.style_box = QComboBox()
+        for style in STYLES.values():
+            self.style_box.addItem(i18n.pick(style.label, style.label_en), style.id)
+        self.style_box.setCurrentIndex(self.style_box.findData(campaign.style))
+        self.style_box.currentIndexChanged.connect(self._update_colours)
+        colors.addRow(self.tr("Phong cách"), self.style_box)
         self.primary = _ColorButton(campaign.primary)
         self.accent = _ColorButton(campaign.accent)
         colors.addRow(self.tr("Màu chính"), self.primary)
         colors.addRow(self.tr("Màu nhấn"), self.accent)
+        self.style_note = QLabel(self.tr(
+            "Màu đỏ – vàng của pano cổ động thay cho màu chính, màu nhấn của chiến dịch."))
+        self.style_note.setObjectName("help")
+        self.style_note.setWordWrap(True)
+        colors.addRow(self.tr("Màu"), self.style_note)
+        self.colour_form = colors
         font_note = QLabel(self.tr("Phông chữ: Be Vietnam Pro (đủ dấu tiếng Việt)"))
         font_note.setObjectName("help")
         colors.addRow(self.tr("Phông"), font_note)
@@ -192,13 +207,14 @@ class CampaignDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self._set_logo(campaign.logo)
+        self._update_colours()
         self._update_figures()
         self.inputs: dict[str, QWidget] = {
             "name": self.name, "key_message": self.key_message,
             "call_to_action": self.call_to_action, "unit": self.unit,
             "hotline": self.hotline, "website": self.website, "address": self.address,
             "logo": self.logo_drop, "primary": self.primary.line, "accent": self.accent.line,
-            "date": self.day,
+            "style": self.style_box, "date": self.day,
         }
 
     def focus_key(self, key: str) -> None:
@@ -222,6 +238,14 @@ class CampaignDialog(QDialog):
             self.logo_drop.setPixmap(QPixmap())
             self.logo_drop.setText(self.tr("Kéo thả logo vào đây"))
         self.logo_name.setText(path.name if path else self.tr("Chưa có logo"))
+
+    def _update_colours(self) -> None:
+        """A style with its own colours hides the brand colours (kept for the modern
+        style) and says why."""
+        own = STYLES[self.style_box.currentData()].primary is not None
+        for widget in (self.primary, self.accent):
+            self.colour_form.setRowVisible(widget, not own)
+        self.colour_form.setRowVisible(self.style_note, own)
 
     def _update_figures(self) -> None:
         try:
@@ -258,6 +282,7 @@ class CampaignDialog(QDialog):
             "primary": self.primary.value(),
             "accent": self.accent.value(),
             "unconfirmed_figures": self.unconfirmed.isChecked(),
+            "style": self.style_box.currentData(),
         }
 
     def changes(self) -> dict[str, Any]:

@@ -504,6 +504,11 @@
         <translation>Remove logo</translation>
     </message>
     <message>
+        <location filename="../campaign_dialog.py" line="162"/>
+        <source>Phong cách</source>
+        <translation>Style</translation>
+    </message>
+    <message>
         <location filename="../campaign_dialog.py" line="156"/>
         <source>Màu chính</source>
         <translation>Primary colour</translation>
@@ -512,6 +517,16 @@
         <location filename="../campaign_dialog.py" line="157"/>
         <source>Màu nhấn</source>
         <translation>Accent colour</translation>
+    </message>
+    <message>
+        <location filename="../campaign_dialog.py" line="168"/>
+        <source>Màu đỏ – vàng của pano cổ động thay cho màu chính, màu nhấn của chiến dịch.</source>
+        <translation>The red and gold of public-information panels replace the campaign&apos;s primary and accent colours.</translation>
+    </message>
+    <message>
+        <location filename="../campaign_dialog.py" line="171"/>
+        <source>Màu</source>
+        <translation>Colours</translation>
     </message>
     <message>
         <location filename="../campaign_dialog.py" line="158"/>
