@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from ..segments import Segment, eligibility_checks, get_segment
 from ..templates.fields import ImageValue, ResolvedFields, resolve_fields
 from ..templates.manifest import Size, Template
 from ..templates.registry import TemplateRegistry
-from . import engine, layout, raster
+from . import contrast, engine, layout, raster
 from .jinja import make_environment
 from .results import Artifact, Boxes, RenderOptions, RenderResult
 from .session import RenderSession, process_session
@@ -373,6 +373,7 @@ class Written:
     document: pdfium.PdfDocument
     index: int
     under: raster.Underlay | None = None
+    slots: list[engine.SlotReport] = field(default_factory=list)  # for `contrast`
 
 
 def finish(
@@ -391,10 +392,16 @@ def finish(
     )
     result.boxes = written.boxes
     result.checks += fallback_font_checks(written.fonts) + refused_checks(refused)
+    # The page as its PNG shows it: read for the contrast of its texts, then written.
+    drawn = page_drawn(written.document, written.index, prepared, options, written.under)
+    label = functools.partial(_label, prepared.template)
+    result.checks += contrast.contrast_checks(
+        label, prepared.size, written.slots, *drawn, written.boxes
+    )
     if "pdf" in options.formats:
         result.artifacts.append(Artifact("pdf", "piece", written.pdf, {"pages": written.pages}))
     if "png" in options.formats:
-        png = png_artifact(written.document, written.index, prepared, options, written.under)
+        png = png_artifact(written.document, written.index, prepared, options, written.under, drawn)
         result.artifacts.append(png)
     if "txt" in options.formats and prepared.template.caption:
         result.artifacts.append(_caption(prepared, registry, result.checks))
@@ -423,7 +430,8 @@ def render_visual(
     try:
         facts = [raster.page_facts(pages, index) for index in range(len(pages))]
         fonts = set().union(*(names for _, names in facts))
-        written = Written(pdf, len(document.pages), fonts, facts[0][0], pages, 0)
+        slots = list(report.slots.values()) if report else []
+        written = Written(pdf, len(document.pages), fonts, facts[0][0], pages, 0, None, slots)
         return finish(prepared, registry, options, checks, written, fetcher.refused)
     finally:
         pages.close()
@@ -440,6 +448,17 @@ def _png_raster(prepared: Prepared, options: RenderOptions) -> dict[str, Any]:
     }
 
 
+def page_drawn(
+    document: pdfium.PdfDocument,
+    index: int,
+    prepared: Prepared,
+    options: RenderOptions,
+    under: raster.Underlay | None = None,
+) -> tuple[pdfium.PdfBitmap, tuple[float, float, float, float]]:
+    """Page `index` rendered as its PNG shows it, and the PDF box it shows."""
+    return raster.page_bitmap(document, index, **_png_raster(prepared, options), under=under)
+
+
 def png_underlay(
     document: pdfium.PdfDocument, index: int, prepared: Prepared, options: RenderOptions
 ) -> raster.Underlay:
@@ -453,17 +472,18 @@ def png_artifact(
     prepared: Prepared,
     options: RenderOptions,
     under: raster.Underlay | None = None,
+    drawn: tuple[pdfium.PdfBitmap, tuple[float, float, float, float]] | None = None,
 ) -> Artifact:
-    """The PNG of page `index`, drawn over `under` (a `png_underlay`) if given."""
+    """The PNG of page `index`, drawn over `under` (a `png_underlay`) if given; `drawn`:
+    that page already rendered with these settings (`page_drawn`)."""
     settings = _png_raster(prepared, options)
-    data, (width_px, height_px) = raster.page_png(
-        document,
-        index,
+    data, (width_px, height_px) = raster.encode_png(
+        *(drawn or page_drawn(document, index, prepared, options, under)),
         metadata(prepared),
-        **settings,
-        png_dpi=settings["dpi"] if prepared.size and prepared.size.is_print else None,
-        compress_level=options.png_compress,
-        under=under,
+        settings["width_px"],
+        settings["dpi"] if prepared.size and prepared.size.is_print else None,
+        options.png_compress,
+        under,
     )
     stats = {"width_px": width_px, "height_px": height_px, "dpi": settings["dpi"]}
     return Artifact("png", "piece", data, stats)
