@@ -16,6 +16,8 @@ at which all of its text is large, so 3:1 holds there for every run.
 
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Callable, Iterable
 
 import pypdfium2 as pdfium
@@ -29,7 +31,7 @@ from .results import Boxes
 BODY, LARGE = 4.5, 3.0
 LARGE_PX, LARGE_BOLD_PX = 24.0, 18.66  # 18 pt and 14 pt in CSS px
 DISTANCE_MM = 1000  # a print side this long is read from afar
-MAX_SAMPLE = 40_000  # pixels read per run: larger boxes are sampled on a grid
+MAX_SAMPLE = 2_000  # pixels read per run: larger boxes are sampled on a grid
 WORST_SHARE = 0.1  # the share of the background allowed below the reported ratio
 
 
@@ -64,19 +66,21 @@ def behind(run: TextRun, image: Image.Image, to_pixels) -> tuple[float, tuple[in
     width, height = box[2] - box[0], box[3] - box[1]
     if run.rgba[3] == 0 or width < 2 or height < 2:
         return None
-    crop = image.crop(box)
-    step = max(1, int((width * height / MAX_SAMPLE) ** 0.5))
-    if step > 1:  # nearest neighbour keeps the drawn colours; a filter would blend them
-        crop = crop.resize((width // step, height // step), Image.NEAREST)
-    text_255 = [c * 255 for c in text]
+    # A grid of nearest pixels: it keeps the drawn colours (a filter would blend them).
+    step = max(1, math.ceil((width * height / MAX_SAMPLE) ** 0.5))
+    crop = image.resize((max(1, width // step), max(1, height // step)), Image.NEAREST, box)
+    tr, tg, tb = (round(c * 255) for c in text)
     colours = sorted(
         crop.getcolors(crop.width * crop.height),
-        key=lambda item: -sum((a - b) ** 2 for a, b in zip(item[1], text_255, strict=False)),
+        key=lambda item: (item[1][0] - tr) ** 2 + (item[1][1] - tg) ** 2 + (item[1][2] - tb) ** 2,
+        reverse=True,
     )
-    total = sum(count for count, _ in colours)
+    text_luminance = _luminance_255((tr, tg, tb))
+    total = crop.width * crop.height
     background, counted = [], 0
     for count, colour in colours:  # the half of the box farthest from the text colour
-        background.append((ratio(text, [c / 255 for c in colour[:3]]), count, colour))
+        light, dark = sorted((text_luminance, _luminance_255(colour[:3])), reverse=True)
+        background.append(((light + 0.05) / (dark + 0.05), count, colour[:3]))
         counted += count
         if counted * 2 >= total:
             break
@@ -85,8 +89,13 @@ def behind(run: TextRun, image: Image.Image, to_pixels) -> tuple[float, tuple[in
     for value, count, colour in background:
         seen += count
         if seen > allowed:
-            return value, colour[:3]
-    return background[-1][0], background[-1][2][:3]
+            return value, colour
+    return background[-1][0], background[-1][2]
+
+
+@functools.lru_cache(maxsize=65536)
+def _luminance_255(colour: tuple[int, ...]) -> float:
+    return luminance(c / 255 for c in colour)
 
 
 def contrast_checks(
