@@ -19,6 +19,7 @@ from ansinh.core.render.chunk import render_rows
 from ansinh.core.render.contrast import needed, ratio
 from ansinh.core.render.engine import TextRun
 from ansinh.core.render.piece import RenderOptions, render_piece
+from ansinh.core.render.results import RenderRow
 from ansinh.core.render.session import RenderSession
 from ansinh.core.templates import TemplateRegistry
 
@@ -63,13 +64,14 @@ def test_red_on_green_banner_names_the_place_alone_and_in_a_batch(
     with sheet.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([["Tên thôn"], ["Thôn Đồng Tâm"], ["Buôn Ea Kao"], ["Thôn 3"]])
     plan = plan_batch("banner-bhxh", sheet, campaign, size="3x1m", segment="nong-dan")
-    rows = render_rows("banner-bhxh", plan.rows, plan.size, campaign, OPTIONS, RenderSession())
+    plan_rows = [RenderRow(row.number, row.segment, row.values) for row in plan.rows]
+    rows = render_rows("banner-bhxh", plan_rows, plan.size, campaign, OPTIONS, RenderSession())
     assert len(rows) == 3
     for result in rows:
         assert contrast(result).keys() == found.keys()
     # PDF only: the check still reads the row's whole page (its shared layer too).
     pdf_only = dataclasses.replace(OPTIONS, formats=("pdf",))
-    rows = render_rows("banner-bhxh", plan.rows, plan.size, campaign, pdf_only, RenderSession())
+    rows = render_rows("banner-bhxh", plan_rows, plan.size, campaign, pdf_only, RenderSession())
     assert all(contrast(result).keys() == found.keys() for result in rows)
 
 

@@ -200,7 +200,10 @@ def render_rows(
     for row in rows:
         try:
             prepared = prepare(
-                Piece(template_id, row.segment, size, row.values), campaign, registry, _segments()
+                Piece(template_id, row.segment, size, row.values, adjust=row.adjust),
+                campaign,
+                registry,
+                _segments(),
             )
         except UserError as exc:
             segment, shown = _segments().get(row.segment), template.size(size) if size else None

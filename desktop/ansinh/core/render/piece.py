@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 from markupsafe import Markup
 
 from .. import paths, vntext
-from ..campaign import Campaign, Piece
+from ..campaign import Adjust, Campaign, Piece
 from ..checks import Check, error, warning
 from ..content import content_checks
 from ..errors import UserError
@@ -28,7 +28,7 @@ from ..segments import Segment, eligibility_checks, get_segment
 from ..templates.fields import ImageValue, ResolvedFields, resolve_fields
 from ..templates.manifest import Size, Template
 from ..templates.registry import TemplateRegistry
-from . import contrast, engine, layout, raster
+from . import contrast, engine, layout, placement, raster
 from .jinja import make_environment
 from .results import Artifact, Boxes, RenderOptions, RenderResult
 from .session import RenderSession, process_session
@@ -55,6 +55,7 @@ class Prepared:
     resolved: ResolvedFields
     context: dict[str, Any]
     checks: list[Check]
+    adjust: dict[str, Adjust] = field(default_factory=dict)  # `placement.clamped`
 
 
 def _label(template: Template, field_id: str | None, lang: int) -> str:
@@ -139,6 +140,12 @@ def page_css(size: Size, crop_marks: bool) -> str:
     )
 
 
+def _head_css(prepared: Prepared, options: RenderOptions) -> str:
+    assert prepared.size is not None
+    placed = placement.placement_css(prepared.size, prepared.adjust)
+    return page_css(prepared.size, options.crop_marks) + (f"\n{placed}" if placed else "")
+
+
 def prepare(
     piece: Piece,
     campaign: Campaign,
@@ -178,7 +185,8 @@ def prepare(
         "fit": {},
         "part": "document",
     }
-    prepared = Prepared(template, size, segment, campaign, resolved, context, checks)
+    adjust = placement.clamped(template, piece.adjust)
+    prepared = Prepared(template, size, segment, campaign, resolved, context, checks, adjust)
     context["meta"] = metadata(prepared)
     return prepared
 
@@ -211,9 +219,7 @@ def render_html(
         "row_id": row_id,
         "crop_marks": options.crop_marks and prepared.size.is_print,
         # Only the head shows it: a batch's sheets skip building the @font-face rules.
-        "page_css": Markup(
-            page_css(prepared.size, options.crop_marks) if part in ("document", "head") else ""
-        ),
+        "page_css": Markup(_head_css(prepared, options) if part in ("document", "head") else ""),
     }
     try:
         return env.get_template(template.html).render(context)
