@@ -163,3 +163,17 @@ def test_a_cropped_photo_shows_its_focus_and_keeps_full_resolution(
     assert reds > 1000 and blues > 1000
     reds, blues = colours_in_photo_slot(cropped)
     assert reds > 1000 and blues < 50, (reds, blues)
+
+
+def test_a_slot_moved_over_another_field_is_a_check(sample_campaign) -> None:
+    piece = Piece("poster-bhxh", "nong-dan", "A4", {}, adjust={"title": Adjust(dy=10)})
+    checks = [
+        c for c in render_piece(piece, sample_campaign, OPTIONS).checks if c.code == "overlap"
+    ]
+    assert [(c.field, c.vi) for c in checks] == [
+        ("title", "«Tiêu đề» đã dời chồng lên «Thông điệp»: hãy kéo ra chỗ trống.")
+    ]
+    clear = Piece("poster-bhxh", "nong-dan", "A4", {}, adjust={"title": Adjust(dx=3)})
+    assert not [
+        c for c in render_piece(clear, sample_campaign, OPTIONS).checks if c.code == "overlap"
+    ]

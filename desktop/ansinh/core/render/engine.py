@@ -140,6 +140,7 @@ class SlotReport:
     available_width: float = 0.0  # the slot's content width, CSS px
     images: list[tuple[str, float, float]] = field(default_factory=list)  # (src, w_px, h_px)
     texts: list[TextRun] = field(default_factory=list)
+    box: tuple[float, float, float, float] | None = None  # its padding box, CSS px
 
 
 @dataclass
@@ -194,7 +195,7 @@ def inspect_page(page: Any) -> PageReport:
             report = slots.setdefault(slot, SlotReport(slot))
             lines = element.get("data-lines")
             report.max_lines = int(lines) if lines and lines.isdigit() else None
-            slot_boxes[slot] = _padding_box(box)
+            slot_boxes[slot] = report.box = _padding_box(box)
             report.available_width = box.width
         is_content = isinstance(box, boxes.TextBox | boxes.ReplacedBox)
         if isinstance(box, boxes.LineBox) and slot in slot_boxes:

@@ -382,6 +382,17 @@ class Written:
     slots: list[engine.SlotReport] = field(default_factory=list)  # for `contrast`
 
 
+def slot_boxes(slots: list[engine.SlotReport], boxes: Boxes) -> dict[str, tuple[float, ...]]:
+    """The slots' boxes in PDF points (the layout measures CSS px from the trim's top left)."""
+    left, top = boxes.trim[0], boxes.trim[3]
+    return {
+        slot.field: (left + x0 * 0.75, top - y1 * 0.75, left + x1 * 0.75, top - y0 * 0.75)
+        for slot in slots
+        if slot.box is not None
+        for x0, y0, x1, y1 in [slot.box]
+    }
+
+
 def finish(
     prepared: Prepared,
     registry: TemplateRegistry,
@@ -397,13 +408,14 @@ def finish(
         prepared.template, prepared.size, prepared.segment, list(checks), [], written.pages
     )
     result.boxes = written.boxes
+    result.slots = slot_boxes(written.slots, written.boxes)
     result.checks += fallback_font_checks(written.fonts) + refused_checks(refused)
     # The page as its PNG shows it: read for the contrast of its texts, then written.
     drawn = page_drawn(written.document, written.index, prepared, options, written.under)
     label = functools.partial(_label, prepared.template)
     result.checks += contrast.contrast_checks(
         label, prepared.size, written.slots, *drawn, written.boxes
-    )
+    ) + placement.overlap_checks(prepared.adjust, written.slots, label)
     if "pdf" in options.formats:
         result.artifacts.append(Artifact("pdf", "piece", written.pdf, {"pages": written.pages}))
     if "png" in options.formats:

@@ -71,6 +71,9 @@ class RenderResult:
     artifacts: list[Artifact]
     pages: int = 0
     boxes: Boxes | None = None
+    # Where each field's slot lies on the first page (PDF points, like `boxes`): the
+    # window finds the field under a click, and the slot it drags, from these.
+    slots: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
