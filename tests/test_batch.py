@@ -30,6 +30,7 @@ from ansinh.core.campaign import Piece
 from ansinh.core.pdfcopy import SourcePdf
 from ansinh.core.render import chunk, engine, layers, layout, strip
 from ansinh.core.render.piece import RenderOptions, png_artifact, prepare, render_piece
+from ansinh.core.render.results import RenderRow
 from ansinh.core.render.session import RenderSession
 from ansinh.core.templates import TemplateRegistry
 from helpers import pdf_boxes, pdf_info, pdf_pages, pdf_text, png_image
@@ -54,7 +55,8 @@ def prepared(piece: Piece, campaign):
 
 
 def render_rows(template_id, rows, size, campaign, options, session=None):
-    """A worker's chunk, with a fresh worker session unless given one."""
+    """A worker's chunk of the plan's `rows`, with a fresh worker session unless given one."""
+    rows = [RenderRow(row.number, row.segment, row.values) for row in rows]
     return chunk.render_rows(
         template_id, rows, size, campaign, options, session or RenderSession()
     )

@@ -34,7 +34,7 @@ from typing import Any
 
 from . import sheets
 from .bundle import Bundle, BundleEntry
-from .campaign import Campaign
+from .campaign import Adjust, Campaign
 from .checks import Check, error
 from .errors import UserError
 from .filenames import StagedFiles, atomic_output, make_output_folder, write_json_atomic
@@ -95,6 +95,7 @@ class BatchPlan:
     # Old-map place names in the rows' texts (warnings: the rows still render).
     places: list[PlaceNote] = field(default_factory=list)
     place_context: str = ""  # the campaign's unit and address: names the province
+    adjust: dict[str, Adjust] = field(default_factory=dict)  # slots placed on the piece
 
     @property
     def bad_rows(self) -> set[int]:
@@ -186,6 +187,7 @@ def plan_batch(
     constants: dict[str, Any] | None = None,
     registry: TemplateRegistry | None = None,
     auto: bool = True,
+    adjust: dict[str, Adjust] | None = None,
 ) -> BatchPlan:
     registry = registry or TemplateRegistry()
     template = registry.get(template_id)
@@ -231,6 +233,7 @@ def plan_batch(
         sheet=stream.sheet,
         encoding=stream.encoding,
         place_context=f"{campaign.unit}\n{campaign.address}",
+        adjust=dict(adjust or {}),
     )
     with stream:
         for row in stream:
@@ -415,7 +418,7 @@ def run_batch(
             future = pool.submit(
                 Task.RENDER_ROWS.run,
                 plan.template.id,
-                [RenderRow(row.number, row.segment, row.values) for row in task.rows],
+                [RenderRow(row.number, row.segment, row.values, plan.adjust) for row in task.rows],
                 plan.size,
                 campaign,
                 options,

@@ -50,12 +50,45 @@ STYLES = {
 
 
 @dataclass(frozen=True)
+class Adjust:
+    """Where the officer put a field on the page: moved by `dx`, `dy` percent of the
+    sheet's width and height and scaled by `scale` (within the template's `move`
+    bounds), and for an image, the crop: the point of the picture kept in view
+    (`focus_x`, `focus_y`, percent of its width and height) and how far it is zoomed in.
+    The default is the template's own design."""
+
+    dx: float = 0.0
+    dy: float = 0.0
+    scale: float = 1.0
+    focus_x: float = 50.0
+    focus_y: float = 50.0
+    zoom: float = 1.0
+
+    @property
+    def crops(self) -> bool:
+        return (self.focus_x, self.focus_y, self.zoom) != (50.0, 50.0, 1.0)
+
+
+# Adjust's keys and the values they may take (a damaged file cannot push a box miles away).
+ADJUST_LIMITS = {
+    "dx": (-100.0, 100.0),
+    "dy": (-100.0, 100.0),
+    "scale": (0.25, 4.0),
+    "focus_x": (0.0, 100.0),
+    "focus_y": (0.0, 100.0),
+    "zoom": (1.0, 8.0),
+}
+MAX_ADJUSTED = 80  # fields of one piece
+
+
+@dataclass(frozen=True)
 class Piece:
     template: str
     segment: str
     size: str | None = None
     values: dict[str, Any] = field(default_factory=dict)
     title: str = ""
+    adjust: dict[str, Adjust] = field(default_factory=dict)  # field id -> where it sits
 
     def with_values(self, **changes: Any) -> Piece:
         return replace(self, values={**self.values, **changes})
@@ -129,7 +162,25 @@ def _piece(table: Table) -> Piece:
         size=table.optional_text("size", max_len=SHORT_TEXT),
         title=normalize(table.text("title", max_len=SHORT_TEXT)),
         values={key: _normalized(values.value(key)) for key in values.data},
+        adjust=read_adjust(table.table("adjust")),
     )
+
+
+def read_adjust(table: Table) -> dict[str, Adjust]:
+    """A piece's `adjust` table ({field: {dx = …, zoom = …}}), every number bounded."""
+    if len(table.data) > MAX_ADJUSTED:
+        raise table.error(
+            "", f"tối đa {MAX_ADJUSTED} trường", f"at most {MAX_ADJUSTED} fields", len(table.data)
+        )
+    adjust = {}
+    for key in table.data:
+        entry = table.table(key)
+        values = {
+            name: entry.number(name, getattr(Adjust, name), lo=lo, hi=hi)
+            for name, (lo, hi) in ADJUST_LIMITS.items()
+        }
+        adjust[key] = Adjust(**{name: float(value) for name, value in values.items()})
+    return adjust
 
 
 def _normalized(value: Any) -> Any:

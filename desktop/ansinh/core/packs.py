@@ -57,7 +57,7 @@ from pathlib import Path, PurePosixPath
 
 from jinja2 import TemplateSyntaxError
 
-from . import images, paths
+from . import images, paths, safedata
 from .errors import UserError
 from .filenames import atomic_output, safe_filename, safe_join
 from .templates.manifest import MANIFEST, parse_manifest
@@ -191,24 +191,24 @@ def _allowed(name: str) -> bool:
 
 
 def _read_archive(pack: Path) -> bytes:
+    """The pack's bytes, checked on the open file (`safedata.open_regular`): a FIFO put
+    in its place cannot block the import, nor a file grown after a stat() slip past the
+    limit."""
     try:
-        info = os.stat(pack)
+        handle = safedata.open_regular(pack)
+    except UserError:
+        raise _pack_error(pack, "không phải tệp thông thường.", "not a regular file.") from None
     except OSError as exc:
-        raise _pack_error(
-            pack, f"không mở được ({exc.strerror or exc}).", f"cannot open ({exc.strerror or exc})."
-        ) from exc
-    if not stat.S_ISREG(info.st_mode):
-        raise _pack_error(pack, "không phải tệp thông thường.", "not a regular file.")
-    if info.st_size > MAX_PACK_BYTES:
+        reason = exc.strerror or exc
+        raise _pack_error(pack, f"không mở được ({reason}).", f"cannot open ({reason}).") from exc
+    with handle:
+        data = handle.read(MAX_PACK_BYTES + 1)
+    if len(data) > MAX_PACK_BYTES:
         raise _pack_error(
             pack,
             f"tệp quá lớn (tối đa {MAX_PACK_BYTES // 2**20} MB).",
             f"the file is too large (at most {MAX_PACK_BYTES // 2**20} MB).",
         )
-    with open(pack, "rb") as handle:
-        data = handle.read(MAX_PACK_BYTES + 1)
-    if len(data) > MAX_PACK_BYTES:
-        raise _pack_error(pack, "tệp quá lớn.", "the file is too large.")
     return data
 
 

@@ -65,6 +65,7 @@ _WHAT_EN = {
     "Quy tắc kiểm tra nội dung": "The content rules file",
     "Gói số liệu": "The policy pack",
     "Tệp cài đặt": "The settings file",
+    "Tệp đơn vị có sẵn": "The office presets file",
 }
 
 

@@ -50,6 +50,9 @@ class PreviewData:
     rgb_size: tuple[int, int] = (0, 0)
     rgb_stride: int = 0  # bytes from one row to the next
     bgrx: bool = False  # 4 bytes a pixel, B G R x (PDFium's; Qt's RGB32) instead of R G B
+    slots: dict[str, Box] = field(default_factory=dict)  # field -> its box, PDF points
+    movable: set[str] = field(default_factory=set)  # slots the officer may drag
+    photos: set[str] = field(default_factory=set)  # image slots: their crop can be moved
 
     @property
     def has_image(self) -> bool:
@@ -98,6 +101,9 @@ def _reduce(result: Any, started: float) -> PreviewData:
         data.size_text = size.describe()
     if result.boxes is not None:
         data.media, data.trim = tuple(result.boxes.media), tuple(result.boxes.trim)
+    data.slots = dict(result.slots)
+    data.movable = {spec.id for spec in result.template.fields if spec.move}
+    data.photos = {spec.id for spec in result.template.fields if spec.type == "image"}
     for artifact in result.artifacts:
         if artifact.format == "png":
             data.png = artifact.data

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ..core import packs, storage
 from ..core.campaign import Piece, load_campaign
 from ..core.errors import UserError
+from ..core.render import placement
 from ..core.render.worker import RenderPool
 from ..core.segments import Segment, load_segments
 from ..core.templates import TemplateRegistry
@@ -237,6 +238,10 @@ class MainWindow(QMainWindow):
         self.editor_split.addWidget(self.form_holder)
         self.preview_panel = PreviewPanel()
         self.preview_panel.fieldActivated.connect(self.focus_field)
+        editor = self.preview_panel.slot_editor
+        editor.slotMoved.connect(lambda f, x, y: self._place(f, placement.move_by, x, y))
+        editor.photoPanned.connect(lambda f, x, y: self._place(f, placement.pan_by, x, y))
+        editor.photoZoomed.connect(lambda f, steps: self._place(f, placement.zoom_by, steps))
         self.preview_panel.wantedWidthChanged.connect(self._maybe_sharper)
         self.preview_panel.guides_button.setChecked(self.settings.get(S.PREVIEW_GUIDES))
         self.preview_panel.guides_button.toggled.connect(
@@ -379,6 +384,21 @@ class MainWindow(QMainWindow):
 
     def _preview_failed(self, error: UserError) -> None:
         self.preview_panel.show_message(error.text(i18n.current()))
+
+    def _place(self, field_id: str, edit: Any, *amounts: Any) -> None:
+        """A slot dragged or a photo moved or zoomed on the preview (`page_edit`)."""
+        index = self.current_index()
+        if index is None or self.model is None:
+            return
+        piece = self.model.piece(index)
+        template = self.templates.get(piece.template)
+        if template is None:
+            return
+        adjust = edit(template, piece.adjust, field_id, *amounts)
+        label = next((f.label for f in template.fields if f.id == field_id), field_id)
+        label = i18n.pick(label, next((f.label_en for f in template.fields
+                                       if f.id == field_id and f.label_en), label))
+        self.model.set_adjust(index, adjust, self.tr("Đặt lại chỗ «%1»").replace("%1", label))
 
     def focus_field(self, field_id: str) -> None:
         if self.form.focus_field(field_id):

@@ -98,6 +98,13 @@ class CampaignModel(QObject):
             text = translate("CampaignModel", "Đổi thông tin ấn phẩm")
             self.undo_stack.push(ReplacePieceCommand(self, index, piece, new, text))
 
+    def set_adjust(self, index: int, adjust: dict[str, Any], text: str) -> None:
+        """Place a piece's slots (`core.render.placement`): one undoable edit named `text`."""
+        piece = self.piece(index)
+        if adjust != piece.adjust:
+            new = dataclasses.replace(piece, adjust=adjust)
+            self.undo_stack.push(ReplacePieceCommand(self, index, piece, new, text))
+
     def set_campaign(self, **changes: Any) -> None:
         """Change campaign-wide values (one undo step for all of them)."""
         old = self._campaign

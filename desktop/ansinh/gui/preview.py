@@ -40,6 +40,7 @@ from ..core.render.worker import RenderPool
 from . import i18n, jobs, theme
 from .background import Lane
 from .names import duration
+from .page_edit import SlotEditor
 
 MM_PER_PT = 25.4 / 72
 PX_PER_PT = 96 / 72  # 100 % zoom: true size on a 96 dpi screen
@@ -360,6 +361,8 @@ class PreviewPanel(QFrame):
         self.data: jobs.PreviewData | None = None
         self.fit = True
         self.canvas = PageCanvas()
+        self.slot_editor = SlotEditor(self.canvas)
+        self.slot_editor.fieldActivated.connect(self.fieldActivated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 10)
         layout.setSpacing(6)
@@ -465,6 +468,7 @@ class PreviewPanel(QFrame):
         if data.has_image:
             image = data.image if data.image is not None else to_qimage(data)
             self.canvas.set_data(data, image)
+            self.slot_editor.set_fields(data.movable, data.photos)
             self.stack.setCurrentWidget(self.area)
             if self.fit:
                 self._apply_fit()

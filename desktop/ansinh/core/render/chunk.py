@@ -120,6 +120,7 @@ class _Finishing:
     checks: list[Check]
     pages: list[Page]
     under: Shared | None
+    slots: list[engine.SlotReport]
 
 
 def _write_rows(
@@ -164,7 +165,7 @@ def _write_rows(
                 writer.finish(_info(row.prepared, document.metadata.generator), catalogue)
                 own_pdf = buffer.getvalue()
             pixels = None
-            if row.under is not None and "png" in options.formats:
+            if row.under is not None:  # its PNG and `finish`'s contrast check read them
                 shared = row.under
                 if shared.underlay is None or shared.underlay[0] != options:
                     drawn = png_underlay(pages, below, row.prepared, options)
@@ -172,7 +173,9 @@ def _write_rows(
                 pixels = shared.underlay[1]
             shown = own + ([] if below is None else [below])  # the pages its PDF draws
             used = set().union(*(facts(n)[1] for n in shown))
-            written = Written(own_pdf, len(own), used, facts(own[0])[0], pages, own[0], pixels)
+            written = Written(
+                own_pdf, len(own), used, facts(own[0])[0], pages, own[0], pixels, row.slots
+            )
             results[row.number] = finish(
                 row.prepared, registry, options, row.checks, written, refused
             )
@@ -197,7 +200,10 @@ def render_rows(
     for row in rows:
         try:
             prepared = prepare(
-                Piece(template_id, row.segment, size, row.values), campaign, registry, _segments()
+                Piece(template_id, row.segment, size, row.values, adjust=row.adjust),
+                campaign,
+                registry,
+                _segments(),
             )
         except UserError as exc:
             segment, shown = _segments().get(row.segment), template.size(size) if size else None
@@ -255,7 +261,8 @@ def render_rows(
             results[number] = RenderResult(template, prepared.size, prepared.segment, checks, [])
             continue
         group = number if options.pdf_x4 else 0
-        finishing = _Finishing(number, prepared, checks, pages, laid.under.get(number))
+        slots = list(report.slots.values()) if report else []
+        finishing = _Finishing(number, prepared, checks, pages, laid.under.get(number), slots)
         to_write.setdefault(group, (laid.document, []))[1].append(finishing)
     for document, written in to_write.values():
         results.update(_write_rows(document, written, options, refused, session))

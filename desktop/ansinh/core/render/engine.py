@@ -118,6 +118,17 @@ def children(box: Any) -> list:
 # ---------------------------------------------------------------- reading a page
 
 
+@dataclass(frozen=True)
+class TextRun:
+    """A run of text as laid out: its border box (CSS px from the trim box's top left),
+    its colour (sRGB 0–1 and alpha), font size (CSS px) and weight."""
+
+    box: tuple[float, float, float, float]
+    rgba: tuple[float, float, float, float]
+    size_px: float
+    weight: int
+
+
 @dataclass
 class SlotReport:
     field: str
@@ -128,6 +139,8 @@ class SlotReport:
     natural_width: float = 0.0  # widest line of text, CSS px
     available_width: float = 0.0  # the slot's content width, CSS px
     images: list[tuple[str, float, float]] = field(default_factory=list)  # (src, w_px, h_px)
+    texts: list[TextRun] = field(default_factory=list)
+    box: tuple[float, float, float, float] | None = None  # its padding box, CSS px
 
 
 @dataclass
@@ -182,7 +195,7 @@ def inspect_page(page: Any) -> PageReport:
             report = slots.setdefault(slot, SlotReport(slot))
             lines = element.get("data-lines")
             report.max_lines = int(lines) if lines and lines.isdigit() else None
-            slot_boxes[slot] = _padding_box(box)
+            slot_boxes[slot] = report.box = _padding_box(box)
             report.available_width = box.width
         is_content = isinstance(box, boxes.TextBox | boxes.ReplacedBox)
         if isinstance(box, boxes.LineBox) and slot in slot_boxes:
@@ -214,6 +227,8 @@ def inspect_page(page: Any) -> PageReport:
             ):
                 report.overflow_box = True
             report.overflow_page |= outside_page
+            if isinstance(box, boxes.TextBox):
+                report.texts.append(_text_run(box))
             if isinstance(box, boxes.ReplacedBox):
                 report.images.append(
                     (element.get("src", "") if element is not None else "", box.width, box.height)
@@ -221,6 +236,15 @@ def inspect_page(page: Any) -> PageReport:
         elif outside_page:
             stray = True
     return PageReport(slots, stray, row)
+
+
+def _text_run(box: Any) -> TextRun:
+    style = box.style
+    color = style["color"]
+    rgb = tuple(float(c) for c in color.to("srgb").coordinates)
+    return TextRun(
+        border_box(box), (*rgb, float(color.alpha)), style["font_size"], int(style["font_weight"])
+    )
 
 
 def border_box(box: Any) -> tuple[float, float, float, float]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 from markupsafe import Markup
 
 from .. import paths, vntext
-from ..campaign import Campaign, Piece
+from ..campaign import Adjust, Campaign, Piece
 from ..checks import Check, error, warning
 from ..content import content_checks
 from ..errors import UserError
@@ -28,7 +28,7 @@ from ..segments import Segment, eligibility_checks, get_segment
 from ..templates.fields import ImageValue, ResolvedFields, resolve_fields
 from ..templates.manifest import Size, Template
 from ..templates.registry import TemplateRegistry
-from . import engine, layout, raster
+from . import contrast, engine, layout, placement, raster
 from .jinja import make_environment
 from .results import Artifact, Boxes, RenderOptions, RenderResult
 from .session import RenderSession, process_session
@@ -55,6 +55,7 @@ class Prepared:
     resolved: ResolvedFields
     context: dict[str, Any]
     checks: list[Check]
+    adjust: dict[str, Adjust] = field(default_factory=dict)  # `placement.clamped`
 
 
 def _label(template: Template, field_id: str | None, lang: int) -> str:
@@ -139,6 +140,12 @@ def page_css(size: Size, crop_marks: bool) -> str:
     )
 
 
+def _head_css(prepared: Prepared, options: RenderOptions) -> str:
+    assert prepared.size is not None
+    placed = placement.placement_css(prepared.size, prepared.adjust)
+    return page_css(prepared.size, options.crop_marks) + (f"\n{placed}" if placed else "")
+
+
 def prepare(
     piece: Piece,
     campaign: Campaign,
@@ -178,7 +185,8 @@ def prepare(
         "fit": {},
         "part": "document",
     }
-    prepared = Prepared(template, size, segment, campaign, resolved, context, checks)
+    adjust = placement.clamped(template, piece.adjust)
+    prepared = Prepared(template, size, segment, campaign, resolved, context, checks, adjust)
     context["meta"] = metadata(prepared)
     return prepared
 
@@ -211,9 +219,7 @@ def render_html(
         "row_id": row_id,
         "crop_marks": options.crop_marks and prepared.size.is_print,
         # Only the head shows it: a batch's sheets skip building the @font-face rules.
-        "page_css": Markup(
-            page_css(prepared.size, options.crop_marks) if part in ("document", "head") else ""
-        ),
+        "page_css": Markup(_head_css(prepared, options) if part in ("document", "head") else ""),
     }
     try:
         return env.get_template(template.html).render(context)
@@ -373,6 +379,18 @@ class Written:
     document: pdfium.PdfDocument
     index: int
     under: raster.Underlay | None = None
+    slots: list[engine.SlotReport] = field(default_factory=list)  # for `contrast`
+
+
+def slot_boxes(slots: list[engine.SlotReport], boxes: Boxes) -> dict[str, tuple[float, ...]]:
+    """The slots' boxes in PDF points (the layout measures CSS px from the trim's top left)."""
+    left, top = boxes.trim[0], boxes.trim[3]
+    return {
+        slot.field: (left + x0 * 0.75, top - y1 * 0.75, left + x1 * 0.75, top - y0 * 0.75)
+        for slot in slots
+        if slot.box is not None
+        for x0, y0, x1, y1 in [slot.box]
+    }
 
 
 def finish(
@@ -390,11 +408,18 @@ def finish(
         prepared.template, prepared.size, prepared.segment, list(checks), [], written.pages
     )
     result.boxes = written.boxes
+    result.slots = slot_boxes(written.slots, written.boxes)
     result.checks += fallback_font_checks(written.fonts) + refused_checks(refused)
+    # The page as its PNG shows it: read for the contrast of its texts, then written.
+    drawn = page_drawn(written.document, written.index, prepared, options, written.under)
+    label = functools.partial(_label, prepared.template)
+    result.checks += contrast.contrast_checks(
+        label, prepared.size, written.slots, *drawn, written.boxes
+    ) + placement.overlap_checks(prepared.adjust, written.slots, label)
     if "pdf" in options.formats:
         result.artifacts.append(Artifact("pdf", "piece", written.pdf, {"pages": written.pages}))
     if "png" in options.formats:
-        png = png_artifact(written.document, written.index, prepared, options, written.under)
+        png = png_artifact(written.document, written.index, prepared, options, written.under, drawn)
         result.artifacts.append(png)
     if "txt" in options.formats and prepared.template.caption:
         result.artifacts.append(_caption(prepared, registry, result.checks))
@@ -423,7 +448,8 @@ def render_visual(
     try:
         facts = [raster.page_facts(pages, index) for index in range(len(pages))]
         fonts = set().union(*(names for _, names in facts))
-        written = Written(pdf, len(document.pages), fonts, facts[0][0], pages, 0)
+        slots = list(report.slots.values()) if report else []
+        written = Written(pdf, len(document.pages), fonts, facts[0][0], pages, 0, None, slots)
         return finish(prepared, registry, options, checks, written, fetcher.refused)
     finally:
         pages.close()
@@ -440,6 +466,17 @@ def _png_raster(prepared: Prepared, options: RenderOptions) -> dict[str, Any]:
     }
 
 
+def page_drawn(
+    document: pdfium.PdfDocument,
+    index: int,
+    prepared: Prepared,
+    options: RenderOptions,
+    under: raster.Underlay | None = None,
+) -> tuple[pdfium.PdfBitmap, tuple[float, float, float, float]]:
+    """Page `index` rendered as its PNG shows it, and the PDF box it shows."""
+    return raster.page_bitmap(document, index, **_png_raster(prepared, options), under=under)
+
+
 def png_underlay(
     document: pdfium.PdfDocument, index: int, prepared: Prepared, options: RenderOptions
 ) -> raster.Underlay:
@@ -453,17 +490,18 @@ def png_artifact(
     prepared: Prepared,
     options: RenderOptions,
     under: raster.Underlay | None = None,
+    drawn: tuple[pdfium.PdfBitmap, tuple[float, float, float, float]] | None = None,
 ) -> Artifact:
-    """The PNG of page `index`, drawn over `under` (a `png_underlay`) if given."""
+    """The PNG of page `index`, drawn over `under` (a `png_underlay`) if given; `drawn`:
+    that page already rendered with these settings (`page_drawn`)."""
     settings = _png_raster(prepared, options)
-    data, (width_px, height_px) = raster.page_png(
-        document,
-        index,
+    data, (width_px, height_px) = raster.encode_png(
+        *(drawn or page_drawn(document, index, prepared, options, under)),
         metadata(prepared),
-        **settings,
-        png_dpi=settings["dpi"] if prepared.size and prepared.size.is_print else None,
-        compress_level=options.png_compress,
-        under=under,
+        settings["width_px"],
+        settings["dpi"] if prepared.size and prepared.size.is_print else None,
+        options.png_compress,
+        under,
     )
     stats = {"width_px": width_px, "height_px": height_px, "dpi": settings["dpi"]}
     return Artifact("png", "piece", data, stats)

@@ -74,6 +74,19 @@ def page_png(
     (level 6) go through Pillow's filters, which pay off on photos.
     """
     bitmap, box = page_bitmap(document, index, dpi=dpi, width_px=width_px, trim=trim, under=under)
+    return encode_png(bitmap, box, metadata, width_px, png_dpi, compress_level, under)
+
+
+def encode_png(
+    bitmap: pdfium.PdfBitmap,
+    box: tuple[float, float, float, float],
+    metadata: dict[str, str],
+    width_px: int | None,
+    png_dpi: float | None,
+    compress_level: int,
+    under: Underlay | None,
+) -> tuple[bytes, tuple[int, int]]:
+    """`page_png` of a page already rendered (`page_bitmap`) showing `box`."""
     size = (bitmap.width, bitmap.height)
     if width_px and bitmap.width != width_px:
         # Rounding inside PDFium can leave a pixel over; screen media need exact sizes.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..campaign import Adjust
 from ..checks import Check
 from ..segments import Segment
 from ..templates.manifest import Size, Template
@@ -41,6 +42,7 @@ class RenderRow:
     number: int  # as the sheet shows it: results and messages name it
     segment: str
     values: dict[str, Any]
+    adjust: dict[str, Adjust] = field(default_factory=dict)  # the batch's placed slots
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,9 @@ class RenderResult:
     artifacts: list[Artifact]
     pages: int = 0
     boxes: Boxes | None = None
+    # Where each field's slot lies on the first page (PDF points, like `boxes`): the
+    # window finds the field under a click, and the slot it drags, from these.
+    slots: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -103,6 +103,18 @@ class Fit:
 
 
 @dataclass(frozen=True)
+class Move:
+    """How far the officer may move a slot on the page (`move` in a field): up to `x`
+    percent of the sheet's width and `y` of its height either way, and scale it within
+    `scale` (1: as designed). The template's CSS places the slot with the variables
+    `--dx-<id>`, `--dy-<id>` (lengths) and `--scale-<id>` (a factor) the renderer sets."""
+
+    x: float
+    y: float
+    scale: tuple[float, float] = (1.0, 1.0)
+
+
+@dataclass(frozen=True)
 class Field:
     id: str
     type: str
@@ -121,6 +133,7 @@ class Field:
     fit: Fit | None = None
     min_dpi: float = 150.0  # image fields: lowest effective resolution at print size
     aliases: tuple[str, ...] = ()  # spreadsheet headers that mean this field ("Tên thôn")
+    move: Move | None = None  # a slot the officer may drag on the preview
 
 
 @dataclass(frozen=True)
@@ -347,6 +360,7 @@ def _parse_field(raw: Table, line: int, problems: _Problems) -> Field | None:
             )
         else:
             fit = Fit(float(lo), float(hi))
+    move = _move(raw, field_id, line, problems) if "move" in raw else None
     for key in ("max_chars", "max_lines"):
         value = raw.raw(key)
         if value is not None and not (
@@ -383,7 +397,33 @@ def _parse_field(raw: Table, line: int, problems: _Problems) -> Field | None:
         fit=fit,
         min_dpi=float(raw.number("min_dpi", 150, lo=10, hi=1200)),
         aliases=raw.texts("aliases", max_count=MAX_LIST, max_len=MAX_LABEL),
+        move=move,
     )
+
+
+def _move(raw: Table, field_id: str, line: int, problems: _Problems) -> Move | None:
+    bounds = raw.table("move")
+    x, y, scale = bounds.raw("x", 0), bounds.raw("y", 0), bounds.raw("scale", [1, 1])
+    scale_ok = (
+        isinstance(scale, list)
+        and len(scale) == 2
+        and all(_dimension(v) for v in scale)
+        and 0.25 <= scale[0] <= 1 <= scale[1] <= 4
+    )
+    ranges_ok = all(
+        isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 50 for v in (x, y)
+    )
+    if not (scale_ok and ranges_ok):
+        problems.add(
+            problems.where.key("move", line),
+            f"Trường «{field_id}»: «move» cần x, y từ 0 đến 50 (% khổ giấy) và "
+            "scale = [nhỏ nhất ≤ 1, lớn nhất ≥ 1] trong khoảng 0,25–4.",
+            f"Field «{field_id}»: «move» needs x, y from 0 to 50 (% of the sheet) and "
+            "scale = [lowest ≤ 1, highest ≥ 1] within 0.25–4.",
+            field_id,
+        )
+        return None
+    return Move(float(x), float(y), (float(scale[0]), float(scale[1])))
 
 
 def _read(path: Path) -> tuple[Table, str]:

@@ -1,0 +1,151 @@
+"""Is every field's text readable against what is behind it? (WCAG 2 contrast ratio)
+
+The layout gives each field's text runs with their colour and size
+(`engine.TextRun`); what is behind them is read from the pixels of the very page that
+prints (`raster.page_bitmap`), so background colours, gradients, bands and photos all
+count, whatever CSS drew them. Inside a run's box the glyphs and their anti-aliased
+edges are the pixels nearest the text colour; the farther half of the box is the
+background. Over a photo that background varies: the ratio reported is the one that
+all but the worst tenth of it reaches, so a dark corner of a light photo does not
+raise an alarm while a photo mostly too close to the text does.
+
+Thresholds (WCAG 2.x, 1.4.3): 4.5:1 for body text, 3:1 for large text (≥ 18 pt, or
+≥ 14 pt bold). A banner, pano or backdrop of a metre or more is read from a distance
+at which all of its text is large, so 3:1 holds there for every run.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Iterable
+
+import pypdfium2 as pdfium
+from PIL import Image
+
+from ..checks import Check, warning
+from ..templates.manifest import Size
+from .engine import SlotReport, TextRun
+from .results import Boxes
+
+BODY, LARGE = 4.5, 3.0
+LARGE_PX, LARGE_BOLD_PX = 24.0, 18.66  # 18 pt and 14 pt in CSS px
+DISTANCE_MM = 1000  # a print side this long is read from afar
+MAX_SAMPLE = 2_000  # pixels read per run: larger boxes are sampled on a grid
+WORST_SHARE = 0.1  # the share of the background allowed below the reported ratio
+
+
+def luminance(rgb: Iterable[float]) -> float:
+    """Relative luminance of an sRGB colour with channels 0–1 (WCAG 2)."""
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def ratio(a: Iterable[float], b: Iterable[float]) -> float:
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def needed(run: TextRun, size: Size | None) -> float:
+    if size is not None and size.is_print and max(size.width, size.height) >= DISTANCE_MM:
+        return LARGE
+    if run.size_px >= LARGE_PX or (run.size_px >= LARGE_BOLD_PX and run.weight >= 700):
+        return LARGE
+    return BODY
+
+
+def behind(run: TextRun, image: Image.Image, to_pixels) -> tuple[float, tuple[int, ...]] | None:
+    """The contrast of `run` against the background in its box on `image`, and the
+    background colour that ratio is measured against; None for a box too small to
+    sample or text that is not drawn."""
+    text = run.rgba[:3]
+    left, top = to_pixels(run.box[0], run.box[1])
+    right, bottom = to_pixels(run.box[2], run.box[3])
+    box = (max(0, round(left)), max(0, round(top)))
+    box += (min(image.width, round(right)), min(image.height, round(bottom)))
+    width, height = box[2] - box[0], box[3] - box[1]
+    if run.rgba[3] == 0 or width < 2 or height < 2:
+        return None
+    # A grid of nearest pixels: it keeps the drawn colours (a filter would blend them).
+    step = max(1, math.ceil((width * height / MAX_SAMPLE) ** 0.5))
+    crop = image.resize((max(1, width // step), max(1, height // step)), Image.NEAREST, box)
+    tr, tg, tb = (round(c * 255) for c in text)
+    colours = sorted(
+        crop.getcolors(crop.width * crop.height),
+        key=lambda item: (item[1][0] - tr) ** 2 + (item[1][1] - tg) ** 2 + (item[1][2] - tb) ** 2,
+        reverse=True,
+    )
+    text_luminance = _luminance_255((tr, tg, tb))
+    total = crop.width * crop.height
+    background, counted = [], 0
+    for count, colour in colours:  # the half of the box farthest from the text colour
+        light, dark = sorted((text_luminance, _luminance_255(colour[:3])), reverse=True)
+        background.append(((light + 0.05) / (dark + 0.05), count, colour[:3]))
+        counted += count
+        if counted * 2 >= total:
+            break
+    background.sort()
+    allowed, seen = WORST_SHARE * counted, 0
+    for value, count, colour in background:
+        seen += count
+        if seen > allowed:
+            return value, colour
+    return background[-1][0], background[-1][2]
+
+
+@functools.lru_cache(maxsize=65536)
+def _luminance_255(colour: tuple[int, ...]) -> float:
+    return luminance(c / 255 for c in colour)
+
+
+def contrast_checks(
+    label: Callable[[str, int], str],
+    size: Size | None,
+    slots: Iterable[SlotReport],
+    bitmap: pdfium.PdfBitmap,
+    shown: tuple[float, float, float, float],
+    boxes: Boxes,
+) -> list[Check]:
+    """One warning per field whose text falls below its threshold on the page as drawn:
+    `bitmap`, showing the PDF box `shown` (points, origin bottom left); `label(field,
+    0 or 1)` names a field in Vietnamese or English. The layout's CSS px are measured
+    from the top left of the trim box (`boxes.trim`)."""
+    slots = [slot for slot in slots if slot.texts]
+    if not slots:
+        return []
+    image = bitmap.to_pil()
+    scale = image.width / (shown[2] - shown[0])
+    x0, y0 = (boxes.trim[0] - shown[0]) * scale, (shown[3] - boxes.trim[3]) * scale
+
+    def to_pixels(x: float, y: float) -> tuple[float, float]:
+        return x0 + x * 0.75 * scale, y0 + y * 0.75 * scale
+
+    checks = []
+    for slot in slots:
+        worst = None  # (how far below its threshold, ratio, threshold, run, background)
+        for run in slot.texts:
+            found, want = behind(run, image, to_pixels), needed(run, size)
+            below = found is not None and found[0] < want
+            if below and (worst is None or found[0] / want < worst[0]):
+                worst = (found[0] / want, found[0], want, run, found[1])
+        if worst is not None:
+            checks.append(_check(label, slot.field, *worst[1:]))
+    return checks
+
+
+def _hex(rgb: Iterable[float]) -> str:
+    return "#" + "".join(f"{round(c):02X}" for c in rgb)
+
+
+def _check(label, field_id: str, value: float, want: float, run: TextRun, colour) -> Check:
+    text, back = _hex(c * 255 for c in run.rgba[:3]), _hex(colour)
+    value_vi, want_vi = (f"{n:.1f}".removesuffix(".0").replace(".", ",") for n in (value, want))
+    return warning(
+        "contrast",
+        f"«{label(field_id, 0)}»: chữ {text} trên nền {back} chỉ tương phản {value_vi}:1 (cần "
+        f"ít nhất {want_vi}:1), khó đọc. Hãy đổi màu chữ hoặc màu nền.",
+        f"«{label(field_id, 1)}»: text {text} on {back} has a contrast of only {value:.1f}:1 "
+        f"(needs at least {want:g}:1) and is hard to read. Change the text or background "
+        "colour.",
+        field_id,
+    )
