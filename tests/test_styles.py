@@ -22,7 +22,7 @@ from ansinh.core.campaign import MODERN, STYLES, Campaign, Piece, load_campaign
 from ansinh.core.errors import UserError
 from ansinh.core.render import chunk
 from ansinh.core.render.piece import render_piece
-from ansinh.core.render.results import RenderOptions
+from ansinh.core.render.results import RenderOptions, RenderRow
 from ansinh.core.render.session import RenderSession
 from ansinh.core.templates.registry import TemplateRegistry
 from helpers import pdf_boxes, pdf_text, png_image
@@ -184,7 +184,8 @@ def test_batch_rows_in_the_style_show_what_the_piece_alone_shows(tmp_path: Path)
     plan = plan_batch("pano-bhxh", tmp_path / "x.csv", campaign, size="4x2m")
     assert plan.mapping["Tên xã"] == "place"
     options = RenderOptions(formats=("pdf", "png"), png_width=600, png_compress=1)
-    outputs = chunk.render_rows("pano-bhxh", plan.rows, plan.size, campaign, options,
+    rows = [RenderRow(row.number, row.segment, row.values) for row in plan.rows]
+    outputs = chunk.render_rows("pano-bhxh", rows, plan.size, campaign, options,
                                 RenderSession())
     for output, row, name in zip(outputs, plan.rows, names, strict=True):
         assert output.ok, output.checks
