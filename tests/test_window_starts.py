@@ -80,6 +80,22 @@ def _xdotool(display: str, *args: str) -> str:
                           timeout=WAIT_SECONDS).stdout.strip()
 
 
+def _main_window(display: str, app: subprocess.Popen) -> str:
+    """The main window's id, once shown; the app's own words if it ends before."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        found = subprocess.run([_tool("xdotool"), "search", "--onlyvisible", "--name",
+                                gui_app.APP_NAME], env={**os.environ, "DISPLAY": display},
+                               capture_output=True, text=True, timeout=WAIT_SECONDS)
+        if found.stdout.strip():
+            return found.stdout.split()[0]
+        if app.poll() is not None:
+            pytest.fail(f"the app ended ({app.returncode}) without a window: "
+                        f"{app.stdout.read() if app.stdout else ''}")
+        assert time.monotonic() < deadline, "no window"
+        time.sleep(0.5)
+
+
 def _app_environment(display: str) -> dict[str, str]:
     environment = dict(os.environ, DISPLAY=display)
     for name in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM_PLUGIN_PATH"):
@@ -93,8 +109,7 @@ def test_the_installed_app_opens_its_window_on_x11(xvfb, tmp_path: Path) -> None
     app = subprocess.Popen([str(ENTRY)], env=_app_environment(display),
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        window = _xdotool(display, "search", "--sync", "--onlyvisible", "--name",
-                          gui_app.APP_NAME).splitlines()[0]
+        window = _main_window(display, app)
         assert _xdotool(display, "getwindowname", window).endswith(f"— {gui_app.APP_NAME}")
         # Painted once the window's frame, toolbar and panels cover most of the screen.
         deadline = time.monotonic() + WAIT_SECONDS
