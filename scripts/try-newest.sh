@@ -22,8 +22,8 @@ PY
 "$py" -m pip install -q --disable-pip-version-check --upgrade "${names[@]}"
 "$py" -m pip install -q --disable-pip-version-check --no-deps -e .
 echo "Newer than constraints.txt:"
-diff <(grep -v '^#' constraints.txt | tr 'A-Z_' 'a-z-' | sort) \
-     <("$py" -m pip freeze --exclude ansinh-studio | tr 'A-Z_' 'a-z-' | sort) |
+{ diff <(grep -v '^#' constraints.txt | tr 'A-Z_' 'a-z-' | sort) \
+       <("$py" -m pip freeze --exclude ansinh-studio | tr 'A-Z_' 'a-z-' | sort) || true; } |
   grep '^[<>]' || echo "  (nothing)"
 [ -z "${KEEP:-}" ] || echo "venv kept: $scratch/venv"
 "$py" -m pytest -p no:cacheprovider "$@"
