@@ -46,20 +46,30 @@ def _shown(version: tuple[int, ...]) -> str:
     return ".".join(map(str, version))
 
 
+def in_range(version: str, low: tuple[int, ...], high: tuple[int, ...]) -> bool:
+    return low <= _version(version) < high
+
+
+def tested_range(low: tuple[int, ...], high: tuple[int, ...]) -> tuple[str, str]:
+    """The range in words (Vietnamese, English)."""
+    return (f"{_shown(low)} – {_shown(high)} (không gồm {_shown(high)})",
+            f"{_shown(low)} – {_shown(high)} ({_shown(high)} excluded)")
+
+
 def version_problem(installed: dict[str, str] | None = None) -> UserError | None:
     """What is wrong with the installed engine libraries (`installed`: name -> version,
     default: read from the environment), or None when they are the tested ones."""
     if installed is None:
         installed = {name: importlib.metadata.version(name) for name in TESTED}
     for name, (low, high) in TESTED.items():
-        if not low <= _version(installed[name]) < high:
-            tested = f"{_shown(low)} – {_shown(high)} ({_shown(high)} excluded)"
+        if not in_range(installed[name], low, high):
+            tested_vi, tested_en = tested_range(low, high)
             return UserError(
                 f"{name} {installed[name]} chưa được kiểm thử với An Sinh Studio (đã kiểm thử: "
-                f"{tested}). Mọi trang được dựng chính xác từng trang (chậm hơn); để dựng "
+                f"{tested_vi}). Mọi trang được dựng chính xác từng trang (chậm hơn); để dựng "
                 f"nhanh, hãy cài {name} {_shown(low)}.",
                 f"{name} {installed[name]} is not tested with An Sinh Studio (tested: "
-                f"{tested}). Every page is laid out whole (slower); for the fast batch paths "
+                f"{tested_en}). Every page is laid out whole (slower); for the fast batch paths "
                 f"install {name} {_shown(low)}.",
             )
     return None

@@ -5,7 +5,9 @@ run in child processes: each worker caps its address space (RLIMIT_AS), and each
 gets a CPU-time budget — a profiling timer that raises inside the task (a clear
 "stopped after N s" message), backed by RLIMIT_CPU set a little beyond the budget, so
 a task stuck in native code (Pango, HarfBuzz) is killed by the kernel even when the
-timer's Python-level handler cannot run. A worker that dies anyway (killed, or a crash
+timer's Python-level handler cannot run. Windows has neither rlimits nor that timer: there
+a thread in each worker ends it once a task's CPU time passes the same hard limit, and
+memory is not capped. A worker that dies anyway (killed, or a crash
 in native code) breaks the pool; `RenderPool` reports that as a clear error and starts
 a fresh pool for the next task. Results are returned to the parent, which alone writes
 files, so a stopped render leaves no half-written output.
@@ -30,9 +32,9 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-import resource
 import signal
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -42,6 +44,11 @@ from typing import Any
 
 from ..errors import UserError
 from . import engine, tempdirs
+
+try:
+    import resource
+except ImportError:  # Windows: `_watch_cpu` stands in for RLIMIT_CPU
+    resource = None  # type: ignore[assignment]
 
 DEFAULT_MEMORY_MB = 3072
 DEFAULT_CPU_SECONDS = 120.0
@@ -96,28 +103,44 @@ def _init_worker(memory_mb: int, temp_folder: Path | None) -> None:
     tempdirs.use(temp_folder)
     with contextlib.suppress(AttributeError, OSError):  # no nice() on Windows
         os.nice(WORKER_NICENESS)
-    with contextlib.suppress(ValueError, OSError):  # a killed worker leaves no core file
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if memory_mb:
-        limit = memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    signal.signal(signal.SIGPROF, _on_cpu_timer)
+    if resource is None:
+        threading.Thread(target=_watch_cpu, name="cpu-watch", daemon=True).start()
+    else:
+        with contextlib.suppress(ValueError, OSError):  # a killed worker leaves no core file
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if memory_mb:
+            limit = memory_mb * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if hasattr(signal, "SIGPROF"):
+        signal.signal(signal.SIGPROF, _on_cpu_timer)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
 
 
-def _cpu_used() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+_cpu_deadline: float | None = None  # where there is no RLIMIT_CPU: `_watch_cpu`'s limit
+
+
+def _watch_cpu() -> None:
+    """End the worker once the task's CPU time passes `_cpu_deadline`, as the kernel does
+    with RLIMIT_CPU: the pool reports `WorkerDied`."""
+    while True:
+        time.sleep(0.25)
+        deadline = _cpu_deadline
+        if deadline is not None and time.process_time() > deadline:
+            os._exit(1)
 
 
 def _set_hard_cpu_limit(seconds: float | None) -> None:
     """RLIMIT_CPU (soft) at `seconds` more than used so far; None lifts it."""
+    global _cpu_deadline
+    if resource is None:
+        _cpu_deadline = None if seconds is None else time.process_time() + seconds
+        return
     try:
         _, hard = resource.getrlimit(resource.RLIMIT_CPU)
         if seconds is None:
             soft = hard
         else:
-            soft = int(_cpu_used() + seconds) + 1
+            soft = int(time.process_time() + seconds) + 1
             if hard != resource.RLIM_INFINITY:
                 soft = min(soft, hard)
         resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
@@ -165,7 +188,7 @@ def _bounded_call(
         else:
             os.environ[key] = value
     _set_hard_cpu_limit(cpu_seconds + HARD_CPU_MARGIN)
-    signal.setitimer(signal.ITIMER_PROF, cpu_seconds)
+    _set_cpu_timer(cpu_seconds)
     try:
         return fn(*args, **kwargs)
     except RenderTimeout:
@@ -188,8 +211,14 @@ def _bounded_call(
             f"({detail}). No file was written.",
         ) from None
     finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
+        _set_cpu_timer(0)
         _set_hard_cpu_limit(None)
+
+
+def _set_cpu_timer(seconds: float) -> None:
+    """The profiling timer that raises `RenderTimeout` (0 stops it); not on Windows."""
+    if hasattr(signal, "setitimer"):
+        signal.setitimer(signal.ITIMER_PROF, seconds)
 
 
 def _env_number(name: str, default: float) -> Any:
