@@ -6,6 +6,8 @@
 Measures, offscreen, with the sample campaign:
 * preview latency: from the last keystroke of a burst of typing in the A3 poster's
   title to the new preview image on screen (includes the typing pause, 80 ms by default);
+* dragging the poster's title on the preview: handling each mouse move (the outline
+  follows at once), release → the exact preview, and the loop's stall meanwhile;
 * the longest stall of the UI event loop while previews render, while an export runs
   and while a batch dialog opens, checks and runs the sample sheet (a 5 ms timer notes
   how late it fires);
@@ -121,6 +123,34 @@ def bench_cold_start(rounds: int, env: dict[str, str]) -> list[float]:
     return times
 
 
+def bench_drag(window, shown: list[float], rounds: int) -> dict[str, object]:  # noqa: ANN001
+    """Drag the poster's title on the preview like a hand (a move every 16 ms): how long
+    each move takes to handle (the outline follows at once), the loop's stall meanwhile,
+    and release → the exact new preview."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    canvas, editor = window.preview_panel.canvas, window.preview_panel.slot_editor
+    meter, moves, latencies = StallMeter(), [], []
+    meter.start()
+    for n in range(rounds):
+        start = editor.slot_rect("title").center().toPoint()
+        step = QPoint(3 if n % 2 == 0 else -3, 1 if n % 2 == 0 else -1)
+        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
+        for k in range(1, 13):
+            began = time.perf_counter()
+            QTest.mouseMove(canvas, start + step * k)
+            moves.append((time.perf_counter() - began) * 1000)
+            frame = time.monotonic() + 0.016
+            wait_until(lambda end=frame: time.monotonic() > end)
+        count = len(shown)
+        released = time.perf_counter()
+        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=start + step * 12)
+        wait_until(lambda c=count: len(shown) > c and not window.preview.busy)
+        latencies.append((shown[-1] - released) * 1000)
+    return {"moves": moves, "latencies": latencies, "stall": meter.stop()}
+
+
 def bench_in_process(rounds: int) -> dict[str, object]:
     from ansinh.gui import app, jobs
     from ansinh.gui.export_dialog import ExportDialog
@@ -157,6 +187,7 @@ def bench_in_process(rounds: int) -> dict[str, object]:
         pause = time.monotonic() + 0.05  # a breath between bursts, with the loop running
         wait_until(lambda end=pause: time.monotonic() > end)
     preview_stall = meter.stop()
+    drag = bench_drag(window, shown, rounds)
 
     dialog = ExportDialog(window.model, window.templates, window.segments, window.work_pool,
                           Path(tempfile.mkdtemp(prefix="ansinh-bench-")), 0, window)
@@ -209,6 +240,7 @@ def bench_in_process(rounds: int) -> dict[str, object]:
         "export_files": getattr(outcome, "files", 0),
         "export_pieces": getattr(outcome, "pieces", 0),
         "delay_ms": window.preview._timer.interval(),
+        "drag": drag,
     }
 
 
@@ -232,6 +264,13 @@ def main() -> int:
           f" · min {lat[0]:.0f} ms · max {lat[-1]:.0f} ms")
     print(f"  of which rendering in the worker: median "
           f"{statistics.median(result['render_ms']):.0f} ms")
+    drag = result["drag"]
+    moves, drops = sorted(drag["moves"]), sorted(drag["latencies"])
+    print(f"dragging the title on the preview ({len(drops)} drags, a move every 16 ms): "
+          f"a move handled in median {statistics.median(moves):.1f} ms, max {moves[-1]:.1f} ms; "
+          f"release → exact preview median {statistics.median(drops):.0f} ms, "
+          f"max {drops[-1]:.0f} ms; stall max {drag['stall']['max']:.1f} ms · "
+          f"p99 {drag['stall']['p99']:.1f} ms")
     ps, es = result["preview_stall"], result["export_stall"]
     print(f"UI event-loop stall during previews: max {ps['max']:.1f} ms · p99 {ps['p99']:.1f} ms"
           f" ({ps['ticks']} ticks)")
