@@ -38,14 +38,15 @@ def damage_message(root: Path, missing: list[str]) -> str:
     return (
         f"An Sinh Studio bị hỏng: thiếu {len(missing)} tệp trong {root}: {shown}. "
         "Hãy cài đặt lại (hoặc giải nén lại gói tải về).\n"
-        f"An Sinh Studio is damaged: {len(missing)} files are missing from {root}: {shown}. "
+        f"An Sinh Studio is damaged: {len(missing)} file(s) missing from {root}: {shown}. "
         "Reinstall it (or unpack the download again)."
     )
 
 
 def report_damage(text: str, window: bool) -> None:
     print(text, file=sys.stderr)
-    if not window:
+    display = os.name == "nt" or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    if not (window and display):  # without a display Qt would abort, not show a box
         return
     try:  # Qt itself may be what is missing: the terminal line above stays the fallback
         from PySide6.QtWidgets import QApplication, QMessageBox
