@@ -12,6 +12,10 @@ Before anything heavy is imported it
 - points fontconfig at the bundled configuration where the system has none (Windows
   always: fontconfig looks beside its DLL's parent folder, which the bundle does not
   have).
+
+LD_LIBRARY_PATH, which PyInstaller's bootloader sets to the bundle's folder, is left as
+it is: the fork server inherits it, and without it the render workers load the system's
+Pango instead of the bundle's (seen in /proc/PID/maps; tests/test_bundle.py checks it).
 """
 
 from __future__ import annotations

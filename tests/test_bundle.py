@@ -126,8 +126,9 @@ def test_the_bundle_runs_a_batch_from_the_sample_sheet(
 
 # Runs under xvfb-run with the venv's Python: starts the bundle's window with the empty
 # environment (plus the X display), grabs the screen with Qt until the window is painted,
-# prints the seconds to that first paint, saves the shot, then quits the app as an officer
-# does (Ctrl+Q, sent by xdotool) and prints its exit status and output.
+# prints the seconds to that first paint and which Pango the app's processes loaded, saves
+# the shot, then quits the app as an officer does (Ctrl+Q, sent by xdotool) and prints its
+# exit status and output.
 WATCHER = r"""
 import json, subprocess, sys, time
 from PIL import Image
@@ -152,6 +153,19 @@ while True:
         sys.exit(1)
     time.sleep(0.2)
 print(f"first paint {time.monotonic() - started:.1f} s")
+deadline = time.monotonic() + 120  # the render processes load Pango: which one?
+while True:
+    pango = set()
+    for pid in subprocess.run(["pgrep", "-f", app], capture_output=True, text=True).stdout.split():
+        try:
+            maps = open(f"/proc/{pid}/maps").read().splitlines()
+        except OSError:
+            continue
+        pango |= {line.split(maxsplit=5)[-1] for line in maps if "libpango-1.0" in line}
+    if pango or time.monotonic() > deadline:
+        break
+    time.sleep(0.5)
+print("pango", json.dumps(sorted(pango)))
 subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "An Sinh Studio",
                 "windowfocus", "--sync", "key", "--clearmodifiers", "ctrl+q"], timeout=60)
 output = child.communicate(timeout=120)[0].decode()
@@ -174,6 +188,10 @@ def test_the_bundle_opens_its_window_under_xvfb(
     print(done.stdout)
     assert "first paint" in done.stdout
     assert "exit 0" in done.stdout
+    (pango,) = [json.loads(line[6:]) for line in done.stdout.splitlines()
+                if line.startswith("pango ")]
+    assert pango, "no process of the app loaded Pango"
+    assert all(path.startswith(str(app)) for path in pango), pango  # the bundle's, not /usr
     assert "Traceback" not in done.stdout
     with Image.open(shot) as image:
         assert image.size == (1600, 1000)

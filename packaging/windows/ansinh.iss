@@ -42,8 +42,6 @@ Name: "en"; MessagesFile: "compiler:Default.isl"
 [CustomMessages]
 vi.CampaignFile=Chiến dịch An Sinh Studio
 en.CampaignFile=An Sinh Studio campaign
-vi.OpenApp=Mở An Sinh Studio
-en.OpenApp=Open An Sinh Studio
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
@@ -70,4 +68,4 @@ Root: HKA; Subkey: "Software\Classes\AnSinhStudio.Campaign\shell\open\command"; 
 Root: HKA; Subkey: "Software\Classes\Applications\ansinh.exe\SupportedTypes"; ValueType: string; ValueName: ".ansinh"; ValueData: ""; Flags: uninsdeletekey
 
 [Run]
-Filename: "{app}\ansinh.exe"; Description: "{cm:OpenApp}"; Flags: nowait postinstall skipifsilent
+Filename: "{app}\ansinh.exe"; Description: "{cm:LaunchProgram,An Sinh Studio}"; Flags: nowait postinstall skipifsilent
