@@ -2,9 +2,10 @@
 unpacked into a fresh folder whose path has Vietnamese letters and spaces, started with
 an empty environment (HOME, TMPDIR, a PATH of /usr/bin:/bin, DISPLAY for the window;
 no venv, nothing of the project). It exports the sample campaign with the same PDF text,
-PNG sizes and text files as the venv install, runs a batch from the sample sheet, opens
-its window under Xvfb (a screenshot shows it painted), and a damaged copy names what is
-missing.
+PNG sizes and text files as the venv install (by default into ~/Documents, not into
+itself), runs a batch from the sample sheet, opens its window under Xvfb (a screenshot
+shows it painted, its render processes use the bundle's Pango) and quits, and a damaged
+copy names what is missing.
 
 Skipped unless the bundle exists (dist/AnSinhStudio, from `scripts/build-app.sh`) or
 ANSINH_BUILD_BUNDLE=1 (then this builds it first): building takes minutes, so the
@@ -104,6 +105,16 @@ def test_the_bundle_exports_the_sample_as_the_venv_install_does(
     assert frozen.keys() == venv.keys()
     for name, value in venv.items():
         assert frozen[name] == value, name
+
+
+def test_the_bundle_exports_to_documents_not_into_itself(
+        app: Path, clean_env: dict[str, str], tmp_path: Path) -> None:
+    """The app's own folder may be read-only and an uninstall removes it."""
+    done = run([str(app / "ansinh-cli"), "render", "sms-bhxh", "--segment", "ho-can-ngheo"],
+               clean_env, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert list((Path(clean_env["HOME"]) / "Documents" / "AnSinhStudio").rglob("*.txt"))
+    assert not (app / "_internal" / "exports").exists()
 
 
 def test_the_bundle_runs_a_batch_from_the_sample_sheet(
