@@ -2,8 +2,8 @@
 ; .github/workflows/windows.yml from dist\AnSinhStudio (packaging/ansinh.spec).
 ; Per user, no administrator: installs under %LOCALAPPDATA%\Programs with a Start-menu
 ; shortcut, the .ansinh file type in HKCU and an uninstaller (Settings › Apps). Vietnamese
-; first (Inno Setup's unofficial Vietnamese.isl, which the workflow fetches beside this
-; file), English second.
+; first (Inno Setup's unofficial Vietnamese.isl, written for Inno Setup 6.5+, which the
+; workflow fetches beside this file), English second.
 ;   ISCC /DAppVersion=0.1.0 /DIconFile=..\..\build\ansinh.ico packaging\windows\ansinh.iss
 
 #ifndef AppVersion
