@@ -1,23 +1,26 @@
 """Where the shipped files and the user's own files live.
 
-Shipped `templates/` and `assets/` sit at the repository root beside `desktop/`
-(the app runs from an editable install or a frozen copy of that tree);
-`ANSINH_HOME` points elsewhere for a relocated install. The user's own templates
-and segments live in the platform's user-data folder and are looked up first;
-`ANSINH_USER_DIR` overrides it (tests isolate themselves with it), and then holds the
-cache too.
+Shipped `templates/` and `assets/` sit at the repository root beside `desktop/` (an
+editable install) or in the packaged app's own folder (`sys._MEIPASS`, where PyInstaller
+puts data: packaging/ansinh.spec); `ANSINH_HOME` points elsewhere for a relocated
+install. The user's own templates and segments live in the platform's user-data folder
+and are looked up first; `ANSINH_USER_DIR` overrides it (tests isolate themselves with
+it), and then holds the cache too. Exports go beside the sources, or for the packaged
+app in the user's Documents folder (its own folder may be read-only, and an uninstall
+removes it).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "AnSinhStudio"
 # Resolved once: a batch asks for shipped files on every row.
-_SOURCE_ROOT = Path(__file__).resolve().parents[3]
+_SOURCE_ROOT = Path(getattr(sys, "_MEIPASS", None) or Path(__file__).resolve().parents[3])
 
 
 def app_root() -> Path:
@@ -44,6 +47,8 @@ def shipped_templates_dir() -> Path:
 
 
 def default_exports_dir() -> Path:
+    if getattr(sys, "frozen", False):
+        return Path(platformdirs.user_documents_dir()) / APP_NAME
     return app_root() / "exports"
 
 
