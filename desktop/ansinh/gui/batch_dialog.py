@@ -69,7 +69,7 @@ from . import dialogs, i18n, jobs, theme
 from .batch_controller import BatchController, BatchOptions, BatchOutcome, RowPlaces
 from .jobdialog import JobDialog, read_only_table
 from .model import CampaignModel
-from .names import duration, field_label, size_name, template_name
+from .names import duration, field_label, size_name, sorted_by_name, template_name
 from .preview import PreviewController, PreviewPanel
 
 NOT_USED = ""  # the mapping combo's "no field" entry
@@ -241,7 +241,7 @@ class BatchDialog(JobDialog):
                  piece: Piece | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model, self.segments, self.default_folder = model, segments, default_folder
-        self.templates = dict(sorted(templates.items(), key=lambda t: template_name(t[1])))
+        self.templates = dict(sorted_by_name(templates.items(), lambda t: template_name(t[1])))
         # Started and warmed now, while the officer picks the sheet and maps columns:
         # a cold worker spends ~1.5 s on its first chunk, most of a village batch.
         self.run_pool = RenderPool()
@@ -299,7 +299,7 @@ class BatchDialog(JobDialog):
         choice.addButton(self.one_segment)
         choice.addButton(self.column_segment)
         self.segment = QComboBox()
-        for seg in sorted(segments.values(), key=lambda s: s.name):
+        for seg in sorted_by_name(segments.values(), lambda s: s.name):
             self.segment.addItem(seg.name, seg.slug)
         self.segment_column = QComboBox()
         self.one_segment.setChecked(True)

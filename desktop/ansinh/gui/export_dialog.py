@@ -46,7 +46,7 @@ from . import dialogs
 from .background import Lane, Task
 from .jobdialog import JobDialog, read_only_table
 from .model import CampaignModel
-from .names import template_name
+from .names import sorted_by_name, template_name
 
 
 @dataclass
@@ -181,7 +181,7 @@ class ExportDialog(JobDialog):
         group.addButton(self.chosen_segments)
         self.own_segment.setChecked(True)
         self.segment_list = QListWidget()
-        for segment in sorted(segments.values(), key=lambda s: s.name):
+        for segment in sorted_by_name(segments.values(), lambda s: s.name):
             item = QListWidgetItem(segment.name)
             item.setData(Qt.ItemDataRole.UserRole, segment.slug)
             item.setToolTip(segment.description)

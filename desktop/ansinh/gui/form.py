@@ -41,7 +41,7 @@ from ..core.segments import Segment
 from ..core.templates.manifest import Field, Template
 from . import i18n, theme
 from .model import MISSING, CampaignModel
-from .names import field_label, kind_name, size_name, template_name
+from .names import field_label, kind_name, size_name, sorted_by_name, template_name
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.webp *.svg"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
@@ -655,7 +655,7 @@ class FieldForm(QScrollArea):
         self.size_combo.activated.connect(self._size_chosen)
         self.segment_label = QLabel(objectName="fieldLabel")
         self.segment_combo = QComboBox()
-        for segment in sorted(self.segments.values(), key=lambda s: s.name):
+        for segment in sorted_by_name(self.segments.values(), lambda s: s.name):
             self.segment_combo.addItem(segment.name, segment.slug)
             self.segment_combo.setItemData(self.segment_combo.count() - 1, segment.description,
                                            Qt.ItemDataRole.ToolTipRole)

@@ -43,7 +43,7 @@ from .export_dialog import ExportDialog
 from .form import FieldForm
 from .gallery import GalleryPage, ThumbnailService
 from .model import CampaignModel
-from .names import kind_name, template_name
+from .names import kind_name, sorted_by_name, template_name
 from .pieces import PiecesPanel
 from .preview import PreviewController, PreviewPanel
 from .settings_dialog import SettingsDialog
@@ -455,7 +455,7 @@ class MainWindow(QMainWindow):
             return
         piece = self.model.piece(index)
         entries = [(s.slug, s.name, s.description)
-                   for s in sorted(self.segments.values(), key=lambda s: s.name)
+                   for s in sorted_by_name(self.segments.values(), lambda s: s.name)
                    if s.slug != piece.segment]
         chosen = dialogs.pick_many(
             self, self.tr("Cùng ấn phẩm cho đối tượng khác"),
@@ -551,7 +551,7 @@ class MainWindow(QMainWindow):
         index = self.current_index()
         current = self.model.piece(index).template if index is not None else None
         entries = [(t.id, template_name(t), t.description)
-                   for t in sorted(self.templates.values(), key=template_name)]
+                   for t in sorted_by_name(self.templates.values(), template_name)]
         chosen = dialogs.pick_many(self, title, self.tr(
             "Chọn các mẫu để gửi cho đơn vị khác: họ nhập gói này bằng «Nhập gói mẫu…»."),
             entries, self.tr("Xuất gói"), [current] if current else [])

