@@ -5,10 +5,12 @@ controls."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QSpinBox
 
 
 def test_gallery_search_ignores_diacritics(window: Any) -> None:
@@ -53,3 +55,51 @@ def test_the_gallery_names_the_audience_the_new_piece_is_for(window: Any, qtbot:
     gallery.segment_combo.activated.emit(gallery.segment_combo.currentIndex())
     name = gallery.segment_combo.currentText()
     assert name in gallery.create_button.text()
+
+
+def test_open_folder_without_a_file_manager_gives_the_path_to_copy(
+        sample_window: Any, qtbot: Any, recorder: Any, monkeypatch: Any, tmp_path: Path) -> None:
+    from PySide6.QtGui import QDesktopServices, QGuiApplication
+
+    from ansinh.gui.export_dialog import ExportDialog, ExportOutcome
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    dialog = ExportDialog(sample_window.model, sample_window.templates, sample_window.segments,
+                          sample_window.work_pool, tmp_path, None, sample_window)
+    qtbot.addWidget(dialog)
+    folder = tmp_path / "ban-xuat"
+    folder.mkdir()
+    dialog.outcome = ExportOutcome(path=folder)
+    dialog.open_result()
+    assert recorder.infos and str(folder) in recorder.infos[-1][1]
+    assert QGuiApplication.clipboard().text() == str(folder)
+
+
+def test_exports_default_to_the_users_documents(monkeypatch: Any, tmp_path: Path) -> None:
+    import platformdirs
+
+    from ansinh.gui import settings as S
+
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(tmp_path / "Tài liệu"))
+    assert S.Settings().export_folder() == tmp_path / "Tài liệu" / "An Sinh Studio"
+
+
+def test_settings_speak_the_users_language(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel
+
+    from ansinh.core import paths
+    from ansinh.gui import settings as S
+    from ansinh.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(S.Settings())
+    qtbot.addWidget(dialog)
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
+    texts += [w.title() for w in dialog.findChildren(QGroupBox)]
+    texts += [c.itemText(i) for c in dialog.findChildren(QComboBox) for i in range(c.count())]
+    shown = " ".join(texts + [w.suffix() for w in dialog.findChildren(QSpinBox)])
+    assert " ms" not in shown and "ngừng gõ" not in shown
+    assert str(paths.user_dir()) not in shown
+    assert "Nâng cao" in shown
+    dialog.delay.setCurrentIndex(2)
+    dialog.accept()
+    assert S.Settings().get(S.PREVIEW_DELAY_MS) > S.PREVIEW_DELAY_MS.default

@@ -15,8 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -418,7 +417,7 @@ class ExportDialog(JobDialog):
         path = Path(self.history.item(row, 1).text())
         target = path if path.is_dir() else path.parent
         if target.exists():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+            dialogs.open_folder(self, target)
 
     def _fill_history(self) -> None:
         records = list(reversed(self.model.exports))

@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +24,8 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QVBoxLayout,
 )
+
+from . import dialogs
 
 translate = QCoreApplication.translate
 
@@ -90,7 +91,7 @@ class JobDialog(QDialog):
     def open_result(self) -> None:
         folder = self.result_folder()
         if folder is not None and folder.exists():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            dialogs.open_folder(self, folder)
 
     def retranslate_footer(self) -> None:
         # One context for every subclass (self.tr would use the subclass's name).
