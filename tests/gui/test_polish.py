@@ -103,3 +103,52 @@ def test_settings_speak_the_users_language(qtbot: Any) -> None:
     dialog.delay.setCurrentIndex(2)
     dialog.accept()
     assert S.Settings().get(S.PREVIEW_DELAY_MS) > S.PREVIEW_DELAY_MS.default
+
+
+def squeezed_widgets(dialog: Any) -> list[str]:
+    """Visible widgets cut off: outside the dialog, lower than they need, or word-wrapped
+    labels given fewer lines than their text takes."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QLabel, QPushButton, QWidget
+
+    inside = QRect(0, 0, dialog.width(), dialog.height())
+    problems = []
+    for widget in dialog.findChildren(QWidget):
+        if not widget.isVisibleTo(dialog) or widget.width() == 0:
+            continue
+        rect = QRect(widget.mapTo(dialog, widget.rect().topLeft()), widget.size())
+        name = f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()!r}"
+        if not inside.contains(rect):
+            problems.append(f"{name} outside {rect}")
+        elif isinstance(widget, QLabel) and widget.wordWrap() and widget.text() and \
+                widget.height() < widget.heightForWidth(widget.width()):
+            problems.append(f"{name} {widget.height()} < {widget.heightForWidth(widget.width())}")
+        elif isinstance(widget, QAbstractSpinBox | QCheckBox | QPushButton) and \
+                widget.height() < widget.minimumSizeHint().height():
+            problems.append(f"{name} {widget.height()} < {widget.minimumSizeHint().height()}")
+    return problems
+
+
+def office_screen(monkeypatch: Any) -> None:
+    """Dialogs size themselves for a 1366 × 768 screen with a 40 px taskbar."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, 1366, 728))
+
+
+def test_the_export_dialog_fits_a_1366_by_768_screen(sample_window: Any, qtbot: Any,
+                                                     monkeypatch: Any, tmp_path: Path) -> None:
+    from ansinh.gui.export_dialog import ExportDialog
+
+    office_screen(monkeypatch)
+    dialog = ExportDialog(sample_window.model, sample_window.templates, sample_window.segments,
+                          sample_window.work_pool, tmp_path, 0, sample_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() <= 1366 and dialog.height() <= 728
+    assert squeezed_widgets(dialog) == [], (dialog.size(), squeezed_widgets(dialog))
+    # The PNG resolution box says what it is; the audience list shows several groups.
+    assert dialog.dpi_label.buddy() is dialog.dpi and dialog.dpi_label.text()
+    assert dialog.segment_list.viewport().height() >= 3 * dialog.segment_list.sizeHintForRow(0)

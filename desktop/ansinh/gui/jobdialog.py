@@ -47,6 +47,11 @@ class JobDialog(QDialog):
         """Where the finished job's files are (for Open folder)."""
         raise NotImplementedError
 
+    def fit_screen(self, width: int, height: int) -> None:
+        """Open at the preferred size, or smaller on a small screen (1366 × 768 offices)."""
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        self.resize(min(width, screen.width()), min(height, screen.height() - 40))
+
     def add_footer(self, layout: QVBoxLayout) -> QPushButton:
         """Progress, status and buttons at the bottom; returns the action button."""
         self.progress = QProgressBar()
