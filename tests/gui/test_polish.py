@@ -152,3 +152,94 @@ def test_the_export_dialog_fits_a_1366_by_768_screen(sample_window: Any, qtbot: 
     # The PNG resolution box says what it is; the audience list shows several groups.
     assert dialog.dpi_label.buddy() is dialog.dpi and dialog.dpi_label.text()
     assert dialog.segment_list.viewport().height() >= 3 * dialog.segment_list.sizeHintForRow(0)
+
+
+def _batch_dialog(window: Any, qtbot: Any, monkeypatch: Any) -> Any:
+    """The batch dialog as Ctrl+B opens it."""
+    from ansinh.gui.batch_dialog import BatchDialog
+
+    shown: list[Any] = []
+    monkeypatch.setattr(BatchDialog, "exec", lambda self: shown.append(self) or 0)
+    window.act_batch.trigger()
+    qtbot.addWidget(shown[0])
+    return shown[0]
+
+
+def test_the_batch_dialog_starts_on_the_campaigns_banner_with_its_edited_values(
+        sample_window: Any, qtbot: Any, monkeypatch: Any, tmp_path: Path) -> None:
+    from guihelpers import PREVIEW_TIMEOUT_MS
+    from test_batch_dialog import write_sheet
+
+    window = sample_window
+    banner = next(i for i, p in enumerate(window.model.pieces) if p.template == "banner-bhxh")
+    window.model.set_field(banner, "title", "Khẩu hiệu riêng của huyện")
+    loudspeaker = next(i for i, p in enumerate(window.model.pieces) if p.template == "loa-bhxh")
+    window.pieces_panel.select(loudspeaker)  # whatever is open does not decide
+    dialog = _batch_dialog(window, qtbot, monkeypatch)
+    assert dialog.current_template.id == "banner-bhxh"
+    assert dialog.segment.currentData() == window.model.piece(banner).segment
+    sheet = write_sheet(tmp_path / "thon.csv", [[1, "Thôn A", "nong-dan"]])
+    with qtbot.waitSignal(dialog.planned, timeout=PREVIEW_TIMEOUT_MS):
+        dialog.load(sheet)
+    piece = dialog.controller.row_piece(dialog.table.rows[0])
+    assert piece.values["title"] == "Khẩu hiệu riêng của huyện"  # not the template default
+    assert piece.values["place"] == "Thôn A"
+
+
+def test_a_typed_or_pasted_sheet_path_is_read(sample_window: Any, qtbot: Any,
+                                              monkeypatch: Any, tmp_path: Path) -> None:
+    from guihelpers import PREVIEW_TIMEOUT_MS
+    from test_batch_dialog import write_sheet
+
+    dialog = _batch_dialog(sample_window, qtbot, monkeypatch)
+    assert not dialog.path.isReadOnly()
+    dialog.path.setText(str(tmp_path / "khong-co.csv"))
+    dialog.path.editingFinished.emit()
+    assert dialog.info.objectName() == "error" and "khong-co.csv" in dialog.info.text()
+    sheet = write_sheet(tmp_path / "thôn điểm.csv", [[1, "Thôn A", "nong-dan"],
+                                                     [2, "Thôn B", "nong-dan"]])
+    with qtbot.waitSignal(dialog.planned, timeout=PREVIEW_TIMEOUT_MS):
+        dialog.path.setText(f'"{sheet}"')  # Explorer's «Copy as path»
+        dialog.path.editingFinished.emit()
+    assert dialog.sheet_path == sheet and len(dialog.plan.rows) == 2
+
+
+def test_the_window_names_no_command_line_option(sample_window: Any, qtbot: Any,
+                                                 monkeypatch: Any, tmp_path: Path) -> None:
+    from guihelpers import PREVIEW_TIMEOUT_MS
+    from test_batch_dialog import write_sheet
+
+    dialog = _batch_dialog(sample_window, qtbot, monkeypatch)
+    sheet = write_sheet(tmp_path / "thon.csv", [[1, "Thôn A", "nong-dan"]])
+    with qtbot.waitSignal(dialog.planned, timeout=PREVIEW_TIMEOUT_MS):
+        dialog.load(sheet)
+    with qtbot.waitSignal(dialog.controller.planned, timeout=PREVIEW_TIMEOUT_MS) as checked:
+        for header in list(dialog.current_mapping()):
+            dialog.controller.map_column(header, None)
+    error = checked.args[0]
+    assert error is not None
+    for lang in ("vi", "en"):
+        assert "--" not in error.text(lang) and "banner-bhxh" not in error.text(lang)
+
+
+def test_stop_then_continue_counts_every_row(sample_window: Any, qtbot: Any,
+                                             monkeypatch: Any, tmp_path: Path) -> None:
+    from guihelpers import PREVIEW_TIMEOUT_MS
+    from test_batch_dialog import RUN_TIMEOUT_MS, write_sheet
+
+    total = 40  # a few chunks: the stop lands before the end
+    dialog = _batch_dialog(sample_window, qtbot, monkeypatch)
+    dialog.folder.setText(str(tmp_path / "out"))
+    sheet = write_sheet(tmp_path / "thon.csv",
+                        [[i, f"Thôn {i}", "nong-dan"] for i in range(1, total + 1)])
+    with qtbot.waitSignal(dialog.planned, timeout=PREVIEW_TIMEOUT_MS):
+        dialog.load(sheet)
+    stop = dialog.controller.progressed.connect(lambda *_: dialog.stop())
+    with qtbot.waitSignal(dialog.finished_batch, timeout=RUN_TIMEOUT_MS) as stopped:
+        dialog.start()
+    dialog.controller.progressed.disconnect(stop)
+    assert stopped.args[0].cancelled and 0 < stopped.args[0].rows_ok < total
+    with qtbot.waitSignal(dialog.finished_batch, timeout=RUN_TIMEOUT_MS) as done:
+        dialog.start()  # «Chạy tiếp»
+    assert not done.args[0].cancelled and done.args[0].rows_ok == total
+    assert dialog.status.text().startswith(f"Xong: {total} dòng, {2 * total} tệp")

@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QUrl,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -264,8 +265,9 @@ class BatchDialog(JobDialog):
         grid = QGridLayout(self.source_box)
         grid.setHorizontalSpacing(10)
         self.file_label = QLabel(objectName="fieldLabel")
-        self.path = QLineEdit()
-        self.path.setReadOnly(True)
+        self.path = QLineEdit()  # typed or pasted too (Enter or leaving the box reads it)
+        self.path.editingFinished.connect(self._path_typed)
+        self._loaded_path: Path | None = None
         self.browse = QPushButton()
         self.browse.clicked.connect(self._browse_sheet)
         self.sheet_label = QLabel(objectName="fieldLabel")
@@ -451,7 +453,7 @@ class BatchDialog(JobDialog):
         controller.progressed.connect(self._progressed)
         controller.finished.connect(self._done)
         controller.set_options(self.options())
-        self._choose_start(piece)
+        self._choose_start(saved.get("template"))
         self._segment_mode_changed()
         self.retranslate()
 
@@ -495,7 +497,25 @@ class BatchDialog(JobDialog):
 
     @property
     def sheet_path(self) -> Path | None:
-        return Path(self.path.text()) if self.path.text() else None
+        return self._loaded_path
+
+    def _path_typed(self) -> None:
+        """A path typed or pasted: as Explorer's «Copy as path» gives it (in quotes) or as
+        a file:// link; read when it names a file."""
+        text = self.path.text().strip().strip('"').strip("'")
+        if not text:
+            return
+        path = Path(QUrl(text).toLocalFile()) if text.startswith("file:") else \
+            Path(text).expanduser()
+        if path == self._loaded_path:
+            return
+        if path.is_file():
+            self.load(path)
+            return
+        self.info.setText(self.tr("Không có tệp «%1»: hãy kiểm tra đường dẫn hoặc bấm "
+                                  "«Chọn tệp…».").replace("%1", str(path)))
+        self.info.setObjectName("error")
+        self._restyle(self.info)
 
     def _browse_sheet(self) -> None:
         start = str(self.sheet_path.parent) if self.sheet_path else str(Path.home())
@@ -509,6 +529,7 @@ class BatchDialog(JobDialog):
         """Read the file (off the UI thread); the mapping and checks follow when it is read."""
         if path is None:
             return
+        self._loaded_path = path
         self.path.setText(str(path))
         self.info.setText(self.tr("Đang đọc bảng tính…"))
         self.info.setObjectName("muted")
@@ -557,17 +578,31 @@ class BatchDialog(JobDialog):
 
     # --- template, size, segment ------------------------------------------------------------
 
-    def _choose_start(self, piece: Piece | None) -> None:
-        """Start from the open piece: its template, size, segment and values."""
-        if piece is not None and piece.template in self.templates:
-            self.template.setCurrentIndex(self.template.findData(piece.template))
-            self.segment.setCurrentIndex(max(0, self.segment.findData(piece.segment)))
-        else:
-            banner = self.template.findData("banner-bhxh")
-            self.template.setCurrentIndex(max(0, banner))
-            self.segment.setCurrentIndex(max(0, self.segment.findData("toan-dan")))
-        self.controller.set_segment(self.segment.currentData())
+    def _start_template(self, chosen: str | None) -> str:
+        """The template this campaign's last batch used; else the open piece's if it is a
+        banner or poster (one per village); else the campaign's banner, then poster."""
+        if chosen in self.templates:
+            return str(chosen)
+        open_piece = self.controller.piece
+        pieces = ([open_piece] if open_piece is not None else []) + \
+            list(self.model.campaign.pieces)
+        for kind in ("banner", "poster"):
+            for piece in pieces:
+                template = self.templates.get(piece.template)
+                if template is not None and template.kind == kind:
+                    return template.id
+        return "banner-bhxh" if "banner-bhxh" in self.templates else next(iter(self.templates))
+
+    def _choose_start(self, chosen: str | None) -> None:
+        """Start from a template (see `_start_template`) with the size, segment and edited
+        values of the campaign's piece that uses it."""
+        self.template.setCurrentIndex(max(0, self.template.findData(
+            self._start_template(chosen))))
         self._template_changed()
+        piece = self.controller.source_piece()
+        segment = piece.segment if piece is not None else "toan-dan"
+        self.segment.setCurrentIndex(max(0, self.segment.findData(segment)))
+        self.controller.set_segment(self.segment.currentData())
         if piece is not None and piece.size and self.size.findData(piece.size) >= 0:
             self.size.setCurrentIndex(self.size.findData(piece.size))
 
@@ -782,7 +817,8 @@ class BatchDialog(JobDialog):
             return
         self.controller.set_options(self.options())
         self.model.set_setting("batch", {
-            "folder": self.folder.text().strip(), "formats": list(self.formats()),
+            "template": self.current_template.id, "folder": self.folder.text().strip(),
+            "formats": list(self.formats()),
             "combined": self.combined.isChecked(), "stop_on_error": self.stop_bad.isChecked(),
         })
         self.controller.start()
