@@ -243,3 +243,21 @@ def test_stop_then_continue_counts_every_row(sample_window: Any, qtbot: Any,
         dialog.start()  # «Chạy tiếp»
     assert not done.args[0].cancelled and done.args[0].rows_ok == total
     assert dialog.status.text().startswith(f"Xong: {total} dòng, {2 * total} tệp")
+
+
+def test_a_counter_turns_red_when_the_check_says_the_text_does_not_fit(
+        sample_window: Any, qtbot: Any) -> None:
+    from guihelpers import PREVIEW_TIMEOUT_MS
+
+    window = sample_window
+    title = window.form.editor("title")
+    text = "BẢO HIỂM XÃ HỘI TỰ NGUYỆN CHỖ DỰA KHI VỀ GIÀ"  # wide letters, few of them
+    assert len(text) <= title.spec.max_chars
+    with qtbot.waitSignal(window.previewShown, timeout=PREVIEW_TIMEOUT_MS):
+        window.model.set_field(0, "title", text)
+    errors = [c for c in window.preview_panel.data.checks if c.is_error and c.field == "title"]
+    assert errors, window.preview_panel.checks.items_text()
+    assert title.counter.property("over") is True
+    with qtbot.waitSignal(window.previewShown, timeout=PREVIEW_TIMEOUT_MS):
+        window.model.set_field(0, "title", "Chỗ dựa khi về già")
+    assert not title.counter.property("over")
