@@ -261,3 +261,14 @@ def test_a_counter_turns_red_when_the_check_says_the_text_does_not_fit(
     with qtbot.waitSignal(window.previewShown, timeout=PREVIEW_TIMEOUT_MS):
         window.model.set_field(0, "title", "Chỗ dựa khi về già")
     assert not title.counter.property("over")
+
+
+def test_the_last_campaign_reopens_at_start(sample_window: Any, make_window: Any,
+                                            qtbot: Any, tmp_path: Path) -> None:
+    saved = tmp_path / "thang-11.ansinh"
+    assert sample_window.save_to(saved)
+    sample_window.close()
+    again = make_window()
+    again.start_up()
+    assert again.model.path == saved
+    assert again.model.campaign.name == sample_window.model.campaign.name

@@ -757,6 +757,18 @@ class MainWindow(QMainWindow):
         else:
             self._discard_recovery()  # saved meanwhile: the copy is not needed
 
+    def start_up(self, path: Path | None = None) -> None:
+        """Once the window shows: work left by a crash first; else the file asked for,
+        else the campaign open last time (not a blank one)."""
+        if not self.offer_recovery():
+            recent = [Path(p) for p in self.settings.get(S.RECENT_FILES)]
+            if path is None and recent and recent[0].is_file():
+                path = recent[0]
+            if path is not None:
+                self.open_path(path)
+        for problem in self.startup_problems[:3]:
+            self.statusBar().showMessage(problem.text(i18n.current()), 15000)
+
     def offer_recovery(self) -> bool:
         """After a crash: offer the newest autosave. True if one was restored."""
         try:
