@@ -272,3 +272,22 @@ def test_the_last_campaign_reopens_at_start(sample_window: Any, make_window: Any
     again.start_up()
     assert again.model.path == saved
     assert again.model.campaign.name == sample_window.model.campaign.name
+
+
+def test_text_pieces_show_a_text_preview_without_print_controls(
+        sample_window: Any, qtbot: Any) -> None:
+    from guihelpers import PREVIEW_TIMEOUT_MS
+
+    window, panel = sample_window, sample_window.preview_panel
+    assert panel.guides_button.isVisible() and panel.title.text() == "Xem trước bản in"
+    for template, fact in (("loa-bhxh", "đọc khoảng"), ("sms-bhxh", "tin")):
+        index = next(i for i, p in enumerate(window.model.pieces) if p.template == template)
+        with qtbot.waitSignal(window.previewShown, timeout=PREVIEW_TIMEOUT_MS):
+            window.pieces_panel.select(index)
+        assert panel.title.text() == "Xem trước văn bản"
+        assert not any(w.isVisible() for w in (panel.zoom_box, panel.zoom_in, panel.zoom_out,
+                                               panel.fit_button, panel.guides_button))
+        assert fact in panel.size_label.text(), panel.size_label.text()
+    with qtbot.waitSignal(window.previewShown, timeout=PREVIEW_TIMEOUT_MS):
+        window.pieces_panel.select(0)
+    assert panel.guides_button.isVisible() and panel.title.text() == "Xem trước bản in"
