@@ -291,3 +291,17 @@ def test_text_pieces_show_a_text_preview_without_print_controls(
     with qtbot.waitSignal(window.previewShown, timeout=PREVIEW_TIMEOUT_MS):
         window.pieces_panel.select(0)
     assert panel.guides_button.isVisible() and panel.title.text() == "Xem trước bản in"
+
+
+def test_export_progress_names_pieces_not_template_ids(sample_window: Any, qtbot: Any,
+                                                       tmp_path: Path) -> None:
+    from ansinh.gui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(sample_window.model, sample_window.templates, sample_window.segments,
+                          sample_window.work_pool, tmp_path, 0, sample_window)
+    qtbot.addWidget(dialog)
+    piece = next(p for p in sample_window.model.pieces if p.template == "loa-bhxh")
+    dialog._progressed((1, 12, piece))
+    text = dialog.status.text()
+    assert "loa-bhxh" not in text and piece.segment not in text
+    assert sample_window.segments[piece.segment].name in text

@@ -74,7 +74,7 @@ class ExportOutcome:
 
 def run_export(task: Task, request: ExportRequest, pool: RenderPool) -> ExportOutcome:
     """In a lane's thread: drive the export generator (renders run in the pool's
-    processes), reporting (done, total, label) after each piece."""
+    processes), reporting (done, total, piece) after each piece."""
     started = time.monotonic()
     outcome = ExportOutcome()
     bundle = None
@@ -89,8 +89,7 @@ def run_export(task: Task, request: ExportRequest, pool: RenderPool) -> ExportOu
         try:
             for event in events:
                 bundle = event.bundle
-                task.report((event.done, event.total,
-                             f"{event.piece.template} · {event.piece.segment}"))
+                task.report((event.done, event.total, event.piece))
                 outcome.pieces = event.total
                 if task.cancelled:
                     outcome.cancelled = True
@@ -148,11 +147,7 @@ class ExportDialog(JobDialog):
         self.piece_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.piece_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for index, piece in enumerate(model.pieces):
-            template = templates.get(piece.template)
-            name = piece.title or (template_name(template) if template else piece.template)
-            size = f" · {piece.size}" if piece.size else ""
-            segment = segments.get(piece.segment)
-            item = QListWidgetItem(f"{name}{size} · {segment.name if segment else piece.segment}")
+            item = QListWidgetItem(self._piece_text(piece))
             item.setData(Qt.ItemDataRole.UserRole, index)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -296,6 +291,14 @@ class ExportDialog(JobDialog):
 
     # --- choices -----------------------------------------------------------------------
 
+    def _piece_text(self, piece: Piece) -> str:
+        """«Áp phích BHXH tự nguyện · A3 · Nông dân»: names, not template ids or slugs."""
+        template = self.templates.get(piece.template)
+        name = piece.title or (template_name(template) if template else piece.template)
+        size = f" · {piece.size}" if piece.size else ""
+        segment = self.segments.get(piece.segment)
+        return f"{name}{size} · {segment.name if segment else piece.segment}"
+
     @staticmethod
     def _check_all(widget: QListWidget, on: bool) -> None:
         for i in range(widget.count()):
@@ -382,15 +385,15 @@ class ExportDialog(JobDialog):
     def running(self) -> bool:
         return self.task is not None
 
-    def _progressed(self, progress: tuple[int, int, str]) -> None:
-        done, total, label = progress
+    def _progressed(self, progress: tuple[int, int, Piece]) -> None:
+        done, total, piece = progress
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         elapsed = time.monotonic() - self._started
         eta = elapsed / done * (total - done) if done else 0
         self.status.setText(self.tr("%1/%2 · còn khoảng %3 giây · %4")
                             .replace("%1", str(done)).replace("%2", str(total))
-                            .replace("%3", f"{eta:.0f}").replace("%4", label))
+                            .replace("%3", f"{eta:.0f}").replace("%4", self._piece_text(piece)))
 
     def _done(self, outcome: ExportOutcome) -> None:
         self.task = None
