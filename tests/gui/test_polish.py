@@ -305,3 +305,30 @@ def test_export_progress_names_pieces_not_template_ids(sample_window: Any, qtbot
     text = dialog.status.text()
     assert "loa-bhxh" not in text and piece.segment not in text
     assert sample_window.segments[piece.segment].name in text
+
+
+def test_help_has_a_vietnamese_guide_with_pictures_and_about_names_the_version(
+        window: Any, qtbot: Any, recorder: Any, monkeypatch: Any) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from ansinh import __version__
+    from ansinh.gui.guide import GuideDialog
+
+    assert window.act_guide in window.menu_help.actions()
+    assert window.act_guide.text() == "Hướng dẫn"
+    shown: list[Any] = []
+    monkeypatch.setattr(GuideDialog, "exec", lambda self: shown.append(self) or 0)
+    window.act_guide.trigger()
+    dialog = shown[0]
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    for task in ("Chọn mẫu", "Điền nội dung", "Kiểm tra", "Xuất ấn phẩm", "Tạo hàng loạt"):
+        assert task in text
+    document = dialog.browser.document()
+    images = [document.resource(QTextDocument.ResourceType.ImageResource, url)
+              for url in (dialog.browser.source().resolved(name) for name in (
+                  "1-chon-mau.png", "2-dien-noi-dung.png", "3-kiem-tra.png", "4-xuat.png",
+                  "5-hang-loat.png"))]
+    assert all(image is not None and not image.isNull() for image in images)
+    window.act_about.trigger()
+    assert __version__ in recorder.infos[-1][1]

@@ -695,7 +695,8 @@ class BatchDialog(JobDialog):
         else:
             text = self.tr("%1 cột được ghép với trường của mẫu (* là bắt buộc)."
                            ).replace("%1", str(len(mapping)))
-        source = (self.tr("Trường không có cột lấy nội dung của ấn phẩm đang mở.")
+        source = (self.tr("Trường không có cột lấy nội dung bạn đã sửa trong ấn phẩm cùng mẫu "
+                          "của chiến dịch.")
                   if self.controller.constants()
                   else self.tr("Trường không có cột dùng nội dung mặc định của mẫu."))
         self.mapping_note.setText(f"{text} {source}")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import __version__
 from ..core import packs, storage
 from ..core.campaign import Piece, load_campaign
 from ..core.errors import UserError
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         self.act_guides = self._action("guides", lambda: self.preview_panel.guides_button.toggle(),
                                        K("Ctrl+G"))
         self.act_about = self._action(None, self.about)
+        self.act_guide = self._action(None, self.guide, QKeySequence.StandardKey.HelpContents)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
         for entry in (self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_guides):
             self.menu_view.addAction(entry)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_guide)
         self.menu_help.addAction(self.act_about)
 
     def _build_toolbar(self) -> None:
@@ -603,10 +606,18 @@ class MainWindow(QMainWindow):
             self.gallery.set_campaign(self.model.campaign)
             self.request_preview(immediate=True)
 
+    def guide(self) -> Any:
+        from .guide import GuideDialog
+
+        dialog = GuideDialog(self)
+        dialog.exec()
+        return dialog
+
     def about(self) -> None:
         dialogs.show_info(self, self.tr("Giới thiệu"), self.tr(
-            "An Sinh Studio — ấn phẩm truyền thông BHXH, BHYT cho mọi kênh, chạy không cần "
-            "mạng.\nPhông chữ Be Vietnam Pro (SIL OFL)."))
+            "An Sinh Studio, phiên bản %1 — ấn phẩm truyền thông BHXH, BHYT cho mọi kênh, "
+            "chạy không cần mạng.\nPhông chữ Be Vietnam Pro (SIL OFL).").replace(
+            "%1", __version__))
 
     # --- files -------------------------------------------------------------------------
 
@@ -868,6 +879,7 @@ class MainWindow(QMainWindow):
             self.act_fit: (self.tr("Vừa khung nhìn"), ""),
             self.act_guides: (self.tr("Đường xén và lề xén"), ""),
             self.act_about: (self.tr("Giới thiệu An Sinh Studio"), ""),
+            self.act_guide: (self.tr("Hướng dẫn"), self.tr("Các việc chính, từng bước (F1)")),
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
