@@ -251,9 +251,8 @@ class BatchDialog(JobDialog):
                                           parent=self)
         self._started = 0.0
         self._mapping_shown: tuple[sheets.Table | None, str] | None = None  # table, template
-        self.setMinimumSize(1024, 680)  # fits a 1366 × 768 office screen
-        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
-        self.resize(min(1240, screen.width()), min(880, screen.height()))
+        self.setMinimumSize(1024, 660)  # fits a 1366 × 768 office screen
+        self.fit_screen(1240, 880)
         saved = model.setting("batch", {}) or {}
 
         outer = QVBoxLayout(self)
@@ -393,7 +392,7 @@ class BatchDialog(JobDialog):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.mapping_box)
         left.addWidget(self.rows_box)
-        left.setSizes([270, 350])
+        left.setSizes([190, 430])  # the rows first: on a 768-pixel screen they are what's read
         left.setChildrenCollapsible(False)
         self.preview_panel = PreviewPanel()
         self.preview_panel.fieldActivated.connect(self.show_field)
