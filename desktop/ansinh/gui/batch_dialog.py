@@ -770,7 +770,7 @@ class BatchDialog(JobDialog):
         if piece is None:
             return
         self._previewed_row = row.number
-        self.preview_panel.title.setText(
+        self.preview_panel.set_title(
             self.tr("Xem trước dòng %1").replace("%1", str(row.number)))
         self.preview.request(piece, self.model.campaign, self.preview_panel.wanted_width(),
                              immediate=True)

@@ -358,6 +358,7 @@ class PreviewPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("panel")
         self.data: jobs.PreviewData | None = None
+        self._title = ""
         self.fit = True
         self.canvas = PageCanvas()
         layout = QVBoxLayout(self)
@@ -534,7 +535,14 @@ class PreviewPanel(QFrame):
             widget.setVisible(data.has_image)
         self.title.setText(self._heading())
 
+    def set_title(self, text: str) -> None:
+        """A title of the caller's (a batch row) instead of the panel's own."""
+        self._title = text
+        self.title.setText(self._heading())
+
     def _heading(self) -> str:
+        if self._title:
+            return self._title
         if self.data is not None and not self.data.has_image and self.data.texts:
             return self.tr("Xem trước văn bản")
         return self.tr("Xem trước bản in")
