@@ -210,15 +210,16 @@ def test_a_file_that_cannot_be_read_is_explained_in_the_dialog(
     assert dialog.rows.model().rowCount() == 0
 
 
-def test_ctrl_b_opens_the_dialog_on_the_open_piece(
+def test_ctrl_b_opens_the_dialog_and_a_script_batch_makes_text(
         sample_window: Any, qtbot: Any, monkeypatch: Any, tmp_path: Path) -> None:
     shown: list[BatchDialog] = []
     monkeypatch.setattr(BatchDialog, "exec", lambda self: shown.append(self) or 0)
-    index = next(i for i, p in enumerate(sample_window.model.pieces) if p.template == "loa-bhxh")
-    sample_window.pieces_panel.select(index)
     sample_window.act_batch.trigger()
-    assert shown and shown[0].current_template.id == "loa-bhxh"
-    assert shown[0].formats() == ("txt",)  # scripts are text: one .txt per row
+    assert shown
+    dialog = shown[0]
+    dialog.template.setCurrentIndex(dialog.template.findData("loa-bhxh"))
+    assert dialog.current_template.id == "loa-bhxh"
+    assert dialog.formats() == ("txt",)  # scripts are text: one .txt per row
     assert sample_window.act_batch.shortcut().toString() == "Ctrl+B"
 
 

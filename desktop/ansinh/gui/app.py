@@ -125,15 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     install_excepthook(lambda: window)
     window.show()
 
-    def after_show() -> None:
-        restored = window.offer_recovery()
-        if args.file and not restored:
-            window.open_path(Path(args.file))
-        if window.startup_problems:  # one message at a time: the first three, together
-            window.statusBar().showMessage("  ·  ".join(
-                problem.text(i18n.current()) for problem in window.startup_problems[:3]), 15000)
-
-    QTimer.singleShot(0, after_show)
+    QTimer.singleShot(0, lambda: window.start_up(Path(args.file) if args.file else None))
     return app.exec()
 
 

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..core import sheets
 from ..core.batch import (
     SEGMENT_HEADERS,
+    STATE_FILE,
     BatchPlan,
     PlaceNote,
     RowProblem,
@@ -166,6 +167,14 @@ def _run(task: Task, run: _Run) -> BatchOutcome:
     except (UserError, CancelledError) as exc:
         if not task.cancelled:
             outcome.error = exc
+            if run.resume and isinstance(exc, UserError) and exc.path and \
+                    Path(exc.path).name == STATE_FILE:  # its message names a CLI option
+                outcome.error = UserError(
+                    "Không đọc được ghi chép của lần chạy đã dừng nên không biết dòng nào "
+                    "đã xong. Hãy chọn lại bảng tính và chạy cả lô vào một thư mục mới.",
+                    "The stopped run's record cannot be read, so which rows were done is "
+                    "unknown. Choose the sheet again and run the whole batch into a new "
+                    "folder.", path=exc.path)
     except OSError as exc:
         outcome.error = UserError(f"Không ghi được tệp: {exc.strerror or exc}",
                                   f"Could not write a file: {exc.strerror or exc}")
@@ -218,6 +227,8 @@ class BatchController(QObject):
         self.planned_settings: BatchSettings | None = None
         self.outcome: BatchOutcome | None = None
         self.resume_dir: Path | None = None  # a stopped run's folder, continued by the next
+        self._rows_stopped = 0  # rows the stopped run(s) in `resume_dir` finished
+        self._resuming = False
         self.run_task: Task | None = None
         self._read_generation = self._plan_generation = 0
         self._io = Lane("batch-sheet")
@@ -231,11 +242,17 @@ class BatchController(QObject):
     def template(self) -> Template:
         return self.templates[self.template_id]
 
+    def source_piece(self) -> Piece | None:
+        """The piece whose edited values fill the fields the sheet has no column for: the
+        open piece if it uses the chosen template, else the campaign's first that does."""
+        if self.piece is not None and self.piece.template == self.template_id:
+            return self.piece
+        return next((p for p in self.campaign.pieces if p.template == self.template_id), None)
+
     def constants(self) -> dict[str, Any]:
-        """Values for the fields the sheet has no column for: the open piece's."""
-        if self.piece is None or self.piece.template != self.template_id:
-            return {}
-        return dict(self.piece.values)
+        """Values for the fields the sheet has no column for (see `source_piece`)."""
+        piece = self.source_piece()
+        return dict(piece.values) if piece is not None else {}
 
     def set_template(self, template_id: str) -> None:
         """Another template: its first size, the columns matched to its fields again."""
@@ -359,6 +376,21 @@ class BatchController(QObject):
             self.stateChanged.emit()
             return
         self.planned_settings = settings
+        if not settings.mapping or (settings.segment is None and not settings.segment_column):
+            # The core's own message names command-line options: the window says it its way.
+            self.plan = self.plan_before_places = None
+            self.status, self.places = None, {}
+            self.planChanged.emit()
+            self.stateChanged.emit()
+            self.planned.emit(UserError(
+                "Chưa ghép cột nào của bảng tính với một trường của mẫu: chọn trường cho ít "
+                "nhất một cột trong bảng «Ghép cột».",
+                "No column of the sheet is matched to a field of the template: choose a "
+                "field for at least one column in the column table.")
+                if not settings.mapping else UserError(
+                "Hãy chọn một đối tượng cho cả bảng, hoặc một cột đối tượng.",
+                "Choose one segment for every row, or a segment column."))
+            return
         campaign = self.campaign
         # New place names applied stay applied to the rows checked again.
         self._check_rows(lambda: _plan(settings, campaign), self.plan_before_places is not None,
@@ -481,6 +513,7 @@ class BatchController(QObject):
         if plan is None or not self.can_run():
             return False
         self.outcome = None
+        self._resuming = self.resume_dir is not None
         # Valid rows start clean (a failure from an earlier run is not theirs any more).
         self.status = {**(self.status or {}), **dict.fromkeys((r.number for r in plan.rows), "")}
         run = _Run(plan, self.campaign, self.out_dir(),
@@ -509,8 +542,11 @@ class BatchController(QObject):
     def _done(self, outcome: BatchOutcome) -> None:
         self.run_task = None
         self.outcome = outcome
+        if self._resuming:  # the rows the stopped run made count too («Xong: 8 dòng»)
+            outcome.rows_ok += self._rows_stopped
         if outcome.error is None:
             self.resume_dir = outcome.folder if outcome.cancelled else None
+            self._rows_stopped = outcome.rows_ok if outcome.cancelled else 0
         self.stateChanged.emit()
         self.finished.emit(outcome)
 

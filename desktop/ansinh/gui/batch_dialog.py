@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QUrl,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -69,7 +70,7 @@ from . import dialogs, i18n, jobs, theme
 from .batch_controller import BatchController, BatchOptions, BatchOutcome, RowPlaces
 from .jobdialog import JobDialog, read_only_table
 from .model import CampaignModel
-from .names import duration, field_label, size_name, template_name
+from .names import duration, field_label, size_name, sorted_by_name, template_name
 from .preview import PreviewController, PreviewPanel
 
 NOT_USED = ""  # the mapping combo's "no field" entry
@@ -241,7 +242,7 @@ class BatchDialog(JobDialog):
                  piece: Piece | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model, self.segments, self.default_folder = model, segments, default_folder
-        self.templates = dict(sorted(templates.items(), key=lambda t: template_name(t[1])))
+        self.templates = dict(sorted_by_name(templates.items(), lambda t: template_name(t[1])))
         # Started and warmed now, while the officer picks the sheet and maps columns:
         # a cold worker spends ~1.5 s on its first chunk, most of a village batch.
         self.run_pool = RenderPool()
@@ -250,9 +251,8 @@ class BatchDialog(JobDialog):
                                           parent=self)
         self._started = 0.0
         self._mapping_shown: tuple[sheets.Table | None, str] | None = None  # table, template
-        self.setMinimumSize(1024, 680)  # fits a 1366 × 768 office screen
-        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
-        self.resize(min(1240, screen.width()), min(880, screen.height()))
+        self.setMinimumSize(1024, 660)  # fits a 1366 × 768 office screen
+        self.fit_screen(1240, 880)
         saved = model.setting("batch", {}) or {}
 
         outer = QVBoxLayout(self)
@@ -264,8 +264,9 @@ class BatchDialog(JobDialog):
         grid = QGridLayout(self.source_box)
         grid.setHorizontalSpacing(10)
         self.file_label = QLabel(objectName="fieldLabel")
-        self.path = QLineEdit()
-        self.path.setReadOnly(True)
+        self.path = QLineEdit()  # typed or pasted too (Enter or leaving the box reads it)
+        self.path.editingFinished.connect(self._path_typed)
+        self._loaded_path: Path | None = None
         self.browse = QPushButton()
         self.browse.clicked.connect(self._browse_sheet)
         self.sheet_label = QLabel(objectName="fieldLabel")
@@ -299,7 +300,7 @@ class BatchDialog(JobDialog):
         choice.addButton(self.one_segment)
         choice.addButton(self.column_segment)
         self.segment = QComboBox()
-        for seg in sorted(segments.values(), key=lambda s: s.name):
+        for seg in sorted_by_name(segments.values(), lambda s: s.name):
             self.segment.addItem(seg.name, seg.slug)
         self.segment_column = QComboBox()
         self.one_segment.setChecked(True)
@@ -391,7 +392,7 @@ class BatchDialog(JobDialog):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.mapping_box)
         left.addWidget(self.rows_box)
-        left.setSizes([270, 350])
+        left.setSizes([190, 430])  # the rows first: on a 768-pixel screen they are what's read
         left.setChildrenCollapsible(False)
         self.preview_panel = PreviewPanel()
         self.preview_panel.fieldActivated.connect(self.show_field)
@@ -451,7 +452,7 @@ class BatchDialog(JobDialog):
         controller.progressed.connect(self._progressed)
         controller.finished.connect(self._done)
         controller.set_options(self.options())
-        self._choose_start(piece)
+        self._choose_start(saved.get("template"))
         self._segment_mode_changed()
         self.retranslate()
 
@@ -495,7 +496,25 @@ class BatchDialog(JobDialog):
 
     @property
     def sheet_path(self) -> Path | None:
-        return Path(self.path.text()) if self.path.text() else None
+        return self._loaded_path
+
+    def _path_typed(self) -> None:
+        """A path typed or pasted: as Explorer's «Copy as path» gives it (in quotes) or as
+        a file:// link; read when it names a file."""
+        text = self.path.text().strip().strip('"').strip("'")
+        if not text:
+            return
+        path = Path(QUrl(text).toLocalFile()) if text.startswith("file:") else \
+            Path(text).expanduser()
+        if path == self._loaded_path:
+            return
+        if path.is_file():
+            self.load(path)
+            return
+        self.info.setText(self.tr("Không có tệp «%1»: hãy kiểm tra đường dẫn hoặc bấm "
+                                  "«Chọn tệp…».").replace("%1", str(path)))
+        self.info.setObjectName("error")
+        self._restyle(self.info)
 
     def _browse_sheet(self) -> None:
         start = str(self.sheet_path.parent) if self.sheet_path else str(Path.home())
@@ -509,6 +528,7 @@ class BatchDialog(JobDialog):
         """Read the file (off the UI thread); the mapping and checks follow when it is read."""
         if path is None:
             return
+        self._loaded_path = path
         self.path.setText(str(path))
         self.info.setText(self.tr("Đang đọc bảng tính…"))
         self.info.setObjectName("muted")
@@ -557,17 +577,31 @@ class BatchDialog(JobDialog):
 
     # --- template, size, segment ------------------------------------------------------------
 
-    def _choose_start(self, piece: Piece | None) -> None:
-        """Start from the open piece: its template, size, segment and values."""
-        if piece is not None and piece.template in self.templates:
-            self.template.setCurrentIndex(self.template.findData(piece.template))
-            self.segment.setCurrentIndex(max(0, self.segment.findData(piece.segment)))
-        else:
-            banner = self.template.findData("banner-bhxh")
-            self.template.setCurrentIndex(max(0, banner))
-            self.segment.setCurrentIndex(max(0, self.segment.findData("toan-dan")))
-        self.controller.set_segment(self.segment.currentData())
+    def _start_template(self, chosen: str | None) -> str:
+        """The template this campaign's last batch used; else the open piece's if it is a
+        banner or poster (one per village); else the campaign's banner, then poster."""
+        if chosen in self.templates:
+            return str(chosen)
+        open_piece = self.controller.piece
+        pieces = ([open_piece] if open_piece is not None else []) + \
+            list(self.model.campaign.pieces)
+        for kind in ("banner", "poster"):
+            for piece in pieces:
+                template = self.templates.get(piece.template)
+                if template is not None and template.kind == kind:
+                    return template.id
+        return "banner-bhxh" if "banner-bhxh" in self.templates else next(iter(self.templates))
+
+    def _choose_start(self, chosen: str | None) -> None:
+        """Start from a template (see `_start_template`) with the size, segment and edited
+        values of the campaign's piece that uses it."""
+        self.template.setCurrentIndex(max(0, self.template.findData(
+            self._start_template(chosen))))
         self._template_changed()
+        piece = self.controller.source_piece()
+        segment = piece.segment if piece is not None else "toan-dan"
+        self.segment.setCurrentIndex(max(0, self.segment.findData(segment)))
+        self.controller.set_segment(self.segment.currentData())
         if piece is not None and piece.size and self.size.findData(piece.size) >= 0:
             self.size.setCurrentIndex(self.size.findData(piece.size))
 
@@ -660,7 +694,8 @@ class BatchDialog(JobDialog):
         else:
             text = self.tr("%1 cột được ghép với trường của mẫu (* là bắt buộc)."
                            ).replace("%1", str(len(mapping)))
-        source = (self.tr("Trường không có cột lấy nội dung của ấn phẩm đang mở.")
+        source = (self.tr("Trường không có cột lấy nội dung bạn đã sửa trong ấn phẩm cùng mẫu "
+                          "của chiến dịch.")
                   if self.controller.constants()
                   else self.tr("Trường không có cột dùng nội dung mặc định của mẫu."))
         self.mapping_note.setText(f"{text} {source}")
@@ -735,7 +770,7 @@ class BatchDialog(JobDialog):
         if piece is None:
             return
         self._previewed_row = row.number
-        self.preview_panel.title.setText(
+        self.preview_panel.set_title(
             self.tr("Xem trước dòng %1").replace("%1", str(row.number)))
         self.preview.request(piece, self.model.campaign, self.preview_panel.wanted_width(),
                              immediate=True)
@@ -782,7 +817,8 @@ class BatchDialog(JobDialog):
             return
         self.controller.set_options(self.options())
         self.model.set_setting("batch", {
-            "folder": self.folder.text().strip(), "formats": list(self.formats()),
+            "template": self.current_template.id, "folder": self.folder.text().strip(),
+            "formats": list(self.formats()),
             "combined": self.combined.isChecked(), "stop_on_error": self.stop_bad.isChecked(),
         })
         self.controller.start()

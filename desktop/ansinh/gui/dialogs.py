@@ -11,9 +11,11 @@ import logging
 import traceback
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -76,7 +78,20 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, title, text,
                       QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText(translate("Dialogs", "Đóng"))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
+
+
+def open_folder(parent: QWidget | None, folder: Path) -> bool:
+    """Show the folder in the file manager; where there is none (or it fails), say so
+    and put the path on the clipboard to paste elsewhere."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        return True
+    QGuiApplication.clipboard().setText(str(folder))
+    show_info(parent, translate("Dialogs", "Không mở được thư mục"), translate(
+        "Dialogs", "Máy này không mở được trình quản lý tệp. Đường dẫn đã được chép, hãy "
+        "dán vào nơi cần mở:\n%1").replace("%1", str(folder)))
+    return False
 
 
 def save_changes_box(parent: QWidget | None, name: str) -> tuple[QMessageBox, Any, Any]:

@@ -15,8 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -46,7 +45,7 @@ from . import dialogs
 from .background import Lane, Task
 from .jobdialog import JobDialog, read_only_table
 from .model import CampaignModel
-from .names import template_name
+from .names import sorted_by_name, template_name
 
 
 @dataclass
@@ -75,7 +74,7 @@ class ExportOutcome:
 
 def run_export(task: Task, request: ExportRequest, pool: RenderPool) -> ExportOutcome:
     """In a lane's thread: drive the export generator (renders run in the pool's
-    processes), reporting (done, total, label) after each piece."""
+    processes), reporting (done, total, piece) after each piece."""
     started = time.monotonic()
     outcome = ExportOutcome()
     bundle = None
@@ -90,8 +89,7 @@ def run_export(task: Task, request: ExportRequest, pool: RenderPool) -> ExportOu
         try:
             for event in events:
                 bundle = event.bundle
-                task.report((event.done, event.total,
-                             f"{event.piece.template} · {event.piece.segment}"))
+                task.report((event.done, event.total, event.piece))
                 outcome.pieces = event.total
                 if task.cancelled:
                     outcome.cancelled = True
@@ -132,7 +130,8 @@ class ExportDialog(JobDialog):
         self.task: Task | None = None  # the export running
         self.outcome: ExportOutcome | None = None
         self._started = 0.0
-        self.setMinimumSize(900, 680)
+        self.setMinimumSize(860, 600)
+        self.fit_screen(1040, 720)
         saved = model.setting("export", {}) or {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 16, 18, 14)
@@ -148,11 +147,7 @@ class ExportDialog(JobDialog):
         self.piece_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.piece_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for index, piece in enumerate(model.pieces):
-            template = templates.get(piece.template)
-            name = piece.title or (template_name(template) if template else piece.template)
-            size = f" · {piece.size}" if piece.size else ""
-            segment = segments.get(piece.segment)
-            item = QListWidgetItem(f"{name}{size} · {segment.name if segment else piece.segment}")
+            item = QListWidgetItem(self._piece_text(piece))
             item.setData(Qt.ItemDataRole.UserRole, index)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -181,7 +176,7 @@ class ExportDialog(JobDialog):
         group.addButton(self.chosen_segments)
         self.own_segment.setChecked(True)
         self.segment_list = QListWidget()
-        for segment in sorted(segments.values(), key=lambda s: s.name):
+        for segment in sorted_by_name(segments.values(), lambda s: s.name):
             item = QListWidgetItem(segment.name)
             item.setData(Qt.ItemDataRole.UserRole, segment.slug)
             item.setToolTip(segment.description)
@@ -218,29 +213,38 @@ class ExportDialog(JobDialog):
         self.dpi.setSuffix(" dpi")
         self.png.toggled.connect(self.dpi.setEnabled)
         self.dpi.setEnabled(self.png.isChecked())
+        self.dpi_label = QLabel()
+        self.dpi_label.setBuddy(self.dpi)
+        self.png.toggled.connect(self.dpi_label.setEnabled)
+        self.dpi_label.setEnabled(self.png.isChecked())
         self.txt_help = QLabel(objectName="help")
         self.txt_help.setWordWrap(True)
-        fmt.addWidget(self.pdf, 0, 0)
-        fmt.addWidget(self.png, 1, 0)
-        fmt.addWidget(self.dpi, 1, 1)
-        fmt.addWidget(self.txt, 2, 0, 1, 2)
-        fmt.addWidget(self.txt_help, 3, 0, 1, 2)
-        for box in (self.pdf, self.png, self.txt):
-            box.toggled.connect(lambda _: self._update_summary())
-        right.addWidget(self.formats_box)
-
-        self.print_box = QGroupBox()
-        prn = QVBoxLayout(self.print_box)
+        # The print options belong to the PDF: one box, indented under it.
         self.crop_marks = QCheckBox()
         self.crop_marks.setChecked(bool(saved.get("crop_marks", False)))
         self.pdf_x4 = QCheckBox()
         self.pdf_x4.setChecked(bool(saved.get("pdf_x4", False)))
         self.bleed_note = QLabel(objectName="help")
         self.bleed_note.setWordWrap(True)
-        prn.addWidget(self.crop_marks)
-        prn.addWidget(self.pdf_x4)
-        prn.addWidget(self.bleed_note)
-        right.addWidget(self.print_box)
+        print_options = QHBoxLayout()
+        print_options.setContentsMargins(24, 0, 0, 0)
+        print_options.addWidget(self.crop_marks)
+        print_options.addWidget(self.pdf_x4)
+        print_options.addStretch(1)
+        self.pdf.toggled.connect(self.crop_marks.setEnabled)
+        self.pdf.toggled.connect(self.pdf_x4.setEnabled)
+        fmt.addWidget(self.pdf, 0, 0, 1, 3)
+        fmt.addLayout(print_options, 1, 0, 1, 3)
+        fmt.addWidget(self.bleed_note, 2, 0, 1, 3)
+        fmt.addWidget(self.png, 3, 0)
+        fmt.addWidget(self.dpi_label, 3, 1, Qt.AlignmentFlag.AlignRight)
+        fmt.addWidget(self.dpi, 3, 2)
+        fmt.addWidget(self.txt, 4, 0, 1, 3)
+        fmt.addWidget(self.txt_help, 5, 0, 1, 3)
+        fmt.setColumnStretch(1, 1)
+        for box in (self.pdf, self.png, self.txt):
+            box.toggled.connect(lambda _: self._update_summary())
+        right.addWidget(self.formats_box)
 
         self.dest_box = QGroupBox()
         dest = QVBoxLayout(self.dest_box)
@@ -264,26 +268,36 @@ class ExportDialog(JobDialog):
         pack_row.addStretch(1)
         dest.addLayout(pack_row)
         right.addWidget(self.dest_box)
-        right.addStretch(1)
+
+        # The history takes the right column's spare height (shown once there is one).
+        self.history_box = QGroupBox()
+        hist = QVBoxLayout(self.history_box)
+        hist.setContentsMargins(8, 4, 8, 8)
+        self.history = read_only_table(3, stretch=1)
+        self.history.setMinimumHeight(44)
+        self.history.cellDoubleClicked.connect(self._open_history)
+        hist.addWidget(self.history)
+        right.addWidget(self.history_box, 10)
+        right.addStretch(1)  # when there is no history yet
         columns.addLayout(right, 2)
 
         # Progress and buttons
         self.summary = QLabel(objectName="fieldLabel")
         outer.addWidget(self.summary)
         self.export_button = self.add_footer(outer)
-
-        self.history_box = QGroupBox()
-        hist = QVBoxLayout(self.history_box)
-        self.history = read_only_table(3, stretch=1)
-        self.history.setMaximumHeight(130)
-        self.history.cellDoubleClicked.connect(self._open_history)
-        hist.addWidget(self.history)
-        outer.addWidget(self.history_box)
         model.exportsChanged.connect(self._fill_history)
         self.retranslate()
         self._fill_history()
 
     # --- choices -----------------------------------------------------------------------
+
+    def _piece_text(self, piece: Piece) -> str:
+        """«Áp phích BHXH tự nguyện · A3 · Nông dân»: names, not template ids or slugs."""
+        template = self.templates.get(piece.template)
+        name = piece.title or (template_name(template) if template else piece.template)
+        size = f" · {piece.size}" if piece.size else ""
+        segment = self.segments.get(piece.segment)
+        return f"{name}{size} · {segment.name if segment else piece.segment}"
 
     @staticmethod
     def _check_all(widget: QListWidget, on: bool) -> None:
@@ -371,15 +385,15 @@ class ExportDialog(JobDialog):
     def running(self) -> bool:
         return self.task is not None
 
-    def _progressed(self, progress: tuple[int, int, str]) -> None:
-        done, total, label = progress
+    def _progressed(self, progress: tuple[int, int, Piece]) -> None:
+        done, total, piece = progress
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         elapsed = time.monotonic() - self._started
         eta = elapsed / done * (total - done) if done else 0
         self.status.setText(self.tr("%1/%2 · còn khoảng %3 giây · %4")
                             .replace("%1", str(done)).replace("%2", str(total))
-                            .replace("%3", f"{eta:.0f}").replace("%4", label))
+                            .replace("%3", f"{eta:.0f}").replace("%4", self._piece_text(piece)))
 
     def _done(self, outcome: ExportOutcome) -> None:
         self.task = None
@@ -418,7 +432,7 @@ class ExportDialog(JobDialog):
         path = Path(self.history.item(row, 1).text())
         target = path if path.is_dir() else path.parent
         if target.exists():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+            dialogs.open_folder(self, target)
 
     def _fill_history(self) -> None:
         records = list(reversed(self.model.exports))
@@ -428,7 +442,7 @@ class ExportDialog(JobDialog):
             files = str(record.files) + (f" (−{record.skipped})" if record.skipped else "")
             for column, text in enumerate((when, record.folder, files)):
                 self.history.setItem(row, column, QTableWidgetItem(text))
-        self.history_box.setVisible(True)
+        self.history_box.setVisible(bool(records))
 
     # --- language --------------------------------------------------------------------
 
@@ -441,14 +455,14 @@ class ExportDialog(JobDialog):
         self.segments_box.setTitle(self.tr("Đối tượng"))
         self.own_segment.setText(self.tr("Giữ đối tượng của từng ấn phẩm"))
         self.chosen_segments.setText(self.tr("Xuất mỗi ấn phẩm cho các đối tượng:"))
-        self.formats_box.setTitle(self.tr("Định dạng"))
+        self.formats_box.setTitle(self.tr("Định dạng và in"))
+        self.dpi_label.setText(self.tr("Độ phân giải:"))
         self.dpi.setSpecialValueText(self.tr("theo mẫu"))
         self.dpi.setToolTip(self.tr("Độ phân giải PNG cho khổ in; «theo mẫu» dùng mức của mẫu"))
         self.txt.setText(self.tr("Văn bản (chú thích, bài loa, tin nhắn)"))
         self.txt_help.setText(self.tr(
             "Bài loa và tin nhắn SMS luôn xuất dạng văn bản; số, tiền và số điện thoại "
             "được viết thành chữ để đọc."))
-        self.print_box.setTitle(self.tr("Tùy chọn in"))
         self.crop_marks.setText(self.tr("Dấu cắt (crop marks)"))
         self.pdf_x4.setText(self.tr("PDF/X-4 cho nhà in"))
         self.bleed_note.setText(self.tr(

@@ -41,7 +41,7 @@ from ..core.segments import Segment
 from ..core.templates.manifest import Field, Template
 from . import i18n, theme
 from .model import MISSING, CampaignModel
-from .names import field_label, kind_name, size_name, template_name
+from .names import field_label, kind_name, size_name, sorted_by_name, template_name
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.webp *.svg"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
@@ -80,6 +80,14 @@ def load_thumbnail(path: Path | None, size: QSize) -> QPixmap | None:
     return QPixmap.fromImage(image) if not image.isNull() else None
 
 
+def _set_style_flag(widget: QWidget, name: str, on: bool) -> None:
+    """A property the style sheet reads; the widget is restyled when it changes."""
+    if widget.property(name) != on:
+        widget.setProperty(name, on)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
 class FieldEditor(QWidget):
     """One field's input; `edited` carries the raw value the template will receive."""
 
@@ -90,6 +98,7 @@ class FieldEditor(QWidget):
         self.spec = spec
         self.counter = QLabel(objectName="counter")
         self.base_dir: Path | None = None
+        self.problem = False  # the render's checks found an error in this field
 
     def value(self) -> Any:
         raise NotImplementedError
@@ -107,11 +116,14 @@ class FieldEditor(QWidget):
         """The campaign-wide value used while this field is empty."""
 
     def set_problem(self, on: bool) -> None:
-        widget = self.input()
-        if widget.property("problem") != on:
-            widget.setProperty("problem", on)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        self.problem = on
+        _set_style_flag(self.input(), "problem", on)
+        self.update_counter()
+
+    def show_over(self, over: bool) -> None:
+        """The counter turns red past its limits, and also when a check says the text
+        does not fit (a title in 3 of 2 lines may well be under its character limit)."""
+        _set_style_flag(self.counter, "over", over or self.problem)
 
     def retranslate(self) -> None:
         self.update_counter()
@@ -155,11 +167,7 @@ class TextEditor(FieldEditor):
             return
         count = len(self.line.text())
         self.counter.setText(f"{count}/{limit}")
-        over = count > limit
-        if self.counter.property("over") != over:
-            self.counter.setProperty("over", over)
-            self.counter.style().unpolish(self.counter)
-            self.counter.style().polish(self.counter)
+        self.show_over(count > limit)
 
 
 class ParagraphEditor(FieldEditor):
@@ -216,10 +224,7 @@ class ParagraphEditor(FieldEditor):
                          .replace("%2", str(self.spec.max_lines)))
             over |= lines > self.spec.max_lines
         self.counter.setText(" · ".join(parts))
-        if self.counter.property("over") != over:
-            self.counter.setProperty("over", over)
-            self.counter.style().unpolish(self.counter)
-            self.counter.style().polish(self.counter)
+        self.show_over(over)
 
 
 class ImageDrop(QLabel):
@@ -655,7 +660,7 @@ class FieldForm(QScrollArea):
         self.size_combo.activated.connect(self._size_chosen)
         self.segment_label = QLabel(objectName="fieldLabel")
         self.segment_combo = QComboBox()
-        for segment in sorted(self.segments.values(), key=lambda s: s.name):
+        for segment in sorted_by_name(self.segments.values(), lambda s: s.name):
             self.segment_combo.addItem(segment.name, segment.slug)
             self.segment_combo.setItemData(self.segment_combo.count() - 1, segment.description,
                                            Qt.ItemDataRole.ToolTipRole)

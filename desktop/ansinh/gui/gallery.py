@@ -25,7 +25,17 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPen,
+    QPixmap,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,7 +63,7 @@ from ..core.segments import Segment
 from ..core.templates.manifest import Template
 from . import i18n, jobs, theme
 from .background import Lane
-from .names import kind_name, template_name
+from .names import fold, kind_name, sorted_by_name, template_name
 from .pieces import CHANNEL_COLORS
 from .preview import to_qimage
 
@@ -189,6 +199,30 @@ class ThumbnailService(QObject):
         return bool(self._pending)
 
 
+def title_lines(text: str, font: QFont, width: int, lines: int = 2) -> list[str]:
+    """The title wrapped at word breaks into at most `lines` lines, the last one elided
+    with «…» when the title is longer."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    out: list[str] = []
+    start = 0
+    while len(out) < lines - 1:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        out.append(text[start:start + line.textLength()].rstrip())
+        start += line.textLength()
+    layout.endLayout()
+    rest = text[start:].strip()
+    if rest:
+        out.append(QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return out
+
+
 class _CardDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return QSize(THUMB_W + 28, THUMB_H + CARD_TEXT_H)
@@ -231,9 +265,10 @@ class _CardDelegate(QStyledItemDelegate):
         painter.setPen(QColor("#10243A"))
         line = painter.fontMetrics().lineSpacing()
         title_rect = QRect(text_left, thumb_area.bottom() + 8, rect.right() - text_left - 6,
-                           2 * line)  # clipped to two lines
-        painter.drawText(title_rect, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop,
-                         index.data(Qt.ItemDataRole.DisplayRole))
+                           2 * line)
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         "\n".join(title_lines(index.data(Qt.ItemDataRole.DisplayRole) or "",
+                                               title_font, title_rect.width())))
         small = QFont(option.font)
         small.setPointSizeF(option.font.pointSizeF() * 0.86)
         painter.setFont(small)
@@ -289,10 +324,10 @@ class GalleryPage(QWidget):
         self.segment_combo.setMinimumContentsLength(22)
         self.segment_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        for segment in sorted(segments.values(), key=lambda s: s.name):
+        for segment in sorted_by_name(segments.values(), lambda s: s.name):
             self.segment_combo.addItem(segment.name, segment.slug)
         self.segment_combo.setCurrentIndex(max(0, self.segment_combo.findData(DEFAULT_SEGMENT)))
-        self.segment_combo.activated.connect(lambda _: self.refresh_thumbnails())
+        self.segment_combo.activated.connect(lambda _: self._segment_chosen())
         filters.addWidget(self.search, 2)
         filters.addWidget(self.kind_combo, 1)
         filters.addSpacing(8)
@@ -348,9 +383,9 @@ class GalleryPage(QWidget):
     def _populate(self) -> None:
         self.grid.clear()
         self._items.clear()
-        for template in sorted(self.templates.values(),
+        for template in sorted(sorted_by_name(self.templates.values(), template_name),
                                key=lambda t: (list(CHANNEL_COLORS).index(t.channel)
-                                              if t.channel in CHANNEL_COLORS else 9, t.id)):
+                                              if t.channel in CHANNEL_COLORS else 9)):
             item = QListWidgetItem(template_name(template))
             item.setData(ROLE_ID, template.id)
             item.setData(ROLE_KIND, template.channel)
@@ -387,6 +422,15 @@ class GalleryPage(QWidget):
     def segment(self) -> str:
         return self.segment_combo.currentData() or DEFAULT_SEGMENT
 
+    def _segment_chosen(self) -> None:
+        self.refresh_thumbnails()
+        self._name_create_button()
+
+    def _name_create_button(self) -> None:
+        """The button says whom the new piece is for: the audience filter sets it."""
+        self.create_button.setText(self.tr("Tạo ấn phẩm cho «%1»").replace(
+            "%1", self.segment_combo.currentText()))
+
     def refresh_thumbnails(self) -> None:
         campaign = self.campaign or Campaign(name="An Sinh Studio")
         for template_id, item in self._items.items():
@@ -403,14 +447,14 @@ class GalleryPage(QWidget):
                                              QPixmap.fromImage(image))
 
     def _filter(self) -> None:
-        words = self.search.text().casefold().split()
+        words = fold(self.search.text()).split()
         kind = self.kind_combo.currentData()
         for template_id, item in self._items.items():
             template = self.templates[template_id]
-            haystack = " ".join([template.name, template.name_en, template.description,
+            haystack = fold(" ".join([template.name, template.name_en, template.description,
                                  kind_name(template.kind), template.id, *template.tags,
                                  *(s.label for s in template.sizes),
-                                 *(s.label_en for s in template.sizes)]).casefold()
+                                 *(s.label_en for s in template.sizes)]))
             visible = all(word in haystack for word in words) and \
                 (not kind or template.kind == kind)
             item.setHidden(not visible)
@@ -471,11 +515,11 @@ class GalleryPage(QWidget):
         self.back_button.setText(self.tr("Quay lại biên tập"))
         self.search.setPlaceholderText(self.tr("Tìm mẫu: áp phích, loa, SMS…"))
         self.segment_label.setText(self.tr("Đối tượng"))
-        self.create_button.setText(self.tr("Tạo ấn phẩm từ mẫu này"))
+        self._name_create_button()
         current = self.kind_combo.currentData()
         self.kind_combo.clear()
         self.kind_combo.addItem(self.tr("Mọi loại ấn phẩm"), "")
-        for kind in sorted({t.kind for t in self.templates.values()}, key=kind_name):
+        for kind in sorted_by_name({t.kind for t in self.templates.values()}, kind_name):
             self.kind_combo.addItem(kind_name(kind), kind)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(current)))
         for template_id, item in self._items.items():

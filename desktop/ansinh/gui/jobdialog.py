@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +24,8 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QVBoxLayout,
 )
+
+from . import dialogs
 
 translate = QCoreApplication.translate
 
@@ -45,6 +46,11 @@ class JobDialog(QDialog):
     def result_folder(self) -> Path | None:
         """Where the finished job's files are (for Open folder)."""
         raise NotImplementedError
+
+    def fit_screen(self, width: int, height: int) -> None:
+        """Open at the preferred size, or smaller on a small screen (1366 × 768 offices)."""
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        self.resize(min(width, screen.width()), min(height, screen.height() - 40))
 
     def add_footer(self, layout: QVBoxLayout) -> QPushButton:
         """Progress, status and buttons at the bottom; returns the action button."""
@@ -90,7 +96,7 @@ class JobDialog(QDialog):
     def open_result(self) -> None:
         folder = self.result_folder()
         if folder is not None and folder.exists():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            dialogs.open_folder(self, folder)
 
     def retranslate_footer(self) -> None:
         # One context for every subclass (self.tr would use the subclass's name).

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import __version__
 from ..core import packs, storage
 from ..core.campaign import Piece, load_campaign
 from ..core.errors import UserError
@@ -44,7 +45,7 @@ from .export_dialog import ExportDialog
 from .form import FieldForm
 from .gallery import GalleryPage, ThumbnailService
 from .model import CampaignModel
-from .names import kind_name, template_name
+from .names import kind_name, sorted_by_name, template_name
 from .pieces import PiecesPanel
 from .preview import PreviewController, PreviewPanel
 from .settings_dialog import SettingsDialog
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
         self.act_guides = self._action("guides", lambda: self.preview_panel.guides_button.toggle(),
                                        K("Ctrl+G"))
         self.act_about = self._action(None, self.about)
+        self.act_guide = self._action(None, self.guide, QKeySequence.StandardKey.HelpContents)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -201,6 +203,7 @@ class MainWindow(QMainWindow):
         for entry in (self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_guides):
             self.menu_view.addAction(entry)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_guide)
         self.menu_help.addAction(self.act_about)
 
     def _build_toolbar(self) -> None:
@@ -475,7 +478,7 @@ class MainWindow(QMainWindow):
             return
         piece = self.model.piece(index)
         entries = [(s.slug, s.name, s.description)
-                   for s in sorted(self.segments.values(), key=lambda s: s.name)
+                   for s in sorted_by_name(self.segments.values(), lambda s: s.name)
                    if s.slug != piece.segment]
         chosen = dialogs.pick_many(
             self, self.tr("Cùng ấn phẩm cho đối tượng khác"),
@@ -571,7 +574,7 @@ class MainWindow(QMainWindow):
         index = self.current_index()
         current = self.model.piece(index).template if index is not None else None
         entries = [(t.id, template_name(t), t.description)
-                   for t in sorted(self.templates.values(), key=template_name)]
+                   for t in sorted_by_name(self.templates.values(), template_name)]
         chosen = dialogs.pick_many(self, title, self.tr(
             "Chọn các mẫu để gửi cho đơn vị khác: họ nhập gói này bằng «Nhập gói mẫu…»."),
             entries, self.tr("Xuất gói"), [current] if current else [])
@@ -623,10 +626,18 @@ class MainWindow(QMainWindow):
             self.gallery.set_campaign(self.model.campaign)
             self.request_preview(immediate=True)
 
+    def guide(self) -> Any:
+        from .guide import GuideDialog
+
+        dialog = GuideDialog(self)
+        dialog.exec()
+        return dialog
+
     def about(self) -> None:
         dialogs.show_info(self, self.tr("Giới thiệu"), self.tr(
-            "An Sinh Studio — ấn phẩm truyền thông BHXH, BHYT cho mọi kênh, chạy không cần "
-            "mạng.\nPhông chữ Be Vietnam Pro (SIL OFL)."))
+            "An Sinh Studio, phiên bản %1 — ấn phẩm truyền thông BHXH, BHYT cho mọi kênh, "
+            "chạy không cần mạng.\nPhông chữ Be Vietnam Pro (SIL OFL).").replace(
+            "%1", __version__))
 
     # --- files -------------------------------------------------------------------------
 
@@ -777,6 +788,19 @@ class MainWindow(QMainWindow):
         else:
             self._discard_recovery()  # saved meanwhile: the copy is not needed
 
+    def start_up(self, path: Path | None = None) -> None:
+        """Once the window shows: work left by a crash first; else the file asked for,
+        else the campaign open last time (not a blank one)."""
+        if not self.offer_recovery():
+            recent = [Path(p) for p in self.settings.get(S.RECENT_FILES)]
+            if path is None and recent and recent[0].is_file():
+                path = recent[0]
+            if path is not None:
+                self.open_path(path)
+        if self.startup_problems:  # one message at a time: the first three, together
+            self.statusBar().showMessage("  ·  ".join(
+                problem.text(i18n.current()) for problem in self.startup_problems[:3]), 15000)
+
     def offer_recovery(self) -> bool:
         """After a crash: offer the newest autosave. True if one was restored."""
         try:
@@ -876,6 +900,7 @@ class MainWindow(QMainWindow):
             self.act_fit: (self.tr("Vừa khung nhìn"), ""),
             self.act_guides: (self.tr("Đường xén và lề xén"), ""),
             self.act_about: (self.tr("Giới thiệu An Sinh Studio"), ""),
+            self.act_guide: (self.tr("Hướng dẫn"), self.tr("Các việc chính, từng bước (F1)")),
         }
         for action, (text, tip) in texts.items():
             action.setText(text)

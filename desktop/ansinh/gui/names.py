@@ -1,11 +1,20 @@
 """What the window calls things, in the UI language: template kinds and channels,
 templates, fields and sizes (their names come from the manifests in both languages),
-and durations."""
+and durations; how lists of names sort (Vietnamese collation, ICU through `QCollator`)
+and how a search matches them (without diacritics: «bang ron» finds «Băng rôn»)."""
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from PySide6.QtCore import QCollator, QLocale
+
 from ..core.templates.manifest import Field, Size, Template
 from . import i18n
+
+T = TypeVar("T")
 
 KIND_NAMES = {
     "poster": ("Áp phích", "Poster"),
@@ -52,3 +61,19 @@ def duration(seconds: float) -> str:
     if i18n.current() == "en":
         return f"{minutes} min {rest} s" if minutes else f"{rest} s"
     return f"{minutes} phút {rest} giây" if minutes else f"{rest} giây"
+
+
+def sorted_by_name(items: Iterable[T], name: Callable[[T], str]) -> list[T]:
+    """Items in the UI language's alphabetical order: Vietnamese puts Á, Ả with A and Đ
+    after D (a code-point sort puts them after Z)."""
+    collator = QCollator(QLocale(QLocale.Language.English) if i18n.current() == "en"
+                         else QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    collator.setNumericMode(True)  # «Thôn 2» before «Thôn 10»
+    return sorted(items, key=lambda item: collator.sortKey(name(item)))
+
+
+def fold(text: str) -> str:
+    """Text for searching: lower case, without tone marks or diacritics (đ → d), so a
+    search typed without Vietnamese input still matches."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

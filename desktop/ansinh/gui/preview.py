@@ -359,6 +359,7 @@ class PreviewPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("panel")
         self.data: jobs.PreviewData | None = None
+        self._title = ""
         self.fit = True
         self.canvas = PageCanvas()
         self.slot_editor = SlotEditor(self.canvas)
@@ -393,8 +394,9 @@ class PreviewPanel(QFrame):
         self.zoom_in = self._tool("zoom-in", self._zoom_step, 1)
         self.fit_button = self._tool("fit", self.set_fit, True, checkable=True)
         self.guides_button = self._tool("guides", self.set_guides, None, checkable=True)
-        for widget in (self.zoom_out, self.zoom_box, self.zoom_in, self.fit_button,
-                       self.guides_button):
+        self._page_tools = (self.zoom_out, self.zoom_box, self.zoom_in, self.fit_button,
+                            self.guides_button)  # hidden for scripts and messages
+        for widget in self._page_tools:
             bar.addWidget(widget)
         layout.addLayout(bar)
 
@@ -521,12 +523,33 @@ class PreviewPanel(QFrame):
             if self.size_label.text() != text:
                 self.size_label.setText(text)
         elif data.kind == "loudspeaker":
-            self.size_label.setText(self.tr("Bài phát thanh"))
+            seconds = next((s["reading_seconds"] for _, _, s in data.texts
+                            if "reading_seconds" in s), None)
+            self.size_label.setText(self.tr("Bài phát thanh") + ("" if seconds is None else
+                                    " · " + self.tr("đọc khoảng %1").replace(
+                                        "%1", duration(seconds))))
         elif data.kind == "sms":
-            self.size_label.setText(self.tr("Tin nhắn SMS"))
+            parts = next((s["sms_parts"] for role, _, s in data.texts
+                          if role == "sms" and "sms_parts" in s), None)
+            self.size_label.setText(self.tr("Tin nhắn SMS") + ("" if parts is None else
+                                    " · " + self.tr("%1 tin").replace("%1", str(parts))))
         else:
             self.size_label.clear()
-        self.zoom_box.setEnabled(data.has_image)
+        for widget in self._page_tools:
+            widget.setVisible(data.has_image)
+        self.title.setText(self._heading())
+
+    def set_title(self, text: str) -> None:
+        """A title of the caller's (a batch row) instead of the panel's own."""
+        self._title = text
+        self.title.setText(self._heading())
+
+    def _heading(self) -> str:
+        if self._title:
+            return self._title
+        if self.data is not None and not self.data.has_image and self.data.texts:
+            return self.tr("Xem trước văn bản")
+        return self.tr("Xem trước bản in")
 
     # --- zoom ------------------------------------------------------------------------
 
@@ -605,7 +628,7 @@ class PreviewPanel(QFrame):
     # --- language --------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Xem trước bản in"))
+        self.title.setText(self._heading())
         self.checks_title.setText(self.tr("Kiểm tra"))
         self.zoom_out.setToolTip(self.tr("Thu nhỏ (Ctrl+-)"))
         self.zoom_in.setToolTip(self.tr("Phóng to (Ctrl++)"))

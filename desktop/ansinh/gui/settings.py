@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+import platformdirs
 from PySide6.QtCore import QSettings
 
 from ..core import paths, preferences
@@ -31,7 +32,8 @@ AUTOSAVE_SECONDS = Setting("document/autosave_seconds", 30,
 RECENT_FILES: Setting[list[str]] = Setting("document/recent_files", [],
                        "Campaign files opened lately, newest first.")
 LAST_FOLDER = Setting("document/last_folder", "", "Folder of the last open/save dialog.")
-EXPORT_FOLDER = Setting("export/folder", "", "Default export folder; empty: exports/.")
+EXPORT_FOLDER = Setting("export/folder", "",
+                        "Default export folder; empty: «An Sinh Studio» in the user's Documents.")
 PREVIEW_DELAY_MS = Setting("preview/delay_ms", 80,
                            "Pause after typing before the preview is rendered again.")
 PREVIEW_GUIDES = Setting("preview/guides", True, "Show trim, bleed and safe-area guides.")
@@ -88,4 +90,9 @@ class Settings:
 
     def export_folder(self) -> Path:
         chosen = self.get(EXPORT_FOLDER)
-        return Path(chosen) if chosen else paths.default_exports_dir()
+        return Path(chosen) if chosen else default_export_folder()
+
+
+def default_export_folder() -> Path:
+    """Exports go where the user keeps documents, not into the app's install folder."""
+    return Path(platformdirs.user_documents_dir()) / "An Sinh Studio"

@@ -30,6 +30,9 @@ from ..core.errors import UserError
 from . import dialogs, i18n
 from . import settings as S
 
+# The pauses after typing before the preview redraws, fastest first (milliseconds).
+PREVIEW_DELAYS = (50, 80, 300)
+
 
 class AbbreviationsPage(QWidget):
     """Every abbreviation read aloud with its reading beside it. The shipped ones keep their
@@ -138,8 +141,8 @@ class AbbreviationsPage(QWidget):
         self.add_button.setText(self.tr("Thêm"))
         self.remove_button.setText(self.tr("Xóa"))
         note = self.tr("Chữ viết tắt đọc thành lời trong bài phát thanh. Mục có sẵn giữ tên, "
-                       "sửa cách đọc được; mục của đơn vị lưu trong: %1").replace(
-            "%1", str(abbreviations.user_path()))
+                       "sửa cách đọc được; mục của đơn vị được lưu cùng mẫu và dữ liệu riêng "
+                       "(Chung › Nâng cao).")
         if self.problem is not None:
             note = self.tr("Không đọc được tệp chữ viết tắt của đơn vị, nên chưa sửa được ở "
                            "đây: %1").replace("%1", dialogs.error_text(self.problem))
@@ -178,33 +181,40 @@ class SettingsDialog(QDialog):
         self.autosave = QSpinBox()
         self.autosave.setRange(5, 600)
         self.autosave.setValue(settings.get(S.AUTOSAVE_SECONDS))
-        self.delay = QSpinBox()
-        self.delay.setRange(50, 2000)
-        self.delay.setSingleStep(50)
-        self.delay.setValue(settings.get(S.PREVIEW_DELAY_MS))
+        # The pause after typing, as a choice of pace, not milliseconds.
+        self.delay = QComboBox()
+        for delay in PREVIEW_DELAYS:
+            self.delay.addItem("", delay)
+        saved = settings.get(S.PREVIEW_DELAY_MS)
+        self.delay.setCurrentIndex(min(range(len(PREVIEW_DELAYS)),
+                                       key=lambda i: abs(PREVIEW_DELAYS[i] - saved)))
         self.autosave_label, self.delay_label = QLabel(), QLabel()
         work.addRow(self.autosave_label, self.autosave)
         work.addRow(self.delay_label, self.delay)
-        self.exact = QCheckBox()
-        self.exact.setChecked(settings.get(S.EXACT_PAGES))
-        work.addRow(self.exact)
         outer.addWidget(self.work_box)
 
         self.export_box = QGroupBox()
         export = QFormLayout(self.export_box)
         row = QHBoxLayout()
         self.folder = QLineEdit(settings.get(S.EXPORT_FOLDER))
-        self.folder.setPlaceholderText(str(paths.default_exports_dir()))
+        self.folder.setPlaceholderText(str(S.default_export_folder()))
         self.browse = QPushButton()
         self.browse.clicked.connect(self._browse)
         row.addWidget(self.folder, 1)
         row.addWidget(self.browse)
         self.folder_label = QLabel()
         export.addRow(self.folder_label, row)
-        self.data_note = QLabel(objectName="help")
-        self.data_note.setWordWrap(True)
-        export.addRow(self.data_note)
         outer.addWidget(self.export_box)
+
+        self.advanced_box = QGroupBox()
+        advanced = QVBoxLayout(self.advanced_box)
+        self.exact = QCheckBox()
+        self.exact.setChecked(settings.get(S.EXACT_PAGES))
+        advanced.addWidget(self.exact)
+        self.data_button = QPushButton()
+        self.data_button.clicked.connect(lambda: dialogs.open_folder(self, paths.user_dir()))
+        advanced.addWidget(self.data_button, 0, Qt.AlignmentFlag.AlignLeft)
+        outer.addWidget(self.advanced_box)
         outer.addStretch(1)
 
         self.text_page = QWidget()
@@ -238,7 +248,7 @@ class SettingsDialog(QDialog):
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục xuất"),
                                                   self.folder.text() or
-                                                  str(paths.default_exports_dir()))
+                                                  str(S.default_export_folder()))
         if folder:
             self.folder.setText(folder)
 
@@ -249,7 +259,7 @@ class SettingsDialog(QDialog):
         s = self.settings
         s.set(S.TONE_STYLE, self.tone_style.currentData())
         s.set(S.AUTOSAVE_SECONDS, self.autosave.value())
-        s.set(S.PREVIEW_DELAY_MS, self.delay.value())
+        s.set(S.PREVIEW_DELAY_MS, self.delay.currentData())
         s.set(S.EXACT_PAGES, self.exact.isChecked())
         s.set(S.EXPORT_FOLDER, self.folder.text().strip())
         language = self.language.currentData()
@@ -272,16 +282,20 @@ class SettingsDialog(QDialog):
         self.work_box.setTitle(self.tr("Làm việc"))
         self.autosave_label.setText(self.tr("Tự lưu bản khôi phục mỗi"))
         self.autosave.setSuffix(self.tr(" giây"))
-        self.delay_label.setText(self.tr("Cập nhật xem trước sau khi ngừng gõ"))
-        self.delay.setSuffix(" ms")
+        self.delay_label.setText(self.tr("Bản xem trước cập nhật"))
+        for index, label in enumerate((self.tr("ngay khi gõ (máy mạnh)"),
+                                       self.tr("bình thường"),
+                                       self.tr("khi gõ xong (máy chậm)"))):
+            self.delay.setItemText(index, label)
+        self.advanced_box.setTitle(self.tr("Nâng cao"))
         self.exact.setText(self.tr("Dựng chính xác từng trang (chậm hơn)"))
         self.exact.setToolTip(self.tr("Khi dựng hàng loạt, mỗi dòng được dàn trang riêng như khi "
                                       "dựng một mình, không dùng lớp chung giữa các dòng."))
         self.export_box.setTitle(self.tr("Xuất bản"))
         self.folder_label.setText(self.tr("Thư mục xuất mặc định"))
         self.browse.setText(self.tr("Chọn…"))
-        self.data_note.setText(self.tr("Mẫu và danh sách đối tượng của riêng bạn đặt trong: %1")
-                               .replace("%1", str(paths.user_dir())))
+        self.data_button.setText(self.tr("Mở thư mục mẫu và dữ liệu riêng"))
+        self.data_button.setToolTip(self.tr("Nơi đặt mẫu và danh sách đối tượng của riêng bạn"))
         self.ok.setText(self.tr("Lưu cài đặt"))
         self.cancel.setText(self.tr("Hủy"))
         self.tabs.setTabText(0, self.tr("Chung"))

@@ -4,54 +4,54 @@
 <context>
     <name>AbbreviationsPage</name>
     <message>
-        <location filename="../settings_dialog.py" line="110"/>
+        <location filename="../settings_dialog.py" line="113"/>
         <source>Mọi chỗ</source>
         <translation>Anywhere</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="110"/>
+        <location filename="../settings_dialog.py" line="113"/>
         <source>Loại văn bản</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="110"/>
+        <location filename="../settings_dialog.py" line="113"/>
         <source>Cơ quan trong số hiệu</source>
         <translation>Issuer in a document number</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="133"/>
+        <location filename="../settings_dialog.py" line="136"/>
         <source>Viết tắt</source>
         <translation>Abbreviation</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="133"/>
+        <location filename="../settings_dialog.py" line="136"/>
         <source>Đọc là</source>
         <translation>Read as</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="133"/>
+        <location filename="../settings_dialog.py" line="136"/>
         <source>Dùng cho</source>
         <translation>Used for</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="138"/>
+        <location filename="../settings_dialog.py" line="141"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="139"/>
+        <location filename="../settings_dialog.py" line="142"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="140"/>
-        <source>Chữ viết tắt đọc thành lời trong bài phát thanh. Mục có sẵn giữ tên, sửa cách đọc được; mục của đơn vị lưu trong: %1</source>
-        <translation>Abbreviations read out in loudspeaker scripts. Shipped entries keep their name, their reading can be changed; the office's entries are kept in: %1</translation>
+        <location filename="../settings_dialog.py" line="143"/>
+        <source>Chữ viết tắt đọc thành lời trong bài phát thanh. Mục có sẵn giữ tên, sửa cách đọc được; mục của đơn vị được lưu cùng mẫu và dữ liệu riêng (Chung › Nâng cao).</source>
+        <translation>Abbreviations read out in loudspeaker scripts. Shipped entries keep their name and may be read differently; the office&apos;s entries are kept with your own templates and data (General › Advanced).</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="144"/>
+        <location filename="../settings_dialog.py" line="147"/>
         <source>Không đọc được tệp chữ viết tắt của đơn vị, nên chưa sửa được ở đây: %1</source>
-        <translation>The office's abbreviations file cannot be read, so it cannot be edited here: %1</translation>
+        <translation>The office&apos;s abbreviations file cannot be read, so it cannot be edited here: %1</translation>
     </message>
 </context>
 <context>
@@ -95,333 +95,338 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../batch_dialog.py" line="614"/>
+        <location filename="../batch_dialog.py" line="522"/>
         <source>Chọn bảng tính</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="615"/>
+        <location filename="../batch_dialog.py" line="523"/>
         <source>Bảng tính (*.xlsx *.xlsm *.csv *.txt);;Mọi tệp (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="626"/>
+        <location filename="../batch_dialog.py" line="533"/>
         <source>Đang đọc bảng tính…</source>
         <translation>Reading the spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="688"/>
+        <location filename="../batch_dialog.py" line="566"/>
         <source>trang «%1», </source>
         <translation>sheet «%1», </translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="691"/>
+        <location filename="../batch_dialog.py" line="569"/>
         <source>%1 dòng dữ liệu · %2tiêu đề ở dòng %3 · %4</source>
         <translation>%1 data row(s) · %2header on row %3 · %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="696"/>
+        <location filename="../batch_dialog.py" line="574"/>
         <source>chữ mã cũ %1 đã được chuyển sang Unicode, hãy soát lại</source>
         <translation>legacy %1 text was converted to Unicode, please check it</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="767"/>
-        <location filename="../batch_dialog.py" line="1176"/>
+        <location filename="../batch_dialog.py" line="663"/>
+        <location filename="../batch_dialog.py" line="923"/>
         <source>— không dùng —</source>
         <translation>— not used —</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="806"/>
+        <location filename="../batch_dialog.py" line="686"/>
         <source>Chọn một bảng tính CSV hoặc Excel (.xlsx) để bắt đầu: mỗi dòng một thôn, một ấn phẩm.</source>
         <translation>Choose a CSV or Excel (.xlsx) spreadsheet to start: one row per village, one piece per row.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="814"/>
+        <location filename="../batch_dialog.py" line="691"/>
         <source>Chưa ghép cột nào với trường của mẫu.</source>
         <translation>No column is mapped to a template field yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="816"/>
+        <location filename="../batch_dialog.py" line="693"/>
         <source>Trường bắt buộc chưa có cột: %1.</source>
         <translation>Required fields without a column: %1.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="818"/>
+        <location filename="../batch_dialog.py" line="695"/>
         <source>%1 cột được ghép với trường của mẫu (* là bắt buộc).</source>
         <translation>%1 column(s) mapped to template fields (* = required).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="820"/>
-        <source>Trường không có cột lấy nội dung của ấn phẩm đang mở.</source>
-        <translation>Fields without a column take the open piece&apos;s content.</translation>
-    </message>
-    <message>
-        <location filename="../batch_dialog.py" line="821"/>
+        <location filename="../batch_dialog.py" line="700"/>
         <source>Trường không có cột dùng nội dung mặc định của mẫu.</source>
         <translation>Fields without a column use the template&apos;s defaults.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="862"/>
+        <location filename="../batch_dialog.py" line="715"/>
         <source>Đang kiểm tra các dòng…</source>
         <translation>Checking the rows…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="941"/>
+        <location filename="../batch_dialog.py" line="739"/>
         <source>Chưa có bảng tính.</source>
         <translation>No spreadsheet yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="945"/>
+        <location filename="../batch_dialog.py" line="743"/>
         <source>%1 dòng · %2 hợp lệ</source>
         <translation>%1 row(s) · %2 valid</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="948"/>
+        <location filename="../batch_dialog.py" line="746"/>
         <source>%1 dòng lỗi</source>
         <translation>%1 with problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="991"/>
+        <location filename="../batch_dialog.py" line="774"/>
         <source>Xem trước dòng %1</source>
         <translation>Preview of row %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1034"/>
+        <location filename="../batch_dialog.py" line="805"/>
         <source>Chạy tiếp</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1035"/>
+        <location filename="../batch_dialog.py" line="806"/>
         <source>Tạo %1 ấn phẩm</source>
         <translation>Make %1 piece(s)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1038"/>
+        <location filename="../batch_dialog.py" line="809"/>
         <source>Tạo ấn phẩm</source>
         <translation>Make pieces</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1041"/>
+        <location filename="../batch_dialog.py" line="812"/>
         <source>Bảng còn dòng lỗi: sửa bảng tính (rồi chọn lại tệp) hoặc chọn bỏ qua dòng lỗi.</source>
         <translation>Some rows have problems: fix the spreadsheet (then choose the file again) or choose to skip bad rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="578"/>
+        <location filename="../batch_dialog.py" line="420"/>
         <source>Chọn thư mục lưu</source>
         <translation>Choose the output folder</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="930"/>
+        <location filename="../batch_dialog.py" line="514"/>
+        <source>Không có tệp «%1»: hãy kiểm tra đường dẫn hoặc bấm «Chọn tệp…».</source>
+        <translation>No file «%1»: check the path or click «Choose file…».</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="697"/>
+        <source>Trường không có cột lấy nội dung bạn đã sửa trong ấn phẩm cùng mẫu của chiến dịch.</source>
+        <translation>Fields without a column take what you edited in the campaign&apos;s piece of this template.</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="714"/>
         <source>Đang thay địa danh…</source>
         <translation>Replacing place names…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="953"/>
+        <location filename="../batch_dialog.py" line="751"/>
         <source>%1 địa danh cũ — %2 có tên mới</source>
         <translation>%1 old place name(s) — %2 with a new name</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="956"/>
+        <location filename="../batch_dialog.py" line="754"/>
         <source>%1 địa danh cũ</source>
         <translation>%1 old place name(s)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="959"/>
+        <location filename="../batch_dialog.py" line="757"/>
         <source>đã thay %1 địa danh</source>
         <translation>%1 place name(s) replaced</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1023"/>
+        <location filename="../batch_dialog.py" line="796"/>
         <source>Hoàn tác thay địa danh</source>
         <translation>Undo place changes</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1024"/>
+        <location filename="../batch_dialog.py" line="797"/>
         <source>Áp dụng mọi gợi ý địa danh</source>
         <translation>Apply all place suggestions</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1026"/>
+        <location filename="../batch_dialog.py" line="799"/>
         <source>Trả lại các địa danh như trong bảng tính (Ctrl+Z).</source>
         <translation>Put the place names back as the sheet has them (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1027"/>
+        <location filename="../batch_dialog.py" line="800"/>
         <source>Thay mỗi địa danh cũ có đúng một tên mới bằng tên đó, trong ấn phẩm và tên tệp của lần tạo này. Bảng tính không bị sửa.</source>
         <translation>Replace each old place name that has exactly one new name with it, in this run&apos;s pieces and file names. The sheet itself is not changed.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1064"/>
+        <location filename="../batch_dialog.py" line="828"/>
         <source>Đang khởi động các tiến trình dựng hình…</source>
         <translation>Starting the render processes…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1082"/>
+        <location filename="../batch_dialog.py" line="837"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1096"/>
+        <location filename="../batch_dialog.py" line="851"/>
         <source>%1/%2 dòng · còn khoảng %3 · dòng %4</source>
         <translation>%1/%2 rows · about %3 left · row %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1115"/>
+        <location filename="../batch_dialog.py" line="865"/>
         <source>Chạy hàng loạt không thành công</source>
         <translation>The batch failed</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1119"/>
+        <location filename="../batch_dialog.py" line="868"/>
         <source>Đã dừng. Chỉ các tệp đã làm xong được giữ lại trong %1; bấm «Chạy tiếp» để làm các dòng còn lại.</source>
         <translation>Stopped. Only finished files were kept in %1; press «Continue» to make the remaining rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1125"/>
+        <location filename="../batch_dialog.py" line="873"/>
         <source>Xong: %1 dòng, %2 tệp trong %3 → %4</source>
         <translation>Done: %1 row(s), %2 file(s) in %3 → %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1129"/>
+        <location filename="../batch_dialog.py" line="877"/>
         <source>Tệp in gộp cho nhà in: %1</source>
         <translation>Combined file for the print shop: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1133"/>
+        <location filename="../batch_dialog.py" line="881"/>
         <source>%1 dòng không tạo được (xem cột Kiểm tra).</source>
         <translation>%1 row(s) could not be made (see the Check column).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1160"/>
+        <location filename="../batch_dialog.py" line="907"/>
         <source>Tạo hàng loạt từ bảng tính</source>
         <translation>Batch from a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1161"/>
+        <location filename="../batch_dialog.py" line="908"/>
         <source>Bảng tính và mẫu</source>
         <translation>Spreadsheet and template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1162"/>
+        <location filename="../batch_dialog.py" line="909"/>
         <source>Bảng tính</source>
         <translation>Spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1163"/>
+        <location filename="../batch_dialog.py" line="910"/>
         <source>Tệp CSV hoặc Excel (.xlsx): mỗi dòng một ấn phẩm</source>
         <translation>A CSV or Excel (.xlsx) file: one piece per row</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1164"/>
+        <location filename="../batch_dialog.py" line="911"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1165"/>
+        <location filename="../batch_dialog.py" line="912"/>
         <source>Trang</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1166"/>
+        <location filename="../batch_dialog.py" line="913"/>
         <source>Mẫu</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1167"/>
+        <location filename="../batch_dialog.py" line="914"/>
         <source>Khổ</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1168"/>
+        <location filename="../batch_dialog.py" line="915"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1169"/>
+        <location filename="../batch_dialog.py" line="916"/>
         <source>Cho cả bảng</source>
         <translation>For all rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1170"/>
+        <location filename="../batch_dialog.py" line="917"/>
         <source>Theo cột</source>
         <translation>From column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1171"/>
+        <location filename="../batch_dialog.py" line="918"/>
         <source>Ghép cột với trường của mẫu</source>
         <translation>Map columns to template fields</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1172"/>
+        <location filename="../batch_dialog.py" line="919"/>
         <source>Cột trong bảng</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1173"/>
+        <location filename="../batch_dialog.py" line="920"/>
         <source>Ví dụ (dòng đầu)</source>
         <translation>Example (first row)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1174"/>
+        <location filename="../batch_dialog.py" line="921"/>
         <source>Trường của mẫu</source>
         <translation>Template field</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1177"/>
+        <location filename="../batch_dialog.py" line="924"/>
         <source>Ghép tự động</source>
         <translation>Match automatically</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1178"/>
+        <location filename="../batch_dialog.py" line="925"/>
         <source>Ghép theo tên cột: không phân biệt hoa thường và dấu («Tên thôn» → Thôn, xã)</source>
         <translation>Match by column name, ignoring case and diacritics («Tên thôn» → Village / commune)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1180"/>
+        <location filename="../batch_dialog.py" line="927"/>
         <source>Các dòng (số dòng như trong Excel)</source>
         <translation>Rows (numbered as in Excel)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1181"/>
+        <location filename="../batch_dialog.py" line="928"/>
         <source>Chỉ hiện dòng lỗi, cảnh báo</source>
         <translation>Only rows with errors or warnings</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1183"/>
+        <location filename="../batch_dialog.py" line="930"/>
         <source>Chọn một dòng để xem trước ấn phẩm của dòng đó.</source>
         <translation>Select a row to preview its piece.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1185"/>
+        <location filename="../batch_dialog.py" line="932"/>
         <source>Lưu vào</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1186"/>
+        <location filename="../batch_dialog.py" line="933"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1187"/>
+        <location filename="../batch_dialog.py" line="934"/>
         <source>Một PDF gộp cho nhà in</source>
         <translation>One combined PDF for the print shop</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1188"/>
+        <location filename="../batch_dialog.py" line="935"/>
         <source>bỏ qua, làm các dòng hợp lệ</source>
         <translation>skip them, make the valid rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1189"/>
+        <location filename="../batch_dialog.py" line="936"/>
         <source>không chạy khi còn dòng lỗi</source>
         <translation>do not run while any row has problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1190"/>
+        <location filename="../batch_dialog.py" line="937"/>
         <source>Dòng lỗi:</source>
         <translation>Rows with problems:</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1201"/>
+        <location filename="../batch_dialog.py" line="948"/>
         <source>Mỗi dòng tạo một ấn phẩm với tên tệp theo dòng; kèm manifest ghi số dòng và đối tượng.</source>
         <translation>Each row makes one piece, its files named after the row; the manifest records each row&apos;s number and segment.</translation>
     </message>
@@ -429,77 +434,77 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../campaign_dialog.py" line="84"/>
+        <location filename="../campaign_dialog.py" line="87"/>
         <source>Nội dung chung của chiến dịch</source>
         <translation>Shared campaign content</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="91"/>
+        <location filename="../campaign_dialog.py" line="94"/>
         <source>Những nội dung này in trên mọi ấn phẩm của chiến dịch: sửa một lần, mọi áp phích, băng rôn, bài loa và tin nhắn đều theo.</source>
         <translation>These appear on every piece of the campaign: change them once and every poster, banner, loudspeaker script and SMS follows.</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="104"/>
+        <location filename="../campaign_dialog.py" line="107"/>
         <source>Thông điệp</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="114"/>
+        <location filename="../campaign_dialog.py" line="117"/>
         <source>Tên chiến dịch</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="115"/>
+        <location filename="../campaign_dialog.py" line="118"/>
         <source>Thông điệp chính</source>
         <translation>Key message</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="116"/>
+        <location filename="../campaign_dialog.py" line="119"/>
         <source>Lời kêu gọi</source>
         <translation>Call to action</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="119"/>
+        <location filename="../campaign_dialog.py" line="122"/>
         <source>Đơn vị và liên hệ</source>
         <translation>Issuer and contact</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="123"/>
+        <location filename="../campaign_dialog.py" line="126"/>
         <source>Bảo hiểm xã hội tỉnh …</source>
         <translation>Social Security of … province</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="127"/>
+        <location filename="../campaign_dialog.py" line="130"/>
         <source>Đơn vị phát hành</source>
         <translation>Issuing unit</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="128"/>
+        <location filename="../campaign_dialog.py" line="131"/>
         <source>Đường dây nóng</source>
         <translation>Hotline</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="129"/>
+        <location filename="../campaign_dialog.py" line="132"/>
         <source>Trang thông tin</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="130"/>
+        <location filename="../campaign_dialog.py" line="133"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="133"/>
+        <location filename="../campaign_dialog.py" line="136"/>
         <source>Nhận diện</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="142"/>
+        <location filename="../campaign_dialog.py" line="145"/>
         <source>Chọn logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="144"/>
+        <location filename="../campaign_dialog.py" line="147"/>
         <source>Bỏ logo</source>
         <translation>Remove logo</translation>
     </message>
@@ -509,12 +514,12 @@
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="156"/>
+        <location filename="../campaign_dialog.py" line="165"/>
         <source>Màu chính</source>
         <translation>Primary colour</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="157"/>
+        <location filename="../campaign_dialog.py" line="166"/>
         <source>Màu nhấn</source>
         <translation>Accent colour</translation>
     </message>
@@ -529,87 +534,87 @@
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="158"/>
+        <location filename="../campaign_dialog.py" line="173"/>
         <source>Phông chữ: Be Vietnam Pro (đủ dấu tiếng Việt)</source>
         <translation>Typeface: Be Vietnam Pro (full Vietnamese coverage)</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="160"/>
+        <location filename="../campaign_dialog.py" line="175"/>
         <source>Phông</source>
         <translation>Font</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="164"/>
+        <location filename="../campaign_dialog.py" line="179"/>
         <source>Ngày và số liệu chính sách</source>
         <translation>Date and policy figures</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="171"/>
+        <location filename="../campaign_dialog.py" line="186"/>
         <source>Ngày chiến dịch</source>
         <translation>Campaign date</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="175"/>
+        <location filename="../campaign_dialog.py" line="190"/>
         <source>Dùng cả số liệu dự kiến, chưa có văn bản</source>
         <translation>Also use proposed figures not yet enacted</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="187"/>
+        <location filename="../campaign_dialog.py" line="202"/>
         <source>Áp dụng cho mọi ấn phẩm</source>
         <translation>Apply to every piece</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="190"/>
+        <location filename="../campaign_dialog.py" line="205"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="211"/>
+        <location filename="../campaign_dialog.py" line="227"/>
         <source>Chọn logo</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="212"/>
+        <location filename="../campaign_dialog.py" line="228"/>
         <source>Ảnh</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="223"/>
+        <location filename="../campaign_dialog.py" line="239"/>
         <source>Kéo thả logo vào đây</source>
         <translation>Drop the logo here</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="224"/>
+        <location filename="../campaign_dialog.py" line="240"/>
         <source>Chưa có logo</source>
         <translation>No logo</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="233"/>
+        <location filename="../campaign_dialog.py" line="257"/>
         <source>Lương cơ sở: %1</source>
         <translation>Base salary: %1</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="234"/>
+        <location filename="../campaign_dialog.py" line="258"/>
         <source>BHXH tự nguyện: đóng %1 thu nhập; thấp nhất %2/tháng</source>
         <translation>Voluntary social insurance: %1 of income; at least %2/month</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="237"/>
+        <location filename="../campaign_dialog.py" line="261"/>
         <source>BHYT hộ gia đình, người thứ nhất: %1/tháng</source>
         <translation>Household health insurance, first member: %1/month</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="240"/>
+        <location filename="../campaign_dialog.py" line="264"/>
         <source>Căn cứ: %1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="271"/>
+        <location filename="../campaign_dialog.py" line="296"/>
         <source>Chiến dịch cần có tên.</source>
         <translation>The campaign needs a name.</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="274"/>
+        <location filename="../campaign_dialog.py" line="299"/>
         <source>Màu phải viết dạng #RRGGBB, ví dụ #0B5CAD.</source>
         <translation>Colours must be written as #RRGGBB, e.g. #0B5CAD.</translation>
     </message>
@@ -627,27 +632,27 @@
         <translation>Change piece details</translation>
     </message>
     <message>
-        <location filename="../model.py" line="106"/>
+        <location filename="../model.py" line="113"/>
         <source>Sửa nội dung chung</source>
         <translation>Edit shared content</translation>
     </message>
     <message>
-        <location filename="../model.py" line="113"/>
+        <location filename="../model.py" line="120"/>
         <source>Thêm ấn phẩm</source>
         <translation>Add piece</translation>
     </message>
     <message>
-        <location filename="../model.py" line="188"/>
+        <location filename="../model.py" line="195"/>
         <source>Sửa «%1»</source>
         <translation>Edit «%1»</translation>
     </message>
     <message>
-        <location filename="../model.py" line="276"/>
+        <location filename="../model.py" line="283"/>
         <source>Xóa ấn phẩm</source>
         <translation>Delete piece</translation>
     </message>
     <message>
-        <location filename="../model.py" line="294"/>
+        <location filename="../model.py" line="301"/>
         <source>Đổi thứ tự ấn phẩm</source>
         <translation>Reorder pieces</translation>
     </message>
@@ -655,12 +660,12 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../preview.py" line="334"/>
+        <location filename="../preview.py" line="324"/>
         <source>Không có lỗi: sẵn sàng xuất.</source>
         <translation>No problems: ready to export.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="344"/>
+        <location filename="../preview.py" line="334"/>
         <source>Bấm để tới ô cần sửa</source>
         <translation>Click to go to the field to fix</translation>
     </message>
@@ -691,55 +696,67 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../dialogs.py" line="43"/>
+        <location filename="../dialogs.py" line="45"/>
         <source>Đã xảy ra lỗi không mong muốn. Công việc của bạn vẫn được giữ: bản tự lưu sẽ được đề nghị khôi phục nếu cần. Chi tiết đã ghi vào nhật ký:</source>
         <translation>Something unexpected went wrong. Your work is kept: the autosave will be offered for recovery if needed. Details were written to the log:</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="68"/>
+        <location filename="../dialogs.py" line="70"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="71"/>
-        <location filename="../dialogs.py" line="78"/>
+        <location filename="../dialogs.py" line="73"/>
+        <location filename="../dialogs.py" line="80"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="83"/>
+        <location filename="../dialogs.py" line="91"/>
+        <source>Không mở được thư mục</source>
+        <translation>Could not open the folder</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="91"/>
+        <source>Máy này không mở được trình quản lý tệp. Đường dẫn đã được chép, hãy dán vào nơi cần mở:
+%1</source>
+        <translation>This computer could not open a file manager. The path is copied; paste it where you need it:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="98"/>
         <source>Chiến dịch «%1» có thay đổi chưa lưu. Lưu trước khi đóng?</source>
         <translation>The campaign «%1» has unsaved changes. Save before closing?</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="84"/>
+        <location filename="../dialogs.py" line="99"/>
         <source>Lưu thay đổi?</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="86"/>
+        <location filename="../dialogs.py" line="101"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="87"/>
+        <location filename="../dialogs.py" line="102"/>
         <source>Không lưu</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="89"/>
-        <location filename="../dialogs.py" line="132"/>
-        <location filename="../dialogs.py" line="169"/>
+        <location filename="../dialogs.py" line="104"/>
+        <location filename="../dialogs.py" line="147"/>
+        <location filename="../dialogs.py" line="184"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="107"/>
+        <location filename="../dialogs.py" line="122"/>
         <source>(chưa lưu thành tệp)</source>
         <translation>(never saved to a file)</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="108"/>
+        <location filename="../dialogs.py" line="123"/>
         <source>Lần trước An Sinh Studio đã đóng đột ngột. Có bản tự lưu của chiến dịch «%1» lúc %2.
 Tệp gốc: %3
 
@@ -750,27 +767,27 @@ Original file: %3
 Recover the unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="111"/>
+        <location filename="../dialogs.py" line="126"/>
         <source>Khôi phục công việc</source>
         <translation>Recover work</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="113"/>
+        <location filename="../dialogs.py" line="128"/>
         <source>Khôi phục</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="114"/>
+        <location filename="../dialogs.py" line="129"/>
         <source>Bỏ bản tự lưu</source>
         <translation>Discard autosave</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="116"/>
+        <location filename="../dialogs.py" line="131"/>
         <source>Để sau</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="164"/>
+        <location filename="../dialogs.py" line="179"/>
         <source>Chọn tất cả</source>
         <translation>Select all</translation>
     </message>
@@ -778,22 +795,22 @@ Recover the unsaved changes?</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../export_dialog.py" line="339"/>
+        <location filename="../export_dialog.py" line="340"/>
         <source>Sẽ xuất %1 bản (ấn phẩm × đối tượng).</source>
         <translation>%1 renders will be exported (pieces × segments).</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="264"/>
+        <location filename="../export_dialog.py" line="255"/>
         <source>Chọn thư mục xuất</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="370"/>
+        <location filename="../export_dialog.py" line="371"/>
         <source>Đang chuẩn bị…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="383"/>
+        <location filename="../export_dialog.py" line="382"/>
         <source>Đang dừng sau ấn phẩm hiện tại…</source>
         <translation>Stopping after the current piece…</translation>
     </message>
@@ -803,153 +820,153 @@ Recover the unsaved changes?</translation>
         <translation>%1/%2 · about %3 s left · %4</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="410"/>
+        <location filename="../export_dialog.py" line="407"/>
         <source>Xuất không thành công</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="413"/>
+        <location filename="../export_dialog.py" line="410"/>
         <source>Đã dừng. Không có tệp nào được giữ lại.</source>
         <translation>Stopped. No files were kept.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="416"/>
+        <location filename="../export_dialog.py" line="413"/>
         <source>Xong: %1 tệp trong %2 giây → %3</source>
         <translation>Done: %1 file(s) in %2 s → %3</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="420"/>
+        <location filename="../export_dialog.py" line="417"/>
         <source>%1 bản bị bỏ qua vì còn lỗi (xem manifest.json).</source>
         <translation>%1 renders were skipped because of errors (see manifest.json).</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="453"/>
+        <location filename="../export_dialog.py" line="450"/>
         <source>Xuất ấn phẩm</source>
         <translation>Export pieces</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="454"/>
+        <location filename="../export_dialog.py" line="451"/>
         <source>Ấn phẩm</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="455"/>
+        <location filename="../export_dialog.py" line="452"/>
         <source>Chọn hết</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="456"/>
+        <location filename="../export_dialog.py" line="453"/>
         <source>Bỏ chọn</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="457"/>
+        <location filename="../export_dialog.py" line="454"/>
         <source>Chỉ ấn phẩm đang mở</source>
         <translation>Only the open piece</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="458"/>
+        <location filename="../export_dialog.py" line="455"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="459"/>
+        <location filename="../export_dialog.py" line="456"/>
         <source>Giữ đối tượng của từng ấn phẩm</source>
         <translation>Keep each piece&apos;s own segment</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="460"/>
+        <location filename="../export_dialog.py" line="457"/>
         <source>Xuất mỗi ấn phẩm cho các đối tượng:</source>
         <translation>Export each piece for these segments:</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="461"/>
-        <source>Định dạng</source>
-        <translation>Formats</translation>
+        <location filename="../export_dialog.py" line="458"/>
+        <source>Định dạng và in</source>
+        <translation>Formats and print</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="462"/>
+        <location filename="../export_dialog.py" line="459"/>
+        <source>Độ phân giải:</source>
+        <translation>Resolution:</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="460"/>
         <source>theo mẫu</source>
         <translation>template default</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="463"/>
+        <location filename="../export_dialog.py" line="461"/>
         <source>Độ phân giải PNG cho khổ in; «theo mẫu» dùng mức của mẫu</source>
         <translation>PNG resolution for print sizes; «template default» uses the template&apos;s own</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="464"/>
+        <location filename="../export_dialog.py" line="462"/>
         <source>Văn bản (chú thích, bài loa, tin nhắn)</source>
         <translation>Text (captions, loudspeaker scripts, SMS)</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="466"/>
+        <location filename="../export_dialog.py" line="464"/>
         <source>Bài loa và tin nhắn SMS luôn xuất dạng văn bản; số, tiền và số điện thoại được viết thành chữ để đọc.</source>
         <translation>Loudspeaker scripts and SMS are always exported as text; numbers, money and phone numbers are written out for reading aloud.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="468"/>
-        <source>Tùy chọn in</source>
-        <translation>Print options</translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="469"/>
+        <location filename="../export_dialog.py" line="466"/>
         <source>Dấu cắt (crop marks)</source>
         <translation>Crop marks</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="470"/>
+        <location filename="../export_dialog.py" line="467"/>
         <source>PDF/X-4 cho nhà in</source>
         <translation>PDF/X-4 for the print shop</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="472"/>
+        <location filename="../export_dialog.py" line="469"/>
         <source>Lề xén (bleed) 3–5 mm theo khổ luôn có trong PDF; chữ nằm cách đường xén ít nhất 3 mm.</source>
         <translation>The PDF always carries the size&apos;s 3–5 mm bleed; text stays at least 3 mm inside the trim.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="474"/>
-        <location filename="../export_dialog.py" line="481"/>
+        <location filename="../export_dialog.py" line="471"/>
+        <location filename="../export_dialog.py" line="478"/>
         <source>Nơi lưu</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="475"/>
+        <location filename="../export_dialog.py" line="472"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="476"/>
+        <location filename="../export_dialog.py" line="473"/>
         <source>Thư mục</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="477"/>
+        <location filename="../export_dialog.py" line="474"/>
         <source>Tệp nén .zip</source>
         <translation>.zip archive</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="479"/>
+        <location filename="../export_dialog.py" line="476"/>
         <source>Xuất</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="480"/>
+        <location filename="../export_dialog.py" line="477"/>
         <source>Lịch sử xuất của chiến dịch</source>
         <translation>Export history of this campaign</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="481"/>
+        <location filename="../export_dialog.py" line="478"/>
         <source>Thời gian</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="482"/>
+        <location filename="../export_dialog.py" line="479"/>
         <source>Số tệp</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="484"/>
+        <location filename="../export_dialog.py" line="481"/>
         <source>Chọn ấn phẩm, đối tượng và định dạng rồi bấm Xuất.</source>
         <translation>Choose pieces, segments and formats, then press Export.</translation>
     </message>
@@ -957,122 +974,122 @@ Recover the unsaved changes?</translation>
 <context>
     <name>FieldForm</name>
     <message>
-        <location filename="../form.py" line="244"/>
+        <location filename="../form.py" line="216"/>
         <source>%1/%2 ký tự</source>
         <translation>%1/%2 characters</translation>
     </message>
     <message>
-        <location filename="../form.py" line="248"/>
+        <location filename="../form.py" line="220"/>
         <source>%1 ký tự</source>
         <translation>%1 characters</translation>
     </message>
     <message>
-        <location filename="../form.py" line="251"/>
+        <location filename="../form.py" line="223"/>
         <source>%1/%2 dòng</source>
         <translation>%1/%2 lines</translation>
     </message>
     <message>
-        <location filename="../form.py" line="344"/>
+        <location filename="../form.py" line="313"/>
         <source>Chọn ảnh</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="345"/>
+        <location filename="../form.py" line="314"/>
         <source>Ảnh</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../form.py" line="371"/>
+        <location filename="../form.py" line="340"/>
         <source>Kéo thả ảnh vào đây</source>
         <translation>Drop an image here</translation>
     </message>
     <message>
-        <location filename="../form.py" line="372"/>
+        <location filename="../form.py" line="341"/>
         <source>Không thấy tệp ảnh</source>
         <translation>Image file not found</translation>
     </message>
     <message>
-        <location filename="../form.py" line="374"/>
+        <location filename="../form.py" line="343"/>
         <source>Chưa có ảnh</source>
         <translation>No image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="376"/>
+        <location filename="../form.py" line="345"/>
         <source>Ảnh mặc định của mẫu</source>
         <translation>The template&apos;s default image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="382"/>
+        <location filename="../form.py" line="351"/>
         <source>Chọn ảnh…</source>
         <translation>Choose image…</translation>
     </message>
     <message>
-        <location filename="../form.py" line="383"/>
+        <location filename="../form.py" line="352"/>
         <source>Mặc định</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../form.py" line="384"/>
+        <location filename="../form.py" line="353"/>
         <source>Bỏ ảnh</source>
         <translation>No image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="385"/>
+        <location filename="../form.py" line="354"/>
         <source>Kéo thả tệp PNG, JPEG, WebP hoặc SVG vào đây, hoặc bấm để chọn</source>
         <translation>Drop a PNG, JPEG, WebP or SVG file here, or click to choose one</translation>
     </message>
     <message>
-        <location filename="../form.py" line="416"/>
+        <location filename="../form.py" line="385"/>
         <source>Chọn màu</source>
         <translation>Choose a colour</translation>
     </message>
     <message>
-        <location filename="../form.py" line="537"/>
+        <location filename="../form.py" line="506"/>
         <source>Mã QR in trên ấn phẩm</source>
         <translation>QR code printed on the piece</translation>
     </message>
     <message>
-        <location filename="../form.py" line="620"/>
+        <location filename="../form.py" line="589"/>
         <source>Để trống để dùng nội dung chung của chiến dịch.</source>
         <translation>Leave empty to use the campaign&apos;s shared content.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="734"/>
+        <location filename="../form.py" line="703"/>
         <source>Không có mẫu «%1» trên máy này.</source>
         <translation>Template «%1» is not installed on this computer.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="827"/>
+        <location filename="../form.py" line="796"/>
         <source>Chung: %1</source>
         <translation>Shared: %1</translation>
     </message>
     <message>
-        <location filename="../form.py" line="850"/>
+        <location filename="../form.py" line="819"/>
         <source>Tên ấn phẩm</source>
         <translation>Piece name</translation>
     </message>
     <message>
-        <location filename="../form.py" line="851"/>
+        <location filename="../form.py" line="820"/>
         <source>Tên để nhận ra ấn phẩm trong danh sách (không in ra)</source>
         <translation>A name to recognise the piece in the list (not printed)</translation>
     </message>
     <message>
-        <location filename="../form.py" line="853"/>
+        <location filename="../form.py" line="822"/>
         <source>Khổ</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../form.py" line="854"/>
+        <location filename="../form.py" line="823"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../form.py" line="855"/>
+        <location filename="../form.py" line="824"/>
         <source>Chưa chọn ấn phẩm nào.</source>
         <translation>No piece selected.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="856"/>
+        <location filename="../form.py" line="825"/>
         <source>Đường dây nóng, đơn vị phát hành, logo, màu và ngày chiến dịch dùng chung cho mọi ấn phẩm: sửa ở &lt;a href=&apos;campaign&apos;&gt;Nội dung chung&lt;/a&gt;.</source>
         <translation>Hotline, issuing unit, logo, colours and campaign date are shared by every piece: edit them in &lt;a href=&apos;campaign&apos;&gt;Shared content&lt;/a&gt;.</translation>
     </message>
@@ -1080,85 +1097,93 @@ Recover the unsaved changes?</translation>
 <context>
     <name>GalleryPage</name>
     <message>
-        <location filename="../gallery.py" line="444"/>
+        <location filename="../gallery.py" line="431"/>
+        <source>Tạo ấn phẩm cho «%1»</source>
+        <translation>New piece for «%1»</translation>
+    </message>
+    <message>
+        <location filename="../gallery.py" line="481"/>
         <source>Không có mẫu nào khớp bộ lọc.</source>
         <translation>No template matches the filters.</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="456"/>
+        <location filename="../gallery.py" line="493"/>
         <source>Khổ: %1</source>
         <translation>Sizes: %1</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="458"/>
+        <location filename="../gallery.py" line="495"/>
         <source>%1 trường nội dung</source>
         <translation>%1 content fields</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="459"/>
+        <location filename="../gallery.py" line="496"/>
         <source>văn bản</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="460"/>
+        <location filename="../gallery.py" line="497"/>
         <source>Xuất: %1</source>
         <translation>Exports: %1</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="463"/>
+        <location filename="../gallery.py" line="500"/>
         <source>Mẫu của bạn</source>
         <translation>Your own template</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="474"/>
+        <location filename="../gallery.py" line="511"/>
         <source>Thư viện mẫu</source>
         <translation>Template gallery</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="476"/>
+        <location filename="../gallery.py" line="513"/>
         <source>Chọn một mẫu để tạo ấn phẩm mới. Hình thu nhỏ được dựng từ chính mẫu, với nội dung chung của chiến dịch và mức đóng của đối tượng đã chọn.</source>
         <translation>Pick a template to create a new piece. Thumbnails are rendered from the templates themselves, with the campaign&apos;s shared content and the chosen segment&apos;s contribution figures.</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="478"/>
+        <location filename="../gallery.py" line="515"/>
         <source>Quay lại biên tập</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="479"/>
+        <location filename="../gallery.py" line="516"/>
         <source>Tìm mẫu: áp phích, loa, SMS…</source>
         <translation>Search templates: poster, loudspeaker, SMS…</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="480"/>
+        <location filename="../gallery.py" line="517"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="481"/>
-        <source>Tạo ấn phẩm từ mẫu này</source>
-        <translation>New piece from this template</translation>
-    </message>
-    <message>
-        <location filename="../gallery.py" line="484"/>
+        <location filename="../gallery.py" line="521"/>
         <source>Mọi loại ấn phẩm</source>
         <translation>All kinds</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../guide.py" line="24"/>
+        <source>Hướng dẫn sử dụng An Sinh Studio</source>
+        <translation>An Sinh Studio guide</translation>
+    </message>
+</context>
+<context>
     <name>JobDialog</name>
     <message>
-        <location filename="../jobdialog.py" line="97"/>
+        <location filename="../jobdialog.py" line="103"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../jobdialog.py" line="98"/>
+        <location filename="../jobdialog.py" line="104"/>
         <source>Dừng</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../jobdialog.py" line="99"/>
+        <location filename="../jobdialog.py" line="105"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1166,445 +1191,460 @@ Recover the unsaved changes?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="320"/>
+        <location filename="../mainwindow.py" line="327"/>
         <source>Chọn một ấn phẩm ở bên trái, hoặc tạo mới từ thư viện mẫu.</source>
         <translation>Pick a piece on the left, or create one from the template gallery.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="377"/>
+        <location filename="../mainwindow.py" line="384"/>
         <source>Dựng trong %1 ms · %2 lỗi</source>
         <translation>Rendered in %1 ms · %2 errors</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="403"/>
+        <location filename="../mainwindow.py" line="404"/>
+        <source>Đặt lại chỗ «%1»</source>
+        <translation>Place «%1»</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="425"/>
         <source>Thêm ấn phẩm</source>
         <translation>Add piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="412"/>
+        <location filename="../mainwindow.py" line="434"/>
         <source>(bản sao)</source>
         <translation>(copy)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="414"/>
+        <location filename="../mainwindow.py" line="436"/>
         <source>Nhân bản ấn phẩm</source>
         <translation>Duplicate piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="444"/>
+        <location filename="../mainwindow.py" line="466"/>
         <source>Một thông điệp, mọi kênh</source>
         <translation>One message, every channel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="445"/>
+        <location filename="../mainwindow.py" line="467"/>
         <source>Tạo ấn phẩm cho các kênh khác từ cùng nội dung: tiêu đề, thông điệp, lời kêu gọi… được điền sẵn, cùng đối tượng.</source>
         <translation>Create pieces for other channels from the same content: title, message, call to action… are prefilled, for the same segment.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="447"/>
-        <location filename="../mainwindow.py" line="465"/>
+        <location filename="../mainwindow.py" line="469"/>
+        <location filename="../mainwindow.py" line="487"/>
         <source>Tạo ấn phẩm</source>
         <translation>Create pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="450"/>
+        <location filename="../mainwindow.py" line="472"/>
         <source>Tạo cho các kênh khác</source>
         <translation>Create for other channels</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="462"/>
+        <location filename="../mainwindow.py" line="484"/>
         <source>Cùng ấn phẩm cho đối tượng khác</source>
         <translation>Same piece for other segments</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="463"/>
+        <location filename="../mainwindow.py" line="485"/>
         <source>Mỗi đối tượng được chọn có một bản riêng, với mức đóng, mức hỗ trợ và cách xưng hô của đối tượng đó.</source>
         <translation>Each chosen segment gets its own copy, with that segment&apos;s contribution, state support and form of address.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="469"/>
+        <location filename="../mainwindow.py" line="491"/>
         <source>Tạo cho đối tượng khác</source>
         <translation>Create for other segments</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="476"/>
+        <location filename="../mainwindow.py" line="498"/>
         <source>Đã xóa ấn phẩm (Ctrl+Z để hoàn tác).</source>
         <translation>Piece deleted (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="491"/>
+        <location filename="../mainwindow.py" line="513"/>
         <source>Xuất ấn phẩm</source>
         <translation>Export pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="492"/>
+        <location filename="../mainwindow.py" line="514"/>
         <source>Chiến dịch chưa có ấn phẩm nào để xuất.</source>
         <translation>The campaign has no pieces to export yet.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="518"/>
-        <location filename="../mainwindow.py" line="522"/>
+        <location filename="../mainwindow.py" line="540"/>
+        <location filename="../mainwindow.py" line="544"/>
         <source>Nhập gói mẫu</source>
         <translation>Import template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="518"/>
-        <location filename="../mainwindow.py" line="564"/>
+        <location filename="../mainwindow.py" line="540"/>
+        <location filename="../mainwindow.py" line="586"/>
         <source>Gói mẫu (*.zip)</source>
         <translation>Template packs (*.zip)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="526"/>
+        <location filename="../mainwindow.py" line="548"/>
         <source>Đã có mẫu: %1. Thay bằng mẫu trong gói?</source>
         <translation>Template %1 already exists. Replace it with the pack&apos;s?</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="527"/>
+        <location filename="../mainwindow.py" line="549"/>
         <source>Thay thế</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="534"/>
+        <location filename="../mainwindow.py" line="556"/>
         <source>Không nhập được gói mẫu</source>
         <translation>Could not import the template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="537"/>
+        <location filename="../mainwindow.py" line="559"/>
         <source>Đã nhập %1 mẫu: %2.</source>
         <translation>Imported %1 template(s): %2.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="540"/>
+        <location filename="../mainwindow.py" line="562"/>
         <source>Bỏ qua %1 tệp không dùng được trong gói.</source>
         <translation>Skipped %1 unusable file(s) in the pack.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="551"/>
+        <location filename="../mainwindow.py" line="573"/>
         <source>Xuất gói mẫu</source>
         <translation>Export template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="557"/>
+        <location filename="../mainwindow.py" line="579"/>
         <source>Chọn các mẫu để gửi cho đơn vị khác: họ nhập gói này bằng «Nhập gói mẫu…».</source>
         <translation>Choose the templates to send to another office: they import the pack with «Import template pack…».</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="558"/>
+        <location filename="../mainwindow.py" line="580"/>
         <source>Xuất gói</source>
         <translation>Export pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="571"/>
+        <location filename="../mainwindow.py" line="593"/>
         <source>Không xuất được gói mẫu</source>
         <translation>Could not export the template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="573"/>
+        <location filename="../mainwindow.py" line="595"/>
         <source>Đã xuất gói mẫu: %1</source>
         <translation>Template pack exported: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="605"/>
+        <location filename="../mainwindow.py" line="637"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="606"/>
-        <source>An Sinh Studio — ấn phẩm truyền thông BHXH, BHYT cho mọi kênh, chạy không cần mạng.
+        <location filename="../mainwindow.py" line="638"/>
+        <source>An Sinh Studio, phiên bản %1 — ấn phẩm truyền thông BHXH, BHYT cho mọi kênh, chạy không cần mạng.
 Phông chữ Be Vietnam Pro (SIL OFL).</source>
-        <translation>An Sinh Studio — social and health insurance campaign media for every channel, fully offline.
-Typeface Be Vietnam Pro (SIL OFL).</translation>
+        <translation>An Sinh Studio, version %1 — social and health insurance communication for every channel, working offline.
+Font: Be Vietnam Pro (SIL OFL).</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="628"/>
+        <location filename="../mainwindow.py" line="661"/>
         <source>Mở chiến dịch</source>
         <translation>Open campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="629"/>
-        <location filename="../mainwindow.py" line="679"/>
+        <location filename="../mainwindow.py" line="662"/>
+        <location filename="../mainwindow.py" line="712"/>
         <source>Chiến dịch An Sinh Studio</source>
         <translation>An Sinh Studio campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="630"/>
+        <location filename="../mainwindow.py" line="663"/>
         <source>Chiến dịch dạng TOML</source>
         <translation>Campaign in TOML</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="644"/>
-        <location filename="../mainwindow.py" line="647"/>
+        <location filename="../mainwindow.py" line="677"/>
+        <location filename="../mainwindow.py" line="680"/>
         <source>Không mở được chiến dịch</source>
         <translation>Cannot open the campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="664"/>
+        <location filename="../mainwindow.py" line="697"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="678"/>
+        <location filename="../mainwindow.py" line="711"/>
         <source>Lưu chiến dịch</source>
         <translation>Save campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="693"/>
-        <location filename="../mainwindow.py" line="696"/>
+        <location filename="../mainwindow.py" line="726"/>
+        <location filename="../mainwindow.py" line="729"/>
         <source>Chưa lưu được</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="702"/>
+        <location filename="../mainwindow.py" line="735"/>
         <source>Đã lưu %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="749"/>
+        <location filename="../mainwindow.py" line="782"/>
         <source>Không tự lưu được: %1</source>
         <translation>Autosave failed: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="753"/>
+        <location filename="../mainwindow.py" line="786"/>
         <source>Đã tự lưu bản khôi phục lúc %1</source>
         <translation>Recovery copy autosaved at %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="777"/>
+        <location filename="../mainwindow.py" line="823"/>
         <source>Không khôi phục được</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="784"/>
+        <location filename="../mainwindow.py" line="830"/>
         <source>Đã khôi phục các thay đổi chưa lưu.</source>
         <translation>Unsaved changes recovered.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="792"/>
+        <location filename="../mainwindow.py" line="838"/>
         <source>Chiến dịch mới</source>
         <translation>New campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="796"/>
+        <location filename="../mainwindow.py" line="842"/>
         <source>Chưa lưu thành tệp</source>
         <translation>Not saved to a file yet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="820"/>
+        <location filename="../mainwindow.py" line="866"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="821"/>
+        <location filename="../mainwindow.py" line="867"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="822"/>
+        <location filename="../mainwindow.py" line="868"/>
         <source>&amp;Ấn phẩm</source>
         <translation>&amp;Pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="823"/>
+        <location filename="../mainwindow.py" line="869"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="824"/>
+        <location filename="../mainwindow.py" line="870"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="825"/>
+        <location filename="../mainwindow.py" line="871"/>
         <source>Mở gần đây</source>
         <translation>Open recent</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="827"/>
+        <location filename="../mainwindow.py" line="873"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="827"/>
+        <location filename="../mainwindow.py" line="873"/>
         <source>Chiến dịch mới (Ctrl+N)</source>
         <translation>New campaign (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="828"/>
+        <location filename="../mainwindow.py" line="874"/>
         <source>Mở…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="828"/>
+        <location filename="../mainwindow.py" line="874"/>
         <source>Mở chiến dịch (Ctrl+O)</source>
         <translation>Open a campaign (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="829"/>
+        <location filename="../mainwindow.py" line="875"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="829"/>
+        <location filename="../mainwindow.py" line="875"/>
         <source>Lưu chiến dịch (Ctrl+S)</source>
         <translation>Save the campaign (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="830"/>
+        <location filename="../mainwindow.py" line="876"/>
         <source>Lưu thành…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="831"/>
+        <location filename="../mainwindow.py" line="877"/>
         <source>Xuất…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="831"/>
+        <location filename="../mainwindow.py" line="877"/>
         <source>Xuất PDF, PNG và văn bản (Ctrl+E)</source>
         <translation>Export PDF, PNG and text (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="832"/>
+        <location filename="../mainwindow.py" line="878"/>
         <source>Tạo hàng loạt từ bảng tính…</source>
         <translation>Batch from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="833"/>
+        <location filename="../mainwindow.py" line="879"/>
         <source>Mỗi dòng của bảng tính CSV/Excel thành một ấn phẩm (Ctrl+B)</source>
         <translation>Each row of a CSV/Excel spreadsheet becomes one piece (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="834"/>
+        <location filename="../mainwindow.py" line="880"/>
         <source>Nhập gói mẫu…</source>
         <translation>Import template pack…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="835"/>
+        <location filename="../mainwindow.py" line="881"/>
         <source>Cài các mẫu do đơn vị khác gửi (tệp .zip)</source>
         <translation>Install templates another office sent you (a .zip file)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="836"/>
+        <location filename="../mainwindow.py" line="882"/>
         <source>Xuất gói mẫu…</source>
         <translation>Export template pack…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="837"/>
+        <location filename="../mainwindow.py" line="883"/>
         <source>Gửi mẫu cho đơn vị khác thành một tệp .zip</source>
         <translation>Send templates to another office as one .zip file</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="838"/>
+        <location filename="../mainwindow.py" line="884"/>
         <source>Số liệu chính sách…</source>
         <translation>Policy figures…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="839"/>
+        <location filename="../mainwindow.py" line="885"/>
         <source>Lương cơ sở, chuẩn nghèo, tỷ lệ đóng và hỗ trợ: xem, cập nhật, xác nhận</source>
         <translation>Base salary, poverty line, contribution rates and support: view, update, confirm</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="840"/>
+        <location filename="../mainwindow.py" line="886"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="841"/>
+        <location filename="../mainwindow.py" line="887"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="841"/>
+        <location filename="../mainwindow.py" line="887"/>
         <source>Hoàn tác (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="842"/>
+        <location filename="../mainwindow.py" line="888"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="842"/>
+        <location filename="../mainwindow.py" line="888"/>
         <source>Làm lại (Ctrl+Y)</source>
         <translation>Redo (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="843"/>
+        <location filename="../mainwindow.py" line="889"/>
         <source>Nội dung chung…</source>
         <translation>Shared content…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="844"/>
+        <location filename="../mainwindow.py" line="890"/>
         <source>Đơn vị, đường dây nóng, thông điệp, logo, màu (Ctrl+K)</source>
         <translation>Issuing unit, hotline, message, logo, colours (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="845"/>
+        <location filename="../mainwindow.py" line="891"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="845"/>
+        <location filename="../mainwindow.py" line="891"/>
         <source>Ngôn ngữ, tự lưu, thư mục xuất</source>
         <translation>Language, autosave, export folder</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="846"/>
+        <location filename="../mainwindow.py" line="892"/>
         <source>Thư viện mẫu</source>
         <translation>Template gallery</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="847"/>
+        <location filename="../mainwindow.py" line="893"/>
         <source>Thêm ấn phẩm từ thư viện mẫu (Ctrl+T)</source>
         <translation>Add a piece from the template gallery (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="848"/>
+        <location filename="../mainwindow.py" line="894"/>
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="849"/>
+        <location filename="../mainwindow.py" line="895"/>
         <source>Tạo cho các kênh khác…</source>
         <translation>Create for other channels…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="850"/>
+        <location filename="../mainwindow.py" line="896"/>
         <source>Cùng ấn phẩm cho đối tượng khác…</source>
         <translation>Same piece for other segments…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="851"/>
+        <location filename="../mainwindow.py" line="897"/>
         <source>Xóa ấn phẩm</source>
         <translation>Delete piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="852"/>
+        <location filename="../mainwindow.py" line="898"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="853"/>
+        <location filename="../mainwindow.py" line="899"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="854"/>
+        <location filename="../mainwindow.py" line="900"/>
         <source>Vừa khung nhìn</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="855"/>
+        <location filename="../mainwindow.py" line="901"/>
         <source>Đường xén và lề xén</source>
         <translation>Trim and bleed guides</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="856"/>
+        <location filename="../mainwindow.py" line="902"/>
         <source>Giới thiệu An Sinh Studio</source>
         <translation>About An Sinh Studio</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="861"/>
+        <location filename="../mainwindow.py" line="903"/>
+        <source>Hướng dẫn</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="903"/>
+        <source>Các việc chính, từng bước (F1)</source>
+        <translation>The main tasks, step by step (F1)</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="908"/>
         <source>Hàng loạt</source>
         <translation>Batch</translation>
     </message>
@@ -1914,97 +1954,112 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../preview.py" line="440"/>
+        <location filename="../preview.py" line="434"/>
         <source>Chọn một ấn phẩm ở bên trái, hoặc tạo mới từ thư viện mẫu.</source>
         <translation>Pick a piece on the left, or create one from the template gallery.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="466"/>
+        <location filename="../preview.py" line="460"/>
         <source>Đang cập nhật…</source>
         <translation>Updating…</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="503"/>
+        <location filename="../preview.py" line="498"/>
         <source>Bài đọc trên loa (số đã viết thành chữ)</source>
         <translation>Loudspeaker script (numbers written out)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="504"/>
+        <location filename="../preview.py" line="499"/>
         <source>Thời lượng đọc khoảng %1 · %2 âm tiết</source>
         <translation>Reading time about %1 · %2 syllables</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="508"/>
+        <location filename="../preview.py" line="503"/>
         <source>Tin nhắn có dấu</source>
         <translation>SMS with diacritics</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="509"/>
+        <location filename="../preview.py" line="504"/>
         <source>Tin nhắn không dấu</source>
         <translation>SMS without diacritics</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="510"/>
+        <location filename="../preview.py" line="505"/>
         <source>%1 ký tự · %2 tin · mã %3</source>
         <translation>%1 characters · %2 messages · %3 encoding</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="515"/>
+        <location filename="../preview.py" line="510"/>
         <source>Chú thích đăng kèm</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="515"/>
+        <location filename="../preview.py" line="510"/>
         <source>%1/%2 ký tự</source>
         <translation>%1/%2 characters</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="527"/>
+        <location filename="../preview.py" line="522"/>
         <source>lề xén %1 mm</source>
         <translation>bleed %1 mm</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="531"/>
+        <location filename="../preview.py" line="528"/>
         <source>Bài phát thanh</source>
         <translation>Loudspeaker script</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="533"/>
+        <location filename="../preview.py" line="529"/>
+        <source>đọc khoảng %1</source>
+        <translation>about %1 to read</translation>
+    </message>
+    <message>
+        <location filename="../preview.py" line="534"/>
         <source>Tin nhắn SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="615"/>
+        <location filename="../preview.py" line="535"/>
+        <source>%1 tin</source>
+        <translation>%1 message(s)</translation>
+    </message>
+    <message>
+        <location filename="../preview.py" line="551"/>
+        <source>Xem trước văn bản</source>
+        <translation>Text preview</translation>
+    </message>
+    <message>
+        <location filename="../preview.py" line="552"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="616"/>
+        <location filename="../preview.py" line="632"/>
         <source>Kiểm tra</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="617"/>
+        <location filename="../preview.py" line="633"/>
         <source>Thu nhỏ (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="618"/>
+        <location filename="../preview.py" line="634"/>
         <source>Phóng to (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="619"/>
+        <location filename="../preview.py" line="635"/>
         <source>Vừa khung nhìn</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="620"/>
+        <location filename="../preview.py" line="636"/>
         <source>Hiện đường xén, lề xén (bleed) và vùng an toàn</source>
         <translation>Show trim, bleed and safe-area guides</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="621"/>
+        <location filename="../preview.py" line="637"/>
         <source>Tỉ lệ so với kích thước thật</source>
         <translation>Scale relative to actual size</translation>
     </message>
@@ -2012,32 +2067,32 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../batch_dialog.py" line="299"/>
+        <location filename="../batch_dialog.py" line="152"/>
         <source>Kiểm tra</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="324"/>
+        <location filename="../batch_dialog.py" line="177"/>
         <source>Trong bảng tính: %1</source>
         <translation>In the sheet: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="339"/>
+        <location filename="../batch_dialog.py" line="192"/>
         <source>Đã thay: %1</source>
         <translation>Replaced: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="342"/>
+        <location filename="../batch_dialog.py" line="195"/>
         <source>%1: địa danh cũ</source>
         <translation>%1: old place name</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="350"/>
+        <location filename="../batch_dialog.py" line="203"/>
         <source>Tên mới dùng cho ấn phẩm và tên tệp của lần tạo này; bảng tính không bị sửa (Ctrl+Z: hoàn tác).</source>
         <translation>The new name is used for this run&apos;s piece and file names; the sheet itself is not changed (Ctrl+Z: undo).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="352"/>
+        <location filename="../batch_dialog.py" line="205"/>
         <source>✓ Hợp lệ</source>
         <translation>✓ Valid</translation>
     </message>
@@ -2045,122 +2100,147 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="239"/>
+        <location filename="../settings_dialog.py" line="249"/>
         <source>Chọn thư mục xuất</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="269"/>
+        <location filename="../settings_dialog.py" line="279"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="270"/>
+        <location filename="../settings_dialog.py" line="280"/>
         <source>Giao diện</source>
         <translation>Interface</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="271"/>
+        <location filename="../settings_dialog.py" line="281"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="272"/>
+        <location filename="../settings_dialog.py" line="282"/>
         <source>Làm việc</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="273"/>
+        <location filename="../settings_dialog.py" line="283"/>
         <source>Tự lưu bản khôi phục mỗi</source>
         <translation>Autosave a recovery copy every</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="274"/>
+        <location filename="../settings_dialog.py" line="284"/>
         <source> giây</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="275"/>
-        <source>Cập nhật xem trước sau khi ngừng gõ</source>
-        <translation>Update the preview after typing pauses for</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialog.py" line="277"/>
+        <location filename="../settings_dialog.py" line="291"/>
         <source>Dựng chính xác từng trang (chậm hơn)</source>
         <translation>Lay out every page exactly, one by one (slower)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="278"/>
+        <location filename="../settings_dialog.py" line="292"/>
         <source>Khi dựng hàng loạt, mỗi dòng được dàn trang riêng như khi dựng một mình, không dùng lớp chung giữa các dòng.</source>
         <translation>In a batch, every row is laid out on its own, as when rendered alone, without layers shared between rows.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="280"/>
+        <location filename="../settings_dialog.py" line="294"/>
         <source>Xuất bản</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="281"/>
+        <location filename="../settings_dialog.py" line="295"/>
         <source>Thư mục xuất mặc định</source>
         <translation>Default export folder</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="282"/>
+        <location filename="../settings_dialog.py" line="296"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="283"/>
-        <source>Mẫu và danh sách đối tượng của riêng bạn đặt trong: %1</source>
-        <translation>Your own templates and segment list go in: %1</translation>
+        <location filename="../settings_dialog.py" line="285"/>
+        <source>Bản xem trước cập nhật</source>
+        <translation>The preview updates</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="285"/>
+        <location filename="../settings_dialog.py" line="286"/>
+        <source>ngay khi gõ (máy mạnh)</source>
+        <translation>as you type (fast computer)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="287"/>
+        <source>bình thường</source>
+        <translation>normally</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="288"/>
+        <source>khi gõ xong (máy chậm)</source>
+        <translation>when you stop typing (slow computer)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="290"/>
+        <source>Nâng cao</source>
+        <translation>Advanced</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="297"/>
+        <source>Mở thư mục mẫu và dữ liệu riêng</source>
+        <translation>Open the folder of your own templates and data</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="298"/>
+        <source>Nơi đặt mẫu và danh sách đối tượng của riêng bạn</source>
+        <translation>Where your own templates and audience lists go</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="299"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="286"/>
+        <location filename="../settings_dialog.py" line="300"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="287"/>
+        <location filename="../settings_dialog.py" line="301"/>
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="288"/>
+        <location filename="../settings_dialog.py" line="302"/>
         <source>Văn bản và đọc</source>
         <translation>Text and reading</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="289"/>
+        <location filename="../settings_dialog.py" line="303"/>
         <source>Cách đặt dấu thanh</source>
         <translation>Tone-mark placement</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="290"/>
+        <location filename="../settings_dialog.py" line="304"/>
         <source>Văn bản gõ vào được dựng</source>
         <translation>Typed texts are rendered</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="291"/>
+        <location filename="../settings_dialog.py" line="305"/>
         <source>giữ nguyên như đã gõ</source>
         <translation>as typed</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="292"/>
+        <location filename="../settings_dialog.py" line="306"/>
         <source>kiểu mới: hòa, khỏe, thủy</source>
         <translation>new style: hòa, khỏe, thủy</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="293"/>
+        <location filename="../settings_dialog.py" line="307"/>
         <source>kiểu cũ: hoà, khoẻ, thuỷ</source>
         <translation>old style: hoà, khoẻ, thuỷ</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="295"/>
+        <location filename="../settings_dialog.py" line="309"/>
         <source>Chữ viết tắt trong bài phát thanh</source>
         <translation>Abbreviations in loudspeaker scripts</translation>
     </message>
