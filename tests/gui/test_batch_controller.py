@@ -4,6 +4,7 @@ Signals need the application object; no widget is ever made."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from test_batch_dialog import RUN_TIMEOUT_MS, write_sheet
 from test_batch_dialog_places import EA_KAO, old_places_sheet
 
-from ansinh.core.campaign import load_campaign
+from ansinh.core.campaign import Adjust, load_campaign
 from ansinh.core.render.worker import RenderPool
 from ansinh.core.templates import TemplateRegistry
 from ansinh.gui.batch_controller import BatchController, BatchOptions
@@ -119,3 +120,18 @@ def test_a_run_renders_the_rows_and_a_stopped_run_continues_in_its_folder(
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert sorted({f["row"] for f in manifest["files"]}) == list(range(3, total + 3))
     assert set(controller.status.values()) == {""}
+
+
+def test_rows_keep_the_slots_placed_on_the_source_piece(
+    controller: BatchController, qtbot: Any, tmp_path: Path
+) -> None:
+    # A banner whose place line was dragged on the preview: the batch plans and previews
+    # every row with that placement.
+    placed = {"place": Adjust(dy=-2.0)}
+    controller.piece = dataclasses.replace(controller.piece, adjust=placed)
+    sheet = write_sheet(tmp_path / "thon.csv", [[1, "Thôn Đồng Tâm", "Nông dân"],
+                                                [2, "Buôn Kô Siêr", "Nông dân"]])
+    load(controller, qtbot, sheet)
+    assert controller.plan is not None and controller.plan.adjust == placed
+    row = controller.table.rows[0]
+    assert controller.row_piece(row).adjust == placed

@@ -33,7 +33,7 @@ from ..core.batch import (
     plan_batch,
     run_batch,
 )
-from ..core.campaign import Campaign, Piece
+from ..core.campaign import Adjust, Campaign, Piece
 from ..core.errors import UserError
 from ..core.filenames import slugify
 from ..core.render.results import RenderOptions
@@ -58,6 +58,7 @@ class BatchSettings:
     segment: str | None
     segment_column: str | None
     constants: dict[str, Any]
+    adjust: dict[str, Adjust] = field(default_factory=dict)  # the source piece's placement
 
 
 @dataclass
@@ -115,7 +116,7 @@ def _plan(settings: BatchSettings, campaign: Campaign) -> BatchPlan:
     return plan_batch(settings.template, settings.path, campaign, size=settings.size,
                       sheet=settings.sheet, mapping=settings.mapping,
                       segment=settings.segment, segment_column=settings.segment_column,
-                      constants=settings.constants, auto=False)
+                      constants=settings.constants, auto=False, adjust=settings.adjust)
 
 
 def _with_place_names(plan: BatchPlan) -> BatchPlan | None:
@@ -254,6 +255,11 @@ class BatchController(QObject):
         piece = self.source_piece()
         return dict(piece.values) if piece is not None else {}
 
+    def adjust(self) -> dict[str, Adjust]:
+        """Where the source piece's slots were placed on the preview: rows print them there."""
+        piece = self.source_piece()
+        return dict(piece.adjust) if piece is not None else {}
+
     def set_template(self, template_id: str) -> None:
         """Another template: its first size, the columns matched to its fields again."""
         self.template_id = template_id
@@ -356,7 +362,7 @@ class BatchController(QObject):
             size=self.size if template.is_visual else None, mapping=dict(self.mapping),
             segment=None if by_column else self.segment,
             segment_column=self.segment_column if by_column else None,
-            constants=self.constants())
+            constants=self.constants(), adjust=self.adjust())
 
     @property
     def replan_pending(self) -> bool:
@@ -452,11 +458,13 @@ class BatchController(QObject):
             return None
         planned = next((r for r in self.plan.rows if r.number == row.number), None)
         if planned is not None:
-            return Piece(settings.template, planned.segment, settings.size, planned.values)
+            return Piece(settings.template, planned.segment, settings.size, planned.values,
+                         adjust=settings.adjust)
         values = dict(settings.constants)
         values.update({f: "" if row.values.get(c) is None else row.values[c]
                        for c, f in settings.mapping.items()})
-        return Piece(settings.template, settings.segment or self.segment, settings.size, values)
+        return Piece(settings.template, settings.segment or self.segment, settings.size, values,
+                     adjust=settings.adjust)
 
     # --- old place names ------------------------------------------------------------------
 
