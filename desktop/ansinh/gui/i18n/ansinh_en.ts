@@ -1149,6 +1149,29 @@ Recover the unsaved changes?</translation>
     </message>
 </context>
 <context>
+    <name>Listener</name>
+    <message>
+        <location filename="../listen.py" line="106"/>
+        <source>Đang tạo âm thanh để nghe thử…</source>
+        <translation>Making the audio to listen to…</translation>
+    </message>
+    <message>
+        <location filename="../listen.py" line="128"/>
+        <source>Không nghe thử được</source>
+        <translation>Cannot play it</translation>
+    </message>
+    <message>
+        <location filename="../listen.py" line="131"/>
+        <source>Nghe thử</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <location filename="../listen.py" line="132"/>
+        <source>Nghe bài phát thanh như tệp âm thanh sẽ xuất ra</source>
+        <translation>Hear the script as its exported audio file will sound</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../mainwindow.py" line="320"/>

@@ -1,0 +1,57 @@
+"""«Nghe thử»: the window speaks the current loudspeaker piece (issue 13, part 4)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import soundfile
+from guihelpers import PREVIEW_TIMEOUT_MS
+
+from ansinh.gui import listen
+
+
+def select_loudspeaker(window: Any, qtbot: Any) -> None:
+    index = next(i for i, p in enumerate(window.model.pieces) if p.template == "loa-bhxh")
+    with qtbot.waitSignal(window.previewShown, timeout=PREVIEW_TIMEOUT_MS):
+        window.pieces_panel.select(index)
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None,
+                    reason="eSpeak NG is not installed (Debian package espeak-ng)")
+def test_listen_plays_the_loudspeaker_piece(sample_window: Any, qtbot: Any,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    window = sample_window
+    action = window.listener.action
+    assert window.model.pieces[0].template != "loa-bhxh"
+    assert not action.isVisible() or not action.isEnabled()  # a poster has nothing to hear
+    select_loudspeaker(window, qtbot)
+    assert action.isVisible() and action.isEnabled() and action.text() == "Nghe thử"
+    opened: list[Any] = []
+    monkeypatch.setattr(listen.QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url) or True))
+    window.listener.player = None  # the system player (PySide6-Essentials has no QtMultimedia)
+    action.trigger()
+    assert not action.isEnabled()  # one at a time
+    qtbot.waitUntil(lambda: bool(opened), timeout=120_000)
+    path = Path(opened[0].toLocalFile())
+    info = soundfile.info(str(path))
+    assert (info.samplerate, info.channels) == (44100, 1) and info.duration > 30
+    assert action.isEnabled()
+
+
+def test_listen_says_why_when_no_audio_can_be_made(sample_window: Any, qtbot: Any,
+                                                   recorder: Any, tmp_path: Path) -> None:
+    from ansinh.core import paths
+
+    (paths.user_dir() / "settings.ini").write_text(
+        f"[audio]\npiper_voice={tmp_path / 'khong-co.onnx'}\n", encoding="utf-8")
+    window = sample_window
+    select_loudspeaker(window, qtbot)
+    window.listener.action.trigger()
+    qtbot.waitUntil(lambda: bool(recorder.errors), timeout=120_000)
+    [error] = recorder.errors
+    assert "Chưa tạo được tệp âm thanh" in str(error.vi) and "khong-co.onnx" in error.vi
+    assert window.listener.action.isEnabled()
