@@ -55,3 +55,31 @@ def test_listen_says_why_when_no_audio_can_be_made(sample_window: Any, qtbot: An
     [error] = recorder.errors
     assert "Chưa tạo được tệp âm thanh" in str(error.vi) and "khong-co.onnx" in error.vi
     assert window.listener.action.isEnabled()
+
+
+def test_the_settings_choose_the_voice_and_the_chime(qtbot: Any, recorder: Any,
+                                                     tmp_path: Path) -> None:
+    from ansinh.core import audio
+    from ansinh.gui import settings as S
+    from ansinh.gui.settings_dialog import SettingsDialog
+
+    assert audio.Voice.from_settings() == audio.Voice(None, chime=True)  # eSpeak NG, chime
+    model = tmp_path / "Giọng đọc" / "vi_VN-vais1000-medium.onnx"
+    model.parent.mkdir()
+    model.write_bytes(b"onnx")
+    dialog = SettingsDialog(S.Settings())
+    qtbot.addWidget(dialog)
+    dialog.voice.setText(str(model))  # no .onnx.json beside it: refused, nothing stored
+    dialog.chime.setChecked(False)
+    dialog.accept()
+    assert "onnx.json" in recorder.errors[-1].vi and dialog.result() == 0
+    assert audio.Voice.from_settings() == audio.Voice(None, chime=True)
+    Path(f"{model}.json").write_text("{}", encoding="utf-8")
+    dialog.accept()
+    assert audio.Voice.from_settings() == audio.Voice(model, chime=False)
+    dialog = SettingsDialog(S.Settings())
+    qtbot.addWidget(dialog)
+    assert dialog.voice.text() == model.as_posix() and not dialog.chime.isChecked()
+    dialog.voice.clear()
+    dialog.accept()
+    assert audio.Voice.from_settings().piper_model is None

@@ -50,7 +50,7 @@ def tone_style() -> str:
 
 def piper_voice() -> Path | None:
     """The Piper voice file (.onnx) the office chose for loudspeaker audio; None: eSpeak NG."""
-    chosen = _value(PIPER_VOICE_KEY, "")
+    chosen = _value(PIPER_VOICE_KEY, "").strip('"')  # QSettings quotes some paths
     return Path(chosen).expanduser() if chosen else None
 
 

@@ -2172,6 +2172,36 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
         <source>Chữ viết tắt trong bài phát thanh</source>
         <translation>Abbreviations in loudspeaker scripts</translation>
     </message>
+    <message>
+        <location filename="../settings_dialog.py" line="264"/>
+        <source>Chọn giọng đọc Piper</source>
+        <translation>Choose a Piper voice</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="266"/>
+        <source>Giọng Piper (*.onnx)</source>
+        <translation>Piper voices (*.onnx)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="338"/>
+        <source>Âm thanh bài phát thanh</source>
+        <translation>Loudspeaker audio</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="339"/>
+        <source>Giọng đọc Piper</source>
+        <translation>Piper voice</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="340"/>
+        <source>Để trống: giọng eSpeak NG tiếng Việt</source>
+        <translation>Empty: the eSpeak NG Vietnamese voice</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="342"/>
+        <source>Chuông mở đầu và kết thúc</source>
+        <translation>Chime at the start and the end</translation>
+    </message>
 </context>
 <context>
     <name>_EntryForm</name>
