@@ -83,3 +83,35 @@ def test_the_settings_choose_the_voice_and_the_chime(qtbot: Any, recorder: Any,
     dialog.voice.clear()
     dialog.accept()
     assert audio.Voice.from_settings().piper_model is None
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None,
+                    reason="eSpeak NG is not installed (Debian package espeak-ng)")
+def test_the_export_dialog_exports_the_audio_when_asked(window: Any, qtbot: Any,
+                                                        tmp_path: Path) -> None:
+    from guihelpers import SAMPLE
+    from PySide6.QtCore import Qt
+
+    from ansinh.gui.export_dialog import ExportDialog
+
+    assert window.open_path(SAMPLE)
+    loudspeaker = next(i for i, p in enumerate(window.model.pieces) if p.template == "loa-bhxh")
+    made = {}
+    for audio_on in (True, False):
+        dialog = ExportDialog(window.model, window.templates, window.segments,
+                              window.work_pool, tmp_path, loudspeaker, window)
+        qtbot.addWidget(dialog)
+        dialog.folder.setText(str(tmp_path / str(audio_on)))
+        assert dialog.audio.isChecked()  # on by default, then as last chosen
+        dialog.audio.setChecked(audio_on)
+        for row in range(dialog.piece_list.count()):
+            item = dialog.piece_list.item(row)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole)
+                               == loudspeaker else Qt.CheckState.Unchecked)
+        with qtbot.waitSignal(dialog.finished_export, timeout=180_000) as done:
+            dialog.start()
+        outcome = done.args[0]
+        assert outcome.error is None, outcome.error
+        made[audio_on] = sorted(p.suffix for p in outcome.path.glob("*-loa.*"))
+        window.model.set_setting("export", {})  # the next dialog starts from the default
+    assert made == {True: [".mp3", ".txt", ".wav"], False: [".txt"]}

@@ -207,10 +207,12 @@ class ExportDialog(JobDialog):
         self.pdf = QCheckBox("PDF")
         self.png = QCheckBox("PNG")
         self.txt = QCheckBox()
-        formats = saved.get("formats", ["pdf", "png", "txt"])
+        self.audio = QCheckBox()  # a loudspeaker script spoken: WAV and MP3 (core/audio.py)
+        formats = saved.get("formats", ["pdf", "png", "txt", "wav", "mp3"])
         self.pdf.setChecked("pdf" in formats)
         self.png.setChecked("png" in formats)
         self.txt.setChecked("txt" in formats)
+        self.audio.setChecked("wav" in formats)
         self.dpi = QSpinBox()
         self.dpi.setRange(0, 600)
         self.dpi.setSingleStep(50)
@@ -224,8 +226,9 @@ class ExportDialog(JobDialog):
         fmt.addWidget(self.png, 1, 0)
         fmt.addWidget(self.dpi, 1, 1)
         fmt.addWidget(self.txt, 2, 0, 1, 2)
-        fmt.addWidget(self.txt_help, 3, 0, 1, 2)
-        for box in (self.pdf, self.png, self.txt):
+        fmt.addWidget(self.audio, 3, 0, 1, 2)
+        fmt.addWidget(self.txt_help, 4, 0, 1, 2)
+        for box in (self.pdf, self.png, self.txt, self.audio):
             box.toggled.connect(lambda _: self._update_summary())
         right.addWidget(self.formats_box)
 
@@ -316,8 +319,9 @@ class ExportDialog(JobDialog):
                                in slugs else Qt.CheckState.Unchecked)
 
     def formats(self) -> tuple[str, ...]:
-        return tuple(f for f, box in (("pdf", self.pdf), ("png", self.png), ("txt", self.txt))
-                     if box.isChecked())
+        boxes = (("pdf", self.pdf), ("png", self.png), ("txt", self.txt), ("wav", self.audio),
+                 ("mp3", self.audio))
+        return tuple(f for f, box in boxes if box.isChecked())
 
     def _update_summary(self) -> None:
         pieces = len(self.chosen_pieces())
@@ -445,6 +449,7 @@ class ExportDialog(JobDialog):
         self.dpi.setSpecialValueText(self.tr("theo mẫu"))
         self.dpi.setToolTip(self.tr("Độ phân giải PNG cho khổ in; «theo mẫu» dùng mức của mẫu"))
         self.txt.setText(self.tr("Văn bản (chú thích, bài loa, tin nhắn)"))
+        self.audio.setText(self.tr("Âm thanh bài loa (WAV, MP3)"))
         self.txt_help.setText(self.tr(
             "Bài loa và tin nhắn SMS luôn xuất dạng văn bản; số, tiền và số điện thoại "
             "được viết thành chữ để đọc."))

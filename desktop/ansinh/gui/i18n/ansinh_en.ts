@@ -938,6 +938,11 @@ Recover the unsaved changes?</translation>
         <source>Chọn ấn phẩm, đối tượng và định dạng rồi bấm Xuất.</source>
         <translation>Choose pieces, segments and formats, then press Export.</translation>
     </message>
+    <message>
+        <location filename="../export_dialog.py" line="452"/>
+        <source>Âm thanh bài loa (WAV, MP3)</source>
+        <translation>Loudspeaker audio (WAV, MP3)</translation>
+    </message>
 </context>
 <context>
     <name>FieldForm</name>
