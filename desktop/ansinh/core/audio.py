@@ -101,7 +101,8 @@ def _espeak_program() -> str | None:
     return str(program) if program.is_file() else None
 
 
-def _read_wav(data: bytes) -> tuple[Any, int]:
+def _decode(data: bytes) -> tuple[Any, int]:
+    """A WAV or MP3 file's samples, mixed to mono, and their rate."""
     import soundfile
 
     samples, rate = soundfile.read(io.BytesIO(data), dtype="float32", always_2d=True)
@@ -131,7 +132,7 @@ def _espeak(text: str) -> tuple[Any, int]:
     try:
         if run.returncode != 0:
             raise ValueError(run.stderr.decode("utf-8", "replace").strip()[:200])
-        return _read_wav(run.stdout)
+        return _decode(run.stdout)
     except (ValueError, RuntimeError) as exc:  # soundfile's errors are RuntimeErrors
         raise _unavailable(f"eSpeak NG báo lỗi ({exc or run.returncode}).",
                            f"eSpeak NG failed ({exc or run.returncode}).") from None
@@ -193,7 +194,7 @@ def _silence(seconds: float) -> Any:
 
 
 def _chime(name: str) -> Any:
-    samples, rate = _read_wav((paths.assets_dir() / "audio" / f"chime-{name}.wav").read_bytes())
+    samples, rate = _decode((paths.assets_dir() / "audio" / f"chime-{name}.wav").read_bytes())
     return _at_rate(samples, rate)
 
 
@@ -287,7 +288,7 @@ def encode_mp3(samples: Any) -> bytes:
 def file_seconds(data: bytes) -> float:
     """A WAV or MP3 file's duration as a player decodes it (an MP3 also holds the
     encoder's delay and its last frame's padding, ~0.03 s)."""
-    samples, rate = _read_wav(data)
+    samples, rate = _decode(data)
     return len(samples) / rate
 
 
