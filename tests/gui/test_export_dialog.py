@@ -60,7 +60,7 @@ def test_export_from_the_dialog_writes_a_segment_tagged_bundle(
     assert len(history) == 1 and history[0].files == len(files)
     assert history[0].folder == str(outcome.path)
     assert dialog.history.rowCount() == 1
-    assert window.model.setting("export")["formats"] == ["pdf", "png", "txt"]
+    assert window.model.setting("export")["formats"] == ["pdf", "png", "txt", "wav", "mp3"]
 
 
 def test_export_as_zip(window: Any, qtbot: Any, tmp_path: Path) -> None:

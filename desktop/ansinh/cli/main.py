@@ -33,7 +33,7 @@ from .policy import add_policy_parser
 
 EXIT_USER_ERROR = 2
 EXIT_CHECKS_FAILED = 1
-FORMATS = ("pdf", "png", "txt")
+FORMATS = ("pdf", "png", "txt", "wav", "mp3")  # wav, mp3: loudspeaker scripts, spoken
 
 
 class Output:
@@ -63,8 +63,8 @@ def _formats(text: str) -> tuple[str, ...]:
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
         raise UserError(
-            f"Định dạng không hợp lệ: {text} (dùng pdf,png,txt).",
-            f"Unknown format: {text} (use pdf,png,txt).",
+            f"Định dạng không hợp lệ: {text} (dùng {','.join(FORMATS)}).",
+            f"Unknown format: {text} (use {','.join(FORMATS)}).",
         )
     return chosen
 
@@ -234,6 +234,14 @@ def _report_checks(result: Any, out: Output) -> None:
         out.say(f"  {mark} {check.vi}", f"  {mark} {check.en}", err=check.is_error)
 
 
+def _note_once(checks: list[Any], said: set[str], out: Output) -> None:
+    """Say a warning every loudspeaker piece would repeat (no audio engine) once."""
+    for check in checks:
+        if check.code == "audio" and check.vi not in said:
+            said.add(check.vi)
+            out.say(f"\nLưu ý: {check.vi}", f"\nNote: {check.en}", err=True)
+
+
 def cmd_render(args: argparse.Namespace, out: Output) -> int:
     campaign = _campaign(args.campaign, args.style)
     values = _read_values(args.data) if args.data else {}
@@ -264,10 +272,13 @@ def cmd_export(args: argparse.Namespace, out: Output) -> int:
     started = time.monotonic()
     bundle = None
     failures = 0
+    said: set[str] = set()
     for event in export_campaign(campaign, args.out, _options(args), segments_override=segments):
         bundle = event.bundle
         label = f"{event.piece.template} · {event.piece.segment}"
         out.progress(event.done, event.total, started, label)
+        if event.result:
+            _note_once(event.result.checks, said, out)
         if event.error:
             failures += 1
             out.say(f"  ✗ {label}: {event.error.vi}", f"  ✗ {label}: {event.error.en}", err=True)
@@ -353,6 +364,7 @@ def cmd_batch(args: argparse.Namespace, out: Output) -> int:
     )
     started = time.monotonic()
     failed = 0
+    said: set[str] = set()
     events = run_batch(
         plan, campaign, args.out, options, jobs=args.jobs, only_failed=args.only_failed
     )
@@ -361,6 +373,7 @@ def cmd_batch(args: argparse.Namespace, out: Output) -> int:
             if event.kind == "finished":
                 bundle = event.bundle
                 break
+            _note_once(event.checks, said, out)
             if event.kind == "failed":
                 failed += 1
                 for check in event.checks:
@@ -394,7 +407,7 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out", type=Path, default=paths.default_exports_dir(), help="thư mục xuất / output folder"
     )
-    parser.add_argument("--format", default="pdf,png,txt", help="pdf,png,txt")
+    parser.add_argument("--format", default="pdf,png,txt,wav,mp3", help="pdf,png,txt,wav,mp3")
     parser.add_argument("--dpi", type=float, default=None, help="PNG dpi (khổ in / print)")
     parser.add_argument("--crop-marks", action="store_true", help="dấu xén / crop marks")
     parser.add_argument("--pdf-x4", action="store_true", help="PDF/X-4")
@@ -520,7 +533,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--jobs", type=int, default=None)
     p.add_argument(
-        "--format", help="pdf,png,txt (mặc định: mọi định dạng của mẫu / default: all it makes)"
+        "--format",
+        help="pdf,png,txt,wav,mp3 (mặc định: mọi định dạng của mẫu / default: all it makes)",
     )
     p.add_argument("--png-width", type=int, default=1500)
     p.add_argument("--crop-marks", action="store_true")

@@ -2,8 +2,9 @@
 
 Each file is written atomically and listed in `manifest.json` and `manifest.csv`
 with its channel, template, size, segment, campaign, sha256 and stats (pages,
-reading time, SMS parts), so the officer — and the print shop — can see what each
-file is for. File names carry the segment slug and are safe on Windows.
+reading time, SMS parts, an audio file's measured duration and loudness), so the
+officer — and the print shop — can see what each file is for. File names carry the
+segment slug and are safe on Windows.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ ROLE_SUFFIX = {
     "piece": "",
     "caption": "-chu-thich",
     "read-aloud": "-loa",
+    "audio": "-loa",  # the read-aloud text spoken: -loa.wav, -loa.mp3 beside -loa.txt
     "sms": "-co-dau",
     "sms-ascii": "-khong-dau",
 }
@@ -53,6 +55,7 @@ CSV_COLUMNS = (
     "sha256",
     "pages",
     "reading_time",
+    "duration_seconds",
     "sms_parts",
     "encoding",
     "characters",

@@ -20,6 +20,8 @@ from .vntext import TONE_STYLES
 
 SETTINGS_FILE = "settings.ini"
 TONE_STYLE_KEY = "text/tone_style"  # "keep" (default), "new" or "old": see vntext.tone_style
+PIPER_VOICE_KEY = "audio/piper_voice"  # a Piper .onnx voice file; empty: eSpeak NG
+CHIME_KEY = "audio/chime"  # "true" (default) or "false"
 
 
 @functools.lru_cache(maxsize=4)
@@ -44,3 +46,14 @@ def tone_style() -> str:
     """Where the office wants tone marks in the texts it types ("keep": as typed)."""
     style = _value(TONE_STYLE_KEY, "keep")
     return style if style in TONE_STYLES else "keep"
+
+
+def piper_voice() -> Path | None:
+    """The Piper voice file (.onnx) the office chose for loudspeaker audio; None: eSpeak NG."""
+    chosen = _value(PIPER_VOICE_KEY, "").strip('"')  # QSettings quotes some paths
+    return Path(chosen).expanduser() if chosen else None
+
+
+def chime() -> bool:
+    """Whether loudspeaker audio opens and closes with the chime (yes unless turned off)."""
+    return _value(CHIME_KEY, "true").lower() not in ("false", "0", "no", "off")

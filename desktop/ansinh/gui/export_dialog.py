@@ -202,10 +202,12 @@ class ExportDialog(JobDialog):
         self.pdf = QCheckBox("PDF")
         self.png = QCheckBox("PNG")
         self.txt = QCheckBox()
-        formats = saved.get("formats", ["pdf", "png", "txt"])
+        self.audio = QCheckBox()  # a loudspeaker script spoken: WAV and MP3 (core/audio.py)
+        formats = saved.get("formats", ["pdf", "png", "txt", "wav", "mp3"])
         self.pdf.setChecked("pdf" in formats)
         self.png.setChecked("png" in formats)
         self.txt.setChecked("txt" in formats)
+        self.audio.setChecked("wav" in formats)
         self.dpi = QSpinBox()
         self.dpi.setRange(0, 600)
         self.dpi.setSingleStep(50)
@@ -241,8 +243,9 @@ class ExportDialog(JobDialog):
         fmt.addWidget(self.dpi, 3, 2)
         fmt.addWidget(self.txt, 4, 0, 1, 3)
         fmt.addWidget(self.txt_help, 5, 0, 1, 3)
+        fmt.addWidget(self.audio, 6, 0, 1, 3)
         fmt.setColumnStretch(1, 1)
-        for box in (self.pdf, self.png, self.txt):
+        for box in (self.pdf, self.png, self.txt, self.audio):
             box.toggled.connect(lambda _: self._update_summary())
         right.addWidget(self.formats_box)
 
@@ -330,8 +333,9 @@ class ExportDialog(JobDialog):
                                in slugs else Qt.CheckState.Unchecked)
 
     def formats(self) -> tuple[str, ...]:
-        return tuple(f for f, box in (("pdf", self.pdf), ("png", self.png), ("txt", self.txt))
-                     if box.isChecked())
+        boxes = (("pdf", self.pdf), ("png", self.png), ("txt", self.txt), ("wav", self.audio),
+                 ("mp3", self.audio))
+        return tuple(f for f, box in boxes if box.isChecked())
 
     def _update_summary(self) -> None:
         pieces = len(self.chosen_pieces())
@@ -460,6 +464,7 @@ class ExportDialog(JobDialog):
         self.dpi.setSpecialValueText(self.tr("theo mẫu"))
         self.dpi.setToolTip(self.tr("Độ phân giải PNG cho khổ in; «theo mẫu» dùng mức của mẫu"))
         self.txt.setText(self.tr("Văn bản (chú thích, bài loa, tin nhắn)"))
+        self.audio.setText(self.tr("Âm thanh bài loa (WAV, MP3)"))
         self.txt_help.setText(self.tr(
             "Bài loa và tin nhắn SMS luôn xuất dạng văn bản; số, tiền và số điện thoại "
             "được viết thành chữ để đọc."))

@@ -493,7 +493,8 @@ class GalleryPage(QWidget):
             facts.append(self.tr("Khổ: %1").replace(
                 "%1", ", ".join(s.id for s in template.sizes)))
         facts.append(self.tr("%1 trường nội dung").replace("%1", str(len(template.fields))))
-        outputs = {"pdf": "PDF", "png": "PNG", "txt": self.tr("văn bản")}
+        outputs = {"pdf": "PDF", "png": "PNG", "txt": self.tr("văn bản"), "wav": "WAV",
+                   "mp3": "MP3"}
         facts.append(self.tr("Xuất: %1").replace(
             "%1", ", ".join(outputs[o] for o in template.outputs)))
         if template.origin == "user":

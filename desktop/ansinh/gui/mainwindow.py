@@ -44,6 +44,7 @@ from .campaign_dialog import CampaignDialog
 from .export_dialog import ExportDialog
 from .form import FieldForm
 from .gallery import GalleryPage, ThumbnailService
+from .listen import Listener
 from .model import CampaignModel
 from .names import kind_name, sorted_by_name, template_name
 from .pieces import PiecesPanel
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_central()
+        self.listener = Listener(self, self.work_pool)  # «Nghe thử» on loudspeaker pieces
         self.status_label = QLabel(objectName="muted")
         self.statusBar().addWidget(self.status_label, 1)
         self.render_label = QLabel(objectName="muted")
@@ -334,6 +336,7 @@ class MainWindow(QMainWindow):
         for action in (self.act_duplicate, self.act_siblings, self.act_segments,
                        self.act_remove):
             action.setEnabled(has)
+        self.listener.update()
 
     def _piece_changed(self, index: int) -> None:
         if index == self.current_index():

@@ -44,11 +44,16 @@ TONE_STYLE = Setting(preferences.TONE_STYLE_KEY, "keep",
                      "Tone marks in typed texts before rendering: «keep» as typed (default), "
                      "«new» (hòa, thủy) or «old» (hoà, thuỷ); renders read it in "
                      "ansinh.core.preferences.")
+PIPER_VOICE = Setting(preferences.PIPER_VOICE_KEY, "",
+                      "A Piper voice file (.onnx, its .onnx.json beside it) for loudspeaker audio; "
+                      "empty: eSpeak NG. Stored with / separators (read in core.preferences).")
+CHIME = Setting(preferences.CHIME_KEY, True, "Open and close loudspeaker audio with the chime.")
 WINDOW_GEOMETRY = Setting("window/geometry", "", "Main window geometry (hex).")
 WINDOW_STATE = Setting("window/state", "", "Main window splitters (hex).")
 
 ALL = (LANGUAGE, AUTOSAVE_SECONDS, RECENT_FILES, LAST_FOLDER, EXPORT_FOLDER,
-       PREVIEW_DELAY_MS, PREVIEW_GUIDES, EXACT_PAGES, TONE_STYLE, WINDOW_GEOMETRY, WINDOW_STATE)
+       PREVIEW_DELAY_MS, PREVIEW_GUIDES, EXACT_PAGES, TONE_STYLE, PIPER_VOICE, CHIME,
+       WINDOW_GEOMETRY, WINDOW_STATE)
 MAX_RECENT = 8
 
 

@@ -1,8 +1,11 @@
 """App settings: language, autosave, preview delay, exact batch pages, export folder; the
-tone-mark style of typed texts and the office's read-aloud abbreviations (its own
-abbreviations.toml, saved atomically when the dialog is accepted)."""
+tone-mark style of typed texts, the loudspeaker audio's voice and chime, and the office's
+read-aloud abbreviations (its own abbreviations.toml, saved atomically when the dialog is
+accepted)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -229,6 +232,21 @@ class SettingsDialog(QDialog):
         self.tone_label = QLabel()
         tone.addRow(self.tone_label, self.tone_style)
         text.addWidget(self.tone_box)
+        self.audio_box = QGroupBox()
+        sound = QFormLayout(self.audio_box)
+        voice_row = QHBoxLayout()
+        self.voice = QLineEdit(settings.get(S.PIPER_VOICE))
+        self.voice.setClearButtonEnabled(True)
+        self.voice_browse = QPushButton()
+        self.voice_browse.clicked.connect(self._browse_voice)
+        voice_row.addWidget(self.voice, 1)
+        voice_row.addWidget(self.voice_browse)
+        self.voice_label = QLabel()
+        sound.addRow(self.voice_label, voice_row)
+        self.chime = QCheckBox()
+        self.chime.setChecked(settings.get(S.CHIME))
+        sound.addRow(self.chime)
+        text.addWidget(self.audio_box)
         self.abbreviations_box = QGroupBox()
         box = QVBoxLayout(self.abbreviations_box)
         self.abbreviations = AbbreviationsPage()
@@ -252,11 +270,36 @@ class SettingsDialog(QDialog):
         if folder:
             self.folder.setText(folder)
 
+    def _browse_voice(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn giọng đọc Piper"),
+                                                self.voice.text(),
+                                                self.tr("Giọng Piper (*.onnx)"))
+        if chosen:
+            self.voice.setText(chosen)
+
+    def _voice(self) -> str:
+        """The chosen Piper voice with / separators (QSettings doubles backslashes), or ""
+        for eSpeak NG; a voice without its .onnx.json is refused before anything is saved."""
+        text = self.voice.text().strip()
+        if not text:
+            return ""
+        model = Path(text).expanduser()
+        if model.suffix.lower() != ".onnx" or not model.is_file() or \
+                not Path(f"{model}.json").is_file():
+            raise UserError(
+                f"Giọng đọc Piper cần tệp .onnx và tệp .onnx.json đi kèm: không thấy {model}.",
+                f"A Piper voice needs its .onnx file and the .onnx.json beside it: {model} "
+                "was not found.")
+        return model.as_posix()
+
     def apply(self) -> None:
         """Store the settings and switch the language now; a bad abbreviation is a
         UserError raised before anything is stored."""
+        voice = self._voice()
         self.abbreviations.save()
         s = self.settings
+        s.set(S.PIPER_VOICE, voice)
+        s.set(S.CHIME, self.chime.isChecked())
         s.set(S.TONE_STYLE, self.tone_style.currentData())
         s.set(S.AUTOSAVE_SECONDS, self.autosave.value())
         s.set(S.PREVIEW_DELAY_MS, self.delay.currentData())
@@ -306,6 +349,11 @@ class SettingsDialog(QDialog):
                                        self.tr("kiểu mới: hòa, khỏe, thủy"),
                                        self.tr("kiểu cũ: hoà, khoẻ, thuỷ"))):
             self.tone_style.setItemText(index, label)
+        self.audio_box.setTitle(self.tr("Âm thanh bài phát thanh"))
+        self.voice_label.setText(self.tr("Giọng đọc Piper"))
+        self.voice.setPlaceholderText(self.tr("Để trống: giọng eSpeak NG tiếng Việt"))
+        self.voice_browse.setText(self.tr("Chọn…"))
+        self.chime.setText(self.tr("Chuông mở đầu và kết thúc"))
         self.abbreviations_box.setTitle(self.tr("Chữ viết tắt trong bài phát thanh"))
         self.abbreviations.retranslate()
 

@@ -213,7 +213,7 @@ def render_rows(
         items.append(layers.Item(row.number, prepared, {}))
     if not template.is_visual:
         for item in items:
-            results[item.number] = render_text(item.prepared, registry)
+            results[item.number] = render_text(item.prepared, registry, options)
         return [results[row.number] for row in rows]
     if not items:
         return [results[row.number] for row in rows]

@@ -17,7 +17,7 @@ from typing import Any
 import pypdfium2 as pdfium
 from markupsafe import Markup
 
-from .. import paths, vntext
+from .. import audio, paths, vntext
 from ..campaign import Adjust, Campaign, Piece
 from ..checks import Check, error, warning
 from ..content import content_checks
@@ -546,8 +546,12 @@ def _caption(prepared: Prepared, registry: TemplateRegistry, checks: list[Check]
 
 
 def render_text(
-    prepared: Prepared, registry: TemplateRegistry, syllables_per_second: float = 4.0
+    prepared: Prepared,
+    registry: TemplateRegistry,
+    options: RenderOptions,
+    syllables_per_second: float = 4.0,
 ) -> RenderResult:
+    """A text piece's texts; a loudspeaker script's audio too where `options` asks."""
     template = prepared.template
     assert template.text
     written = render_text_source(prepared, registry, template.text)
@@ -569,6 +573,9 @@ def render_text(
                 },
             )
         )
+        sound, problems = audio.render(spoken, options.formats, audio.Voice.from_settings())
+        artifacts += sound
+        checks += problems
     else:
         message = written.strip()
         sender = prepared.resolved.texts.get("sender", "")  # brand name, where the template has one
@@ -608,4 +615,4 @@ def render_piece(
     prepared = prepare(piece, campaign, registry, segments)
     if prepared.template.is_visual:
         return render_visual(prepared, registry, options, session or process_session())
-    return render_text(prepared, registry)
+    return render_text(prepared, registry, options)

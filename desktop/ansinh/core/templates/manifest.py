@@ -166,6 +166,8 @@ class Template:
 
     @property
     def outputs(self) -> tuple[str, ...]:
+        if self.kind == "loudspeaker":
+            return ("txt", "wav", "mp3")  # the script is also spoken (core/audio.py)
         if not self.is_visual:
             return ("txt",)
         return ("pdf", "png", "txt") if self.caption else ("pdf", "png")

@@ -4,52 +4,52 @@
 <context>
     <name>AbbreviationsPage</name>
     <message>
-        <location filename="../settings_dialog.py" line="113"/>
+        <location filename="../settings_dialog.py" line="116"/>
         <source>Mọi chỗ</source>
         <translation>Anywhere</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="113"/>
+        <location filename="../settings_dialog.py" line="116"/>
         <source>Loại văn bản</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="113"/>
+        <location filename="../settings_dialog.py" line="116"/>
         <source>Cơ quan trong số hiệu</source>
         <translation>Issuer in a document number</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="136"/>
+        <location filename="../settings_dialog.py" line="139"/>
         <source>Viết tắt</source>
         <translation>Abbreviation</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="136"/>
+        <location filename="../settings_dialog.py" line="139"/>
         <source>Đọc là</source>
         <translation>Read as</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="136"/>
+        <location filename="../settings_dialog.py" line="139"/>
         <source>Dùng cho</source>
         <translation>Used for</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="141"/>
+        <location filename="../settings_dialog.py" line="144"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="142"/>
+        <location filename="../settings_dialog.py" line="145"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="143"/>
+        <location filename="../settings_dialog.py" line="146"/>
         <source>Chữ viết tắt đọc thành lời trong bài phát thanh. Mục có sẵn giữ tên, sửa cách đọc được; mục của đơn vị được lưu cùng mẫu và dữ liệu riêng (Chung › Nâng cao).</source>
         <translation>Abbreviations read out in loudspeaker scripts. Shipped entries keep their name and may be read differently; the office&apos;s entries are kept with your own templates and data (General › Advanced).</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="147"/>
+        <location filename="../settings_dialog.py" line="150"/>
         <source>Không đọc được tệp chữ viết tắt của đơn vị, nên chưa sửa được ở đây: %1</source>
         <translation>The office&apos;s abbreviations file cannot be read, so it cannot be edited here: %1</translation>
     </message>
@@ -795,180 +795,185 @@ Recover the unsaved changes?</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../export_dialog.py" line="340"/>
+        <location filename="../export_dialog.py" line="344"/>
         <source>Sẽ xuất %1 bản (ấn phẩm × đối tượng).</source>
         <translation>%1 renders will be exported (pieces × segments).</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="255"/>
+        <location filename="../export_dialog.py" line="258"/>
         <source>Chọn thư mục xuất</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="371"/>
+        <location filename="../export_dialog.py" line="375"/>
         <source>Đang chuẩn bị…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="382"/>
+        <location filename="../export_dialog.py" line="386"/>
         <source>Đang dừng sau ấn phẩm hiện tại…</source>
         <translation>Stopping after the current piece…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="394"/>
+        <location filename="../export_dialog.py" line="398"/>
         <source>%1/%2 · còn khoảng %3 giây · %4</source>
         <translation>%1/%2 · about %3 s left · %4</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="407"/>
+        <location filename="../export_dialog.py" line="411"/>
         <source>Xuất không thành công</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="410"/>
+        <location filename="../export_dialog.py" line="414"/>
         <source>Đã dừng. Không có tệp nào được giữ lại.</source>
         <translation>Stopped. No files were kept.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="413"/>
+        <location filename="../export_dialog.py" line="417"/>
         <source>Xong: %1 tệp trong %2 giây → %3</source>
         <translation>Done: %1 file(s) in %2 s → %3</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="417"/>
+        <location filename="../export_dialog.py" line="421"/>
         <source>%1 bản bị bỏ qua vì còn lỗi (xem manifest.json).</source>
         <translation>%1 renders were skipped because of errors (see manifest.json).</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="450"/>
+        <location filename="../export_dialog.py" line="454"/>
         <source>Xuất ấn phẩm</source>
         <translation>Export pieces</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="451"/>
+        <location filename="../export_dialog.py" line="455"/>
         <source>Ấn phẩm</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="452"/>
+        <location filename="../export_dialog.py" line="456"/>
         <source>Chọn hết</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="453"/>
+        <location filename="../export_dialog.py" line="457"/>
         <source>Bỏ chọn</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="454"/>
+        <location filename="../export_dialog.py" line="458"/>
         <source>Chỉ ấn phẩm đang mở</source>
         <translation>Only the open piece</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="455"/>
+        <location filename="../export_dialog.py" line="459"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="456"/>
+        <location filename="../export_dialog.py" line="460"/>
         <source>Giữ đối tượng của từng ấn phẩm</source>
         <translation>Keep each piece&apos;s own segment</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="457"/>
+        <location filename="../export_dialog.py" line="461"/>
         <source>Xuất mỗi ấn phẩm cho các đối tượng:</source>
         <translation>Export each piece for these segments:</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="458"/>
+        <location filename="../export_dialog.py" line="462"/>
         <source>Định dạng và in</source>
         <translation>Formats and print</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="459"/>
+        <location filename="../export_dialog.py" line="463"/>
         <source>Độ phân giải:</source>
         <translation>Resolution:</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="460"/>
+        <location filename="../export_dialog.py" line="464"/>
         <source>theo mẫu</source>
         <translation>template default</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="461"/>
+        <location filename="../export_dialog.py" line="465"/>
         <source>Độ phân giải PNG cho khổ in; «theo mẫu» dùng mức của mẫu</source>
         <translation>PNG resolution for print sizes; «template default» uses the template&apos;s own</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="462"/>
+        <location filename="../export_dialog.py" line="466"/>
         <source>Văn bản (chú thích, bài loa, tin nhắn)</source>
         <translation>Text (captions, loudspeaker scripts, SMS)</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="464"/>
+        <location filename="../export_dialog.py" line="469"/>
         <source>Bài loa và tin nhắn SMS luôn xuất dạng văn bản; số, tiền và số điện thoại được viết thành chữ để đọc.</source>
         <translation>Loudspeaker scripts and SMS are always exported as text; numbers, money and phone numbers are written out for reading aloud.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="466"/>
+        <location filename="../export_dialog.py" line="471"/>
         <source>Dấu cắt (crop marks)</source>
         <translation>Crop marks</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="467"/>
+        <location filename="../export_dialog.py" line="472"/>
         <source>PDF/X-4 cho nhà in</source>
         <translation>PDF/X-4 for the print shop</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="469"/>
+        <location filename="../export_dialog.py" line="474"/>
         <source>Lề xén (bleed) 3–5 mm theo khổ luôn có trong PDF; chữ nằm cách đường xén ít nhất 3 mm.</source>
         <translation>The PDF always carries the size&apos;s 3–5 mm bleed; text stays at least 3 mm inside the trim.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="471"/>
-        <location filename="../export_dialog.py" line="478"/>
+        <location filename="../export_dialog.py" line="476"/>
+        <location filename="../export_dialog.py" line="483"/>
         <source>Nơi lưu</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="472"/>
+        <location filename="../export_dialog.py" line="477"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="473"/>
+        <location filename="../export_dialog.py" line="478"/>
         <source>Thư mục</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="474"/>
+        <location filename="../export_dialog.py" line="479"/>
         <source>Tệp nén .zip</source>
         <translation>.zip archive</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="476"/>
+        <location filename="../export_dialog.py" line="481"/>
         <source>Xuất</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="477"/>
+        <location filename="../export_dialog.py" line="482"/>
         <source>Lịch sử xuất của chiến dịch</source>
         <translation>Export history of this campaign</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="478"/>
+        <location filename="../export_dialog.py" line="483"/>
         <source>Thời gian</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="479"/>
+        <location filename="../export_dialog.py" line="484"/>
         <source>Số tệp</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="481"/>
+        <location filename="../export_dialog.py" line="486"/>
         <source>Chọn ấn phẩm, đối tượng và định dạng rồi bấm Xuất.</source>
         <translation>Choose pieces, segments and formats, then press Export.</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="467"/>
+        <source>Âm thanh bài loa (WAV, MP3)</source>
+        <translation>Loudspeaker audio (WAV, MP3)</translation>
     </message>
 </context>
 <context>
@@ -1122,42 +1127,42 @@ Recover the unsaved changes?</translation>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="497"/>
+        <location filename="../gallery.py" line="498"/>
         <source>Xuất: %1</source>
         <translation>Exports: %1</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="500"/>
+        <location filename="../gallery.py" line="501"/>
         <source>Mẫu của bạn</source>
         <translation>Your own template</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="511"/>
+        <location filename="../gallery.py" line="512"/>
         <source>Thư viện mẫu</source>
         <translation>Template gallery</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="513"/>
+        <location filename="../gallery.py" line="514"/>
         <source>Chọn một mẫu để tạo ấn phẩm mới. Hình thu nhỏ được dựng từ chính mẫu, với nội dung chung của chiến dịch và mức đóng của đối tượng đã chọn.</source>
         <translation>Pick a template to create a new piece. Thumbnails are rendered from the templates themselves, with the campaign&apos;s shared content and the chosen segment&apos;s contribution figures.</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="515"/>
+        <location filename="../gallery.py" line="516"/>
         <source>Quay lại biên tập</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="516"/>
+        <location filename="../gallery.py" line="517"/>
         <source>Tìm mẫu: áp phích, loa, SMS…</source>
         <translation>Search templates: poster, loudspeaker, SMS…</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="517"/>
+        <location filename="../gallery.py" line="518"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="521"/>
+        <location filename="../gallery.py" line="522"/>
         <source>Mọi loại ấn phẩm</source>
         <translation>All kinds</translation>
     </message>
@@ -1189,462 +1194,485 @@ Recover the unsaved changes?</translation>
     </message>
 </context>
 <context>
+    <name>Listener</name>
+    <message>
+        <location filename="../listen.py" line="106"/>
+        <source>Đang tạo âm thanh để nghe thử…</source>
+        <translation>Making the audio to listen to…</translation>
+    </message>
+    <message>
+        <location filename="../listen.py" line="128"/>
+        <source>Không nghe thử được</source>
+        <translation>Cannot play it</translation>
+    </message>
+    <message>
+        <location filename="../listen.py" line="131"/>
+        <source>Nghe thử</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <location filename="../listen.py" line="132"/>
+        <source>Nghe bài phát thanh như tệp âm thanh sẽ xuất ra</source>
+        <translation>Hear the script as its exported audio file will sound</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="327"/>
+        <location filename="../mainwindow.py" line="329"/>
         <source>Chọn một ấn phẩm ở bên trái, hoặc tạo mới từ thư viện mẫu.</source>
         <translation>Pick a piece on the left, or create one from the template gallery.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="384"/>
+        <location filename="../mainwindow.py" line="387"/>
         <source>Dựng trong %1 ms · %2 lỗi</source>
         <translation>Rendered in %1 ms · %2 errors</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="404"/>
+        <location filename="../mainwindow.py" line="407"/>
         <source>Đặt lại chỗ «%1»</source>
         <translation>Place «%1»</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="425"/>
+        <location filename="../mainwindow.py" line="428"/>
         <source>Thêm ấn phẩm</source>
         <translation>Add piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="434"/>
+        <location filename="../mainwindow.py" line="437"/>
         <source>(bản sao)</source>
         <translation>(copy)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="436"/>
+        <location filename="../mainwindow.py" line="439"/>
         <source>Nhân bản ấn phẩm</source>
         <translation>Duplicate piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="466"/>
+        <location filename="../mainwindow.py" line="469"/>
         <source>Một thông điệp, mọi kênh</source>
         <translation>One message, every channel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="467"/>
+        <location filename="../mainwindow.py" line="470"/>
         <source>Tạo ấn phẩm cho các kênh khác từ cùng nội dung: tiêu đề, thông điệp, lời kêu gọi… được điền sẵn, cùng đối tượng.</source>
         <translation>Create pieces for other channels from the same content: title, message, call to action… are prefilled, for the same segment.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="469"/>
-        <location filename="../mainwindow.py" line="487"/>
+        <location filename="../mainwindow.py" line="472"/>
+        <location filename="../mainwindow.py" line="490"/>
         <source>Tạo ấn phẩm</source>
         <translation>Create pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="472"/>
+        <location filename="../mainwindow.py" line="475"/>
         <source>Tạo cho các kênh khác</source>
         <translation>Create for other channels</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="484"/>
+        <location filename="../mainwindow.py" line="487"/>
         <source>Cùng ấn phẩm cho đối tượng khác</source>
         <translation>Same piece for other segments</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="485"/>
+        <location filename="../mainwindow.py" line="488"/>
         <source>Mỗi đối tượng được chọn có một bản riêng, với mức đóng, mức hỗ trợ và cách xưng hô của đối tượng đó.</source>
         <translation>Each chosen segment gets its own copy, with that segment&apos;s contribution, state support and form of address.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="491"/>
+        <location filename="../mainwindow.py" line="494"/>
         <source>Tạo cho đối tượng khác</source>
         <translation>Create for other segments</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="498"/>
+        <location filename="../mainwindow.py" line="501"/>
         <source>Đã xóa ấn phẩm (Ctrl+Z để hoàn tác).</source>
         <translation>Piece deleted (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="513"/>
+        <location filename="../mainwindow.py" line="516"/>
         <source>Xuất ấn phẩm</source>
         <translation>Export pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="514"/>
+        <location filename="../mainwindow.py" line="517"/>
         <source>Chiến dịch chưa có ấn phẩm nào để xuất.</source>
         <translation>The campaign has no pieces to export yet.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="540"/>
-        <location filename="../mainwindow.py" line="544"/>
+        <location filename="../mainwindow.py" line="543"/>
+        <location filename="../mainwindow.py" line="547"/>
         <source>Nhập gói mẫu</source>
         <translation>Import template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="540"/>
-        <location filename="../mainwindow.py" line="586"/>
+        <location filename="../mainwindow.py" line="543"/>
+        <location filename="../mainwindow.py" line="589"/>
         <source>Gói mẫu (*.zip)</source>
         <translation>Template packs (*.zip)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="548"/>
+        <location filename="../mainwindow.py" line="551"/>
         <source>Đã có mẫu: %1. Thay bằng mẫu trong gói?</source>
         <translation>Template %1 already exists. Replace it with the pack&apos;s?</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="549"/>
+        <location filename="../mainwindow.py" line="552"/>
         <source>Thay thế</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="556"/>
+        <location filename="../mainwindow.py" line="559"/>
         <source>Không nhập được gói mẫu</source>
         <translation>Could not import the template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="559"/>
+        <location filename="../mainwindow.py" line="562"/>
         <source>Đã nhập %1 mẫu: %2.</source>
         <translation>Imported %1 template(s): %2.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="562"/>
+        <location filename="../mainwindow.py" line="565"/>
         <source>Bỏ qua %1 tệp không dùng được trong gói.</source>
         <translation>Skipped %1 unusable file(s) in the pack.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="573"/>
+        <location filename="../mainwindow.py" line="576"/>
         <source>Xuất gói mẫu</source>
         <translation>Export template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="579"/>
+        <location filename="../mainwindow.py" line="582"/>
         <source>Chọn các mẫu để gửi cho đơn vị khác: họ nhập gói này bằng «Nhập gói mẫu…».</source>
         <translation>Choose the templates to send to another office: they import the pack with «Import template pack…».</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="580"/>
+        <location filename="../mainwindow.py" line="583"/>
         <source>Xuất gói</source>
         <translation>Export pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="593"/>
+        <location filename="../mainwindow.py" line="596"/>
         <source>Không xuất được gói mẫu</source>
         <translation>Could not export the template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="595"/>
+        <location filename="../mainwindow.py" line="598"/>
         <source>Đã xuất gói mẫu: %1</source>
         <translation>Template pack exported: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="637"/>
+        <location filename="../mainwindow.py" line="640"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="638"/>
+        <location filename="../mainwindow.py" line="641"/>
         <source>An Sinh Studio, phiên bản %1 — ấn phẩm truyền thông BHXH, BHYT cho mọi kênh, chạy không cần mạng.
 Phông chữ Be Vietnam Pro (SIL OFL).</source>
         <translation>An Sinh Studio, version %1 — social and health insurance communication for every channel, working offline.
 Font: Be Vietnam Pro (SIL OFL).</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="661"/>
+        <location filename="../mainwindow.py" line="664"/>
         <source>Mở chiến dịch</source>
         <translation>Open campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="662"/>
-        <location filename="../mainwindow.py" line="712"/>
+        <location filename="../mainwindow.py" line="665"/>
+        <location filename="../mainwindow.py" line="715"/>
         <source>Chiến dịch An Sinh Studio</source>
         <translation>An Sinh Studio campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="663"/>
+        <location filename="../mainwindow.py" line="666"/>
         <source>Chiến dịch dạng TOML</source>
         <translation>Campaign in TOML</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="677"/>
         <location filename="../mainwindow.py" line="680"/>
+        <location filename="../mainwindow.py" line="683"/>
         <source>Không mở được chiến dịch</source>
         <translation>Cannot open the campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="697"/>
+        <location filename="../mainwindow.py" line="700"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="711"/>
+        <location filename="../mainwindow.py" line="714"/>
         <source>Lưu chiến dịch</source>
         <translation>Save campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="726"/>
         <location filename="../mainwindow.py" line="729"/>
+        <location filename="../mainwindow.py" line="732"/>
         <source>Chưa lưu được</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="735"/>
+        <location filename="../mainwindow.py" line="738"/>
         <source>Đã lưu %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="782"/>
+        <location filename="../mainwindow.py" line="785"/>
         <source>Không tự lưu được: %1</source>
         <translation>Autosave failed: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="786"/>
+        <location filename="../mainwindow.py" line="789"/>
         <source>Đã tự lưu bản khôi phục lúc %1</source>
         <translation>Recovery copy autosaved at %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="823"/>
+        <location filename="../mainwindow.py" line="826"/>
         <source>Không khôi phục được</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="830"/>
+        <location filename="../mainwindow.py" line="833"/>
         <source>Đã khôi phục các thay đổi chưa lưu.</source>
         <translation>Unsaved changes recovered.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="838"/>
+        <location filename="../mainwindow.py" line="841"/>
         <source>Chiến dịch mới</source>
         <translation>New campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="842"/>
+        <location filename="../mainwindow.py" line="845"/>
         <source>Chưa lưu thành tệp</source>
         <translation>Not saved to a file yet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="866"/>
+        <location filename="../mainwindow.py" line="869"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="867"/>
+        <location filename="../mainwindow.py" line="870"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="868"/>
+        <location filename="../mainwindow.py" line="871"/>
         <source>&amp;Ấn phẩm</source>
         <translation>&amp;Pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="869"/>
+        <location filename="../mainwindow.py" line="872"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="870"/>
+        <location filename="../mainwindow.py" line="873"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="871"/>
+        <location filename="../mainwindow.py" line="874"/>
         <source>Mở gần đây</source>
         <translation>Open recent</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="873"/>
+        <location filename="../mainwindow.py" line="876"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="873"/>
+        <location filename="../mainwindow.py" line="876"/>
         <source>Chiến dịch mới (Ctrl+N)</source>
         <translation>New campaign (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="874"/>
+        <location filename="../mainwindow.py" line="877"/>
         <source>Mở…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="874"/>
+        <location filename="../mainwindow.py" line="877"/>
         <source>Mở chiến dịch (Ctrl+O)</source>
         <translation>Open a campaign (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="875"/>
+        <location filename="../mainwindow.py" line="878"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="875"/>
+        <location filename="../mainwindow.py" line="878"/>
         <source>Lưu chiến dịch (Ctrl+S)</source>
         <translation>Save the campaign (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="876"/>
+        <location filename="../mainwindow.py" line="879"/>
         <source>Lưu thành…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="877"/>
+        <location filename="../mainwindow.py" line="880"/>
         <source>Xuất…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="877"/>
+        <location filename="../mainwindow.py" line="880"/>
         <source>Xuất PDF, PNG và văn bản (Ctrl+E)</source>
         <translation>Export PDF, PNG and text (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="878"/>
+        <location filename="../mainwindow.py" line="881"/>
         <source>Tạo hàng loạt từ bảng tính…</source>
         <translation>Batch from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="879"/>
+        <location filename="../mainwindow.py" line="882"/>
         <source>Mỗi dòng của bảng tính CSV/Excel thành một ấn phẩm (Ctrl+B)</source>
         <translation>Each row of a CSV/Excel spreadsheet becomes one piece (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="880"/>
+        <location filename="../mainwindow.py" line="883"/>
         <source>Nhập gói mẫu…</source>
         <translation>Import template pack…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="881"/>
+        <location filename="../mainwindow.py" line="884"/>
         <source>Cài các mẫu do đơn vị khác gửi (tệp .zip)</source>
         <translation>Install templates another office sent you (a .zip file)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="882"/>
+        <location filename="../mainwindow.py" line="885"/>
         <source>Xuất gói mẫu…</source>
         <translation>Export template pack…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="883"/>
+        <location filename="../mainwindow.py" line="886"/>
         <source>Gửi mẫu cho đơn vị khác thành một tệp .zip</source>
         <translation>Send templates to another office as one .zip file</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="884"/>
+        <location filename="../mainwindow.py" line="887"/>
         <source>Số liệu chính sách…</source>
         <translation>Policy figures…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="885"/>
+        <location filename="../mainwindow.py" line="888"/>
         <source>Lương cơ sở, chuẩn nghèo, tỷ lệ đóng và hỗ trợ: xem, cập nhật, xác nhận</source>
         <translation>Base salary, poverty line, contribution rates and support: view, update, confirm</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="886"/>
+        <location filename="../mainwindow.py" line="889"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="887"/>
+        <location filename="../mainwindow.py" line="890"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="887"/>
+        <location filename="../mainwindow.py" line="890"/>
         <source>Hoàn tác (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="888"/>
+        <location filename="../mainwindow.py" line="891"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="888"/>
+        <location filename="../mainwindow.py" line="891"/>
         <source>Làm lại (Ctrl+Y)</source>
         <translation>Redo (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="889"/>
+        <location filename="../mainwindow.py" line="892"/>
         <source>Nội dung chung…</source>
         <translation>Shared content…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="890"/>
+        <location filename="../mainwindow.py" line="893"/>
         <source>Đơn vị, đường dây nóng, thông điệp, logo, màu (Ctrl+K)</source>
         <translation>Issuing unit, hotline, message, logo, colours (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="891"/>
+        <location filename="../mainwindow.py" line="894"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="891"/>
+        <location filename="../mainwindow.py" line="894"/>
         <source>Ngôn ngữ, tự lưu, thư mục xuất</source>
         <translation>Language, autosave, export folder</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="892"/>
+        <location filename="../mainwindow.py" line="895"/>
         <source>Thư viện mẫu</source>
         <translation>Template gallery</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="893"/>
+        <location filename="../mainwindow.py" line="896"/>
         <source>Thêm ấn phẩm từ thư viện mẫu (Ctrl+T)</source>
         <translation>Add a piece from the template gallery (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="894"/>
+        <location filename="../mainwindow.py" line="897"/>
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="895"/>
+        <location filename="../mainwindow.py" line="898"/>
         <source>Tạo cho các kênh khác…</source>
         <translation>Create for other channels…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="896"/>
+        <location filename="../mainwindow.py" line="899"/>
         <source>Cùng ấn phẩm cho đối tượng khác…</source>
         <translation>Same piece for other segments…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="897"/>
+        <location filename="../mainwindow.py" line="900"/>
         <source>Xóa ấn phẩm</source>
         <translation>Delete piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="898"/>
+        <location filename="../mainwindow.py" line="901"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="899"/>
+        <location filename="../mainwindow.py" line="902"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="900"/>
+        <location filename="../mainwindow.py" line="903"/>
         <source>Vừa khung nhìn</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="901"/>
+        <location filename="../mainwindow.py" line="904"/>
         <source>Đường xén và lề xén</source>
         <translation>Trim and bleed guides</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="902"/>
+        <location filename="../mainwindow.py" line="905"/>
         <source>Giới thiệu An Sinh Studio</source>
         <translation>About An Sinh Studio</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="903"/>
+        <location filename="../mainwindow.py" line="906"/>
         <source>Hướng dẫn</source>
         <translation>Guide</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="903"/>
+        <location filename="../mainwindow.py" line="906"/>
         <source>Các việc chính, từng bước (F1)</source>
         <translation>The main tasks, step by step (F1)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="908"/>
+        <location filename="../mainwindow.py" line="911"/>
         <source>Hàng loạt</source>
         <translation>Batch</translation>
     </message>
@@ -2100,149 +2128,180 @@ Font: Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="249"/>
+        <location filename="../settings_dialog.py" line="267"/>
         <source>Chọn thư mục xuất</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="279"/>
+        <location filename="../settings_dialog.py" line="322"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="280"/>
+        <location filename="../settings_dialog.py" line="323"/>
         <source>Giao diện</source>
         <translation>Interface</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="281"/>
+        <location filename="../settings_dialog.py" line="324"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="282"/>
+        <location filename="../settings_dialog.py" line="325"/>
         <source>Làm việc</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="283"/>
+        <location filename="../settings_dialog.py" line="326"/>
         <source>Tự lưu bản khôi phục mỗi</source>
         <translation>Autosave a recovery copy every</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="284"/>
+        <location filename="../settings_dialog.py" line="327"/>
         <source> giây</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="291"/>
+        <location filename="../settings_dialog.py" line="334"/>
         <source>Dựng chính xác từng trang (chậm hơn)</source>
         <translation>Lay out every page exactly, one by one (slower)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="292"/>
+        <location filename="../settings_dialog.py" line="335"/>
         <source>Khi dựng hàng loạt, mỗi dòng được dàn trang riêng như khi dựng một mình, không dùng lớp chung giữa các dòng.</source>
         <translation>In a batch, every row is laid out on its own, as when rendered alone, without layers shared between rows.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="294"/>
+        <location filename="../settings_dialog.py" line="337"/>
         <source>Xuất bản</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="295"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source>Thư mục xuất mặc định</source>
         <translation>Default export folder</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="296"/>
+        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="355"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="285"/>
+        <location filename="../settings_dialog.py" line="328"/>
         <source>Bản xem trước cập nhật</source>
         <translation>The preview updates</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="286"/>
+        <location filename="../settings_dialog.py" line="329"/>
         <source>ngay khi gõ (máy mạnh)</source>
         <translation>as you type (fast computer)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="287"/>
+        <location filename="../settings_dialog.py" line="330"/>
         <source>bình thường</source>
         <translation>normally</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="288"/>
+        <location filename="../settings_dialog.py" line="331"/>
         <source>khi gõ xong (máy chậm)</source>
         <translation>when you stop typing (slow computer)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="290"/>
+        <location filename="../settings_dialog.py" line="333"/>
         <source>Nâng cao</source>
         <translation>Advanced</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="297"/>
+        <location filename="../settings_dialog.py" line="340"/>
         <source>Mở thư mục mẫu và dữ liệu riêng</source>
         <translation>Open the folder of your own templates and data</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="298"/>
+        <location filename="../settings_dialog.py" line="341"/>
         <source>Nơi đặt mẫu và danh sách đối tượng của riêng bạn</source>
         <translation>Where your own templates and audience lists go</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="299"/>
+        <location filename="../settings_dialog.py" line="342"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="300"/>
+        <location filename="../settings_dialog.py" line="343"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="301"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="302"/>
+        <location filename="../settings_dialog.py" line="345"/>
         <source>Văn bản và đọc</source>
         <translation>Text and reading</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="303"/>
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Cách đặt dấu thanh</source>
         <translation>Tone-mark placement</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="304"/>
+        <location filename="../settings_dialog.py" line="347"/>
         <source>Văn bản gõ vào được dựng</source>
         <translation>Typed texts are rendered</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="305"/>
+        <location filename="../settings_dialog.py" line="348"/>
         <source>giữ nguyên như đã gõ</source>
         <translation>as typed</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="306"/>
+        <location filename="../settings_dialog.py" line="349"/>
         <source>kiểu mới: hòa, khỏe, thủy</source>
         <translation>new style: hòa, khỏe, thủy</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="307"/>
+        <location filename="../settings_dialog.py" line="350"/>
         <source>kiểu cũ: hoà, khoẻ, thuỷ</source>
         <translation>old style: hoà, khoẻ, thuỷ</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="309"/>
+        <location filename="../settings_dialog.py" line="357"/>
         <source>Chữ viết tắt trong bài phát thanh</source>
         <translation>Abbreviations in loudspeaker scripts</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="274"/>
+        <source>Chọn giọng đọc Piper</source>
+        <translation>Choose a Piper voice</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="276"/>
+        <source>Giọng Piper (*.onnx)</source>
+        <translation>Piper voices (*.onnx)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="352"/>
+        <source>Âm thanh bài phát thanh</source>
+        <translation>Loudspeaker audio</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="353"/>
+        <source>Giọng đọc Piper</source>
+        <translation>Piper voice</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="354"/>
+        <source>Để trống: giọng eSpeak NG tiếng Việt</source>
+        <translation>Empty: the eSpeak NG Vietnamese voice</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="356"/>
+        <source>Chuông mở đầu và kết thúc</source>
+        <translation>Chime at the start and the end</translation>
     </message>
 </context>
 <context>
