@@ -4,8 +4,9 @@
 # faster than the pure-Python fallback), a virtual environment in .venv, the package
 # itself (editable) with the tested versions of its dependencies (constraints.txt), and
 # the libraries Qt's X11 platform plugin loads, so the window opens wherever a display
-# exists. `scripts/setup.sh test` adds the test tools and a virtual display (Xvfb) with
-# a key sender (xdotool) for the test that starts the real window.
+# exists, and eSpeak NG, the voice of the loudspeaker audio. `scripts/setup.sh test`
+# adds the test tools and a virtual display (Xvfb) with a key sender (xdotool) for the
+# test that starts the real window.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,8 @@ missing=()
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 have_lib libpango-1.0.so.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 have_lib libharfbuzz-subset.so.0 || missing+=(libharfbuzz-subset0)
+# The default voice of the loudspeaker audio (core/audio.py): eSpeak NG's Vietnamese.
+command -v espeak-ng >/dev/null || missing+=(espeak-ng)
 if [ "${1:-}" = "test" ]; then
   command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
   command -v xdotool >/dev/null || missing+=(xdotool)
