@@ -243,6 +243,11 @@ def render_rows(
     if whole:
         laid = layers.lay_out(whole, options, [], session)
         where.update({item.number: laid for item in whole})
+    # Content broken at a page's bottom goes on on the next sheet's page: rows whose
+    # pages hold another row's boxes, or gave them, are laid out alone, as a piece is.
+    for item in items:
+        if item.number in where[item.number].tangled:
+            where[item.number] = layers.lay_out([item], options, [], session)
     refused = [url for laid in {id(w): w for w in where.values()}.values() for url in laid.refused]
 
     to_write: dict[int, tuple[Any, list]] = {}  # one PDF for the chunk (per row for PDF/X-4)

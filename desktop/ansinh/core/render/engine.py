@@ -125,6 +125,7 @@ class SlotReport:
     max_lines: int | None = None
     overflow_box: bool = False
     overflow_page: bool = False
+    cut: bool = False  # broken at the page's bottom: the rest is not printed (`inspect_page`)
     natural_width: float = 0.0  # widest line of text, CSS px
     available_width: float = 0.0  # the slot's content width, CSS px
     images: list[tuple[str, float, float]] = field(default_factory=list)  # (src, w_px, h_px)
@@ -133,17 +134,38 @@ class SlotReport:
 @dataclass
 class PageReport:
     slots: dict[str, SlotReport]
-    stray_overflow: bool = False  # content outside the page that belongs to no slot
+    stray_overflow: bool = False  # content outside the page (or cut) that belongs to no slot
     row: str | None = None  # the batch row this page shows (its sheet's data-row)
+    # The page holds boxes of a sheet that began on an earlier page (`inspect_page`).
+    foreign: bool = False
 
 
-def _walk(box: Any, slot: str | None) -> Iterator[tuple[Any, str | None]]:
+def _walk(
+    box: Any, slot: str | None, out_of_flow: bool, skip: set[int]
+) -> Iterator[tuple[Any, str | None, bool]]:
+    """The boxes under `box` but those in `skip` (ids), each with its field slot and
+    whether it is in an absolutely positioned or floated box."""
     element = getattr(box, "element", None)
     if element is not None and element.get("data-field") and box.element_tag != "html":
         slot = element.get("data-field")
-    yield box, slot
+    out_of_flow = out_of_flow or box.is_absolutely_positioned() or box.is_floated()
+    yield box, slot, out_of_flow
     for child in children(box):
-        yield from _walk(child, slot)
+        if id(child) not in skip:
+            yield from _walk(child, slot, out_of_flow, skip)
+
+
+def _foreign(root: Any) -> list[Any]:
+    """The boxes of a batch page (one with a data-row sheet) outside its sheet: another
+    sheet's. WeasyPrint goes on laying out an absolutely positioned or floated box broken
+    at a page's bottom at the top of the next page, which in a batch is the next sheet's."""
+    html = [box for box in children(root) if box.element_tag == "html"]
+    tops = [child for box in html for child in children(box)]  # the body, boxes going on
+    tops += [child for box in tops if box.element_tag == "body" for child in children(box)]
+    sheets = [box for box in tops if box.element is not None and box.element.get("data-row")]
+    if not sheets:  # a piece alone
+        return []
+    return [box for box in tops if box.element_tag != "body" and box is not sheets[0]]
 
 
 def _padding_box(box: Any) -> tuple[float, float, float, float]:
@@ -157,10 +179,28 @@ def _padding_box(box: Any) -> tuple[float, float, float, float]:
     )
 
 
+def _broken(box: Any) -> bool:
+    """Whether a block-level box goes on on the next page (WeasyPrint drops the bottom
+    decoration of a box it fragments, unless `box-decoration-break: clone`)."""
+    boxes = _weasy()
+    return (
+        isinstance(box, boxes.ParentBox)
+        and not isinstance(box, boxes.LineBox | boxes.InlineLevelBox | boxes.PageBox)
+        and "bottom" in box.remove_decoration_sides
+    )
+
+
 def inspect_page(page: Any) -> PageReport:
     """Per field slot (`data-field` elements): rendered line count against
     `data-lines`, text or images running past the slot's box or the page, the natural
-    width of shrink-to-fit text, and the placed size of images."""
+    width of shrink-to-fit text, the placed size of images, and whether it is cut at the
+    page's bottom.
+
+    An absolutely positioned or floated box whose content runs past the page's bottom
+    is broken there by WeasyPrint: the rest would go on the next page, and after a
+    piece's last page it is dropped. The slots in such a box that are not whole on the
+    page are `cut`; cut content of no slot is `stray_overflow`. (A box broken in the
+    page's flow makes another page, which the caller counts.)"""
     boxes = _weasy()
     root = page_box(page)
     page_edges = (0.0, 0.0, root.margin_width(), root.margin_height())
@@ -168,10 +208,14 @@ def inspect_page(page: Any) -> PageReport:
     slot_boxes: dict[str, tuple[float, float, float, float]] = {}
     stray = False
     row = None
-    for box, slot in _walk(root, None):
+    cut: list[tuple[Any, str | None]] = []  # out-of-flow boxes broken here, and their slot
+    foreign = _foreign(root)
+    for box, slot, out_of_flow in _walk(root, None, False, {id(b) for b in foreign}):
         element = getattr(box, "element", None)
         if row is None and element is not None and element.get("data-row"):
             row = element.get("data-row")
+        if out_of_flow and _broken(box):
+            cut.append((box, slot))
         if (
             slot
             and element is not None
@@ -220,7 +264,16 @@ def inspect_page(page: Any) -> PageReport:
                 )
         elif outside_page:
             stray = True
-    return PageReport(slots, stray, row)
+    broken_slots = {slot for box, slot in cut}
+    for box, slot in cut:
+        # The slots inside the broken box that did not reach this page, or are broken.
+        inside = {el.get("data-field") for el in box.element.iter() if el.get("data-field")}
+        lost = {f for f in inside if f not in slot_boxes or f in broken_slots}
+        lost |= {slot} if slot else set()
+        for name in lost:
+            slots.setdefault(name, SlotReport(name)).cut = True
+        stray |= not lost
+    return PageReport(slots, stray, row, bool(foreign))
 
 
 def border_box(box: Any) -> tuple[float, float, float, float]:
