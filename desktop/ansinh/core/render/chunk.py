@@ -235,13 +235,7 @@ def render_rows(
     # Rows whose two layers would not add up to their whole page are laid out whole.
     whole = [item for item in items if not where[item.number].adds_up(item.number)]
     if whole:
-        laid = layers.lay_out(whole, options, [], session)
-        where.update({item.number: laid for item in whole})
-    # Content broken at a page's bottom goes on on the next sheet's page: rows whose
-    # pages hold another row's boxes, or gave them, are laid out alone, as a piece is.
-    for item in items:
-        if item.number in where[item.number].tangled:
-            where[item.number] = layers.lay_out([item], options, [], session)
+        where.update(layers.layouts(whole, options, [], session))
     refused = [url for laid in {id(w): w for w in where.values()}.values() for url in laid.refused]
 
     to_write: dict[int, tuple[Any, list]] = {}  # one PDF for the chunk (per row for PDF/X-4)

@@ -324,11 +324,17 @@ def layouts(
     items: list[Item], options: RenderOptions, fields: list[str], session: RenderSession
 ) -> dict[int, Layout]:
     """Each row's layout: rows a strip could not show are laid out again on their own
-    pages (a template whose slots a strip cannot take, see `strip`)."""
+    pages (a template whose slots a strip cannot take, see `strip`); rows whose pages
+    hold another row's boxes, or gave them (`Layout.tangled`: content broken at a page's
+    bottom goes on on the next sheet's page), are laid out alone, as a piece is, before
+    anything is read from their pages."""
     laid = lay_out(items, options, fields, session)
     where = {item.number: laid for item in items}
     again = [item for item in items if item.number in laid.unstripped]
     if again:
         relaid = lay_out(again, options, fields, session, strips=False)
         where.update({item.number: relaid for item in again})
+    for item in items:
+        if item.number in where[item.number].tangled:
+            where[item.number] = lay_out([item], options, [], session)
     return where
