@@ -126,7 +126,7 @@ class Layout:
     stripped: set[int] = field(default_factory=set)  # rows whose own page a strip gave
     unstripped: list[int] = field(default_factory=list)  # rows a strip could not show
     # Rows with a page holding another sheet's boxes, or whose boxes went on on the next
-    # sheet's page (`engine.PageReport.foreign`): the caller lays them out alone.
+    # sheet's page (`engine.PageReport.foreign`): `layouts` lays them out alone.
     tangled: set[int] = field(default_factory=set)
 
     def adds_up(self, number: int) -> bool:
