@@ -177,6 +177,36 @@ def test_the_render_layer_keeps_no_state_in_module_globals() -> None:
         assert "..batch" not in source, path.name
 
 
+def memoized_functions(source: str) -> set[str]:
+    """Module-level functions whose results functools keeps (cache, lru_cache)."""
+    found = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef):
+            for decorator in node.decorator_list:
+                called = decorator.func if isinstance(decorator, ast.Call) else decorator
+                if ast.unparse(called) in ("functools.cache", "functools.lru_cache"):
+                    found.add(node.name)
+    return found
+
+
+# The only results the render layer keeps outside a session: each a function of what
+# ships with the app or of its arguments alone, the same for every task of a process.
+PURE_MEMOS = {
+    "engine.py": {"_weasy", "_bitmap_over_class"},  # imported classes
+    "jinja.py": {"_environment"},  # compiled templates (Jinja reloads a changed file)
+    "layout.py": {"font_codepoints", "font_config"},  # the shipped fonts
+    "session.py": {"process_session"},  # the session itself
+    "strip.py": {"_slot_pattern", "position_free"},  # of the text they are given
+}
+
+
+def test_the_render_layer_caches_nothing_a_session_should_own() -> None:
+    assert memoized_functions("@functools.lru_cache(maxsize=2)\ndef f(): pass\n") == {"f"}
+    for path in sorted(RENDER.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert memoized_functions(source) == PURE_MEMOS.get(path.name, set()), path.name
+
+
 def test_a_workers_state_lives_in_its_session(tmp_path: Path, sample_campaign) -> None:
     rows = write_rows(tmp_path / "t.csv", "Tên thôn", ["Thôn 1", "Thôn 2", "Thôn 3"])
     plan = plan_batch("banner-bhxh", rows, sample_campaign, size="5x0.8m")
@@ -184,7 +214,7 @@ def test_a_workers_state_lives_in_its_session(tmp_path: Path, sample_campaign) -
     before = len(process_session().kept), len(process_session().fits)
     first, second = RenderSession(), RenderSession(kept_max=0)
     render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options, first)
-    assert len(first.kept) == 1 and first.fits and first.sheets
+    assert len(first.kept) == 1 and first.fits and first.sheets and first.segments
     kept = next(iter(first.kept.values()))
     assert kept.underlay is not None  # its pixels, for the next chunk's rows
     # Nothing leaked into this process's own session; a session's limits hold.

@@ -27,7 +27,6 @@ from ..campaign import Campaign, Piece
 from ..checks import Check, error
 from ..errors import UserError
 from ..pdfcopy import PdfWriter, SourcePdf
-from ..segments import load_segments
 from ..templates.registry import current_registry
 from . import engine, layers, layout, raster
 from .layers import Shared
@@ -50,11 +49,6 @@ from .session import RenderSession
 
 if TYPE_CHECKING:
     from weasyprint.document import Page
-
-
-@functools.cache
-def _segments() -> dict:
-    return load_segments()
 
 
 # Shrink-to-fit sizes already measured in this worker (`RenderSession.fits`) are keyed
@@ -196,17 +190,17 @@ def render_rows(
     piece alone (the same checks and outputs, through the same `finish`). `session`
     keeps what the worker's next chunks reuse (fit sizes, shared pages)."""
     registry, results, items = current_registry(), {}, []
-    template = registry.get(template_id)
+    template, segments = registry.get(template_id), session.loaded_segments()
     for row in rows:
         try:
             prepared = prepare(
                 Piece(template_id, row.segment, size, row.values, adjust=row.adjust),
                 campaign,
                 registry,
-                _segments(),
+                segments,
             )
         except UserError as exc:
-            segment, shown = _segments().get(row.segment), template.size(size) if size else None
+            segment, shown = segments.get(row.segment), template.size(size) if size else None
             check = error("value", exc.vi, exc.en)
             results[row.number] = RenderResult(template, shown, segment, [check], [])
             continue
@@ -247,8 +241,7 @@ def render_rows(
     # Rows whose two layers would not add up to their whole page are laid out whole.
     whole = [item for item in items if not where[item.number].adds_up(item.number)]
     if whole:
-        laid = layers.lay_out(whole, options, [], session)
-        where.update({item.number: laid for item in whole})
+        where.update(layers.layouts(whole, options, [], session))
     refused = [url for laid in {id(w): w for w in where.values()}.values() for url in laid.refused]
 
     to_write: dict[int, tuple[Any, list]] = {}  # one PDF for the chunk (per row for PDF/X-4)

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import functools
 import importlib.metadata
+import itertools
 import logging
 import re
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -146,6 +148,7 @@ class SlotReport:
     max_lines: int | None = None
     overflow_box: bool = False
     overflow_page: bool = False
+    cut: bool = False  # broken at the page's bottom: the rest is not printed (`inspect_page`)
     natural_width: float = 0.0  # widest line of text, CSS px
     available_width: float = 0.0  # the slot's content width, CSS px
     images: list[tuple[str, float, float]] = field(default_factory=list)  # (src, w_px, h_px)
@@ -156,17 +159,38 @@ class SlotReport:
 @dataclass
 class PageReport:
     slots: dict[str, SlotReport]
-    stray_overflow: bool = False  # content outside the page that belongs to no slot
+    stray_overflow: bool = False  # content outside the page (or cut) that belongs to no slot
     row: str | None = None  # the batch row this page shows (its sheet's data-row)
+    # The page holds boxes of a sheet that began on an earlier page (`inspect_page`).
+    foreign: bool = False
 
 
-def _walk(box: Any, slot: str | None) -> Iterator[tuple[Any, str | None]]:
+def _walk(
+    box: Any, slot: str | None, out_of_flow: bool, skip: set[int]
+) -> Iterator[tuple[Any, str | None, bool]]:
+    """The boxes under `box` but those in `skip` (ids), each with its field slot and
+    whether it is in an absolutely positioned or floated box."""
     element = getattr(box, "element", None)
     if element is not None and element.get("data-field") and box.element_tag != "html":
         slot = element.get("data-field")
-    yield box, slot
+    out_of_flow = out_of_flow or box.is_absolutely_positioned() or box.is_floated()
+    yield box, slot, out_of_flow
     for child in children(box):
-        yield from _walk(child, slot)
+        if id(child) not in skip:
+            yield from _walk(child, slot, out_of_flow, skip)
+
+
+def _foreign(root: Any) -> list[Any]:
+    """The boxes of a batch page (one with a data-row sheet) outside its sheet: another
+    sheet's. WeasyPrint goes on laying out an absolutely positioned or floated box broken
+    at a page's bottom at the top of the next page, which in a batch is the next sheet's."""
+    html = [box for box in children(root) if box.element_tag == "html"]
+    tops = [child for box in html for child in children(box)]  # the body, boxes going on
+    tops += [child for box in tops if box.element_tag == "body" for child in children(box)]
+    sheets = [box for box in tops if box.element is not None and box.element.get("data-row")]
+    if not sheets:  # a piece alone
+        return []
+    return [box for box in tops if box.element_tag != "body" and box is not sheets[0]]
 
 
 def _padding_box(box: Any) -> tuple[float, float, float, float]:
@@ -180,10 +204,28 @@ def _padding_box(box: Any) -> tuple[float, float, float, float]:
     )
 
 
+def _broken(box: Any) -> bool:
+    """Whether a block-level box goes on on the next page (WeasyPrint drops the bottom
+    decoration of a box it fragments, unless `box-decoration-break: clone`)."""
+    boxes = _weasy()
+    return (
+        isinstance(box, boxes.ParentBox)
+        and not isinstance(box, boxes.LineBox | boxes.InlineLevelBox | boxes.PageBox)
+        and "bottom" in box.remove_decoration_sides
+    )
+
+
 def inspect_page(page: Any) -> PageReport:
     """Per field slot (`data-field` elements): rendered line count against
     `data-lines`, text or images running past the slot's box or the page, the natural
-    width of shrink-to-fit text, and the placed size of images."""
+    width of shrink-to-fit text, the placed size of images, and whether it is cut at the
+    page's bottom.
+
+    An absolutely positioned or floated box whose content runs past the page's bottom
+    is broken there by WeasyPrint: the rest would go on the next page, and after a
+    piece's last page it is dropped. The slots in such a box that are not whole on the
+    page are `cut`; cut content of no slot is `stray_overflow`. (A box broken in the
+    page's flow makes another page, which the caller counts.)"""
     boxes = _weasy()
     root = page_box(page)
     page_edges = (0.0, 0.0, root.margin_width(), root.margin_height())
@@ -191,10 +233,14 @@ def inspect_page(page: Any) -> PageReport:
     slot_boxes: dict[str, tuple[float, float, float, float]] = {}
     stray = False
     row = None
-    for box, slot in _walk(root, None):
+    cut: list[tuple[Any, str | None]] = []  # out-of-flow boxes broken here, and their slot
+    foreign = _foreign(root)
+    for box, slot, out_of_flow in _walk(root, None, False, {id(b) for b in foreign}):
         element = getattr(box, "element", None)
         if row is None and element is not None and element.get("data-row"):
             row = element.get("data-row")
+        if out_of_flow and _broken(box):
+            cut.append((box, slot))
         if (
             slot
             and element is not None
@@ -245,7 +291,16 @@ def inspect_page(page: Any) -> PageReport:
                 )
         elif outside_page:
             stray = True
-    return PageReport(slots, stray, row)
+    broken_slots = {slot for box, slot in cut}
+    for box, slot in cut:
+        # The slots inside the broken box that did not reach this page, or are broken.
+        inside = {el.get("data-field") for el in box.element.iter() if el.get("data-field")}
+        lost = {f for f in inside if f not in slot_boxes or f in broken_slots}
+        lost |= {slot} if slot else set()
+        for name in lost:
+            slots.setdefault(name, SlotReport(name)).cut = True
+        stray |= not lost
+    return PageReport(slots, stray, row, bool(foreign))
 
 
 def _text_run(box: Any) -> TextRun:
@@ -516,6 +571,195 @@ def set_bleed_box(bleed_pt: float, document: Any, pdf: Any) -> None:
             obj["BleedBox"] = type(obj["TrimBox"])(
                 [left - bleed_pt, top - bleed_pt, right + bleed_pt, bottom + bleed_pt]
             )
+
+
+# ---------------------------------------------------------------- the PDF files pydyf writes
+
+# WeasyPrint's PDFs, and the row PDFs `pdfcopy.PdfWriter` cuts out of them, are read and
+# edited as bytes, which holds for what pydyf writes: one cross-reference section (a
+# table or a stream), objects plain or in object streams, no comments in object bodies,
+# one content stream per page, one resource dictionary every page of a document shares.
+# Strings are matched (and left alone) so that only real references are renumbered.
+_REFERENCE = re.compile(rb"\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>|\b(\d+)\s+\d+\s+R\b")
+_OBJECT_HEAD = re.compile(rb"\s*(\d+)\s+\d+\s+obj\b\s*")
+_STREAM_START = re.compile(rb">>\s*stream\r?\n")
+_DRAW_UNDER = b"q /ansinhUnder Do Q"
+_NAME = re.compile(rb"/([^\s/\[\]<>(){}%]+)")
+_LISTED = re.compile(rb"/(XObject|Pattern|Shading)\s*<<((?:[^<>]|<[^<])*?)>>")
+_ENTRY = re.compile(rb"/([^\s/\[\]<>(){}%]+)\s*(\d+\s+\d+\s+R)")
+_RESOURCES = re.compile(rb"/Resources\s+(\d+)\s+\d+\s+R")
+
+
+def _number(text: bytes, key: bytes) -> int:
+    found = re.search(rb"/" + key + rb"\s+(\d+)", text)
+    if found is None:
+        raise ValueError(f"PDF dictionary without /{key.decode()}")
+    return int(found.group(1))
+
+
+def _body(data: bytes, start: int, end: int) -> bytes:
+    """An object's text between "N G obj" and "endobj"."""
+    head = _OBJECT_HEAD.match(data, start)
+    if head is None:
+        raise ValueError(f"no PDF object at byte {start}")
+    return data[head.end() : data.rindex(b"endobj", start, end)].rstrip()
+
+
+def _stream_data(body: bytes) -> bytes:
+    opened = _STREAM_START.search(body)
+    assert opened is not None
+    data = body[opened.end() : opened.end() + _number(body[: opened.end()], b"Length")]
+    return zlib.decompress(data) if b"/FlateDecode" in body[: opened.end()] else data
+
+
+def _pdf_objects(data: bytes) -> tuple[dict[int, bytes], bytes]:
+    """Every object of a PDF that WeasyPrint (pydyf) wrote — one cross-reference section,
+    as a table or a stream, objects plain or in object streams — by number, and the
+    trailer dictionary."""
+    xref_at = int(re.findall(rb"startxref\s+(\d+)", data[-1024:])[-1])
+    offsets: dict[int, int] = {}
+    packed: dict[int, tuple[int, int]] = {}  # number -> (object stream, index)
+    if data.startswith(b"xref", xref_at):
+        trailer_at = data.index(b"trailer", xref_at)
+        table = data[xref_at + 4 : trailer_at].split()
+        i = 0
+        while i < len(table):
+            first, count = int(table[i]), int(table[i + 1])
+            for k in range(count):
+                offset, kind = table[i + 2 + 3 * k], table[i + 4 + 3 * k]
+                if kind == b"n":
+                    offsets[first + k] = int(offset)
+            i += 2 + 3 * count
+        trailer = data[trailer_at + 7 : data.index(b"startxref", trailer_at)]
+    else:
+        trailer = _body(data, xref_at, len(data))
+        widths = [int(w) for w in re.search(rb"/W\s*\[([\d\s]+)\]", trailer).group(1).split()]
+        index = re.search(rb"/Index\s*\[([\d\s]+)\]", trailer)
+        ranges = index.group(1).split() if index else [0, _number(trailer, b"Size")]
+        ranges = [int(n) for n in ranges]
+        rows, at = _stream_data(trailer), 0
+        for first, count in zip(ranges[::2], ranges[1::2], strict=True):
+            for number in range(first, first + count):
+                fields = []
+                for width in widths:
+                    fields.append(int.from_bytes(rows[at : at + width], "big") if width else 1)
+                    at += width
+                if fields[0] == 1:
+                    offsets[number] = fields[1]
+                elif fields[0] == 2:
+                    packed[number] = (fields[1], fields[2])
+        trailer = trailer[: _STREAM_START.search(trailer).start() + 2]
+    following = dict(itertools.pairwise(sorted({*offsets.values(), xref_at, len(data)})))
+    objects = {n: _body(data, at, following[at]) for n, at in offsets.items()}
+    streams: dict[int, list[bytes]] = {}
+    for number, (holder, index_in) in packed.items():
+        if holder not in streams:
+            body = objects[holder]
+            content, first = _stream_data(body), _number(body, b"First")
+            header = [int(n) for n in content[:first].split()]
+            starts = [first + offset for offset in header[1::2]] + [len(content)]
+            streams[holder] = [content[a:b].strip() for a, b in itertools.pairwise(starts)]
+        objects[number] = streams[holder][index_in]
+    return objects, trailer
+
+
+@dataclass
+class PdfParts:
+    """A PDF's objects by number, its page tree and its pages in order."""
+
+    objects: dict[int, bytes]
+    tree: int
+    pages: list[int]
+
+
+def read_pdf(data: bytes) -> PdfParts:
+    objects, trailer = _pdf_objects(data)
+    root = objects[int(re.search(rb"/Root\s+(\d+)", trailer).group(1))]
+    tree = int(re.search(rb"/Pages\s+(\d+)", root).group(1))
+    kids = re.search(rb"/Kids\s*\[([^\]]*)\]", objects[tree]).group(1)
+    return PdfParts(objects, tree, [int(n) for n in re.findall(rb"(\d+)\s+\d+\s+R", kids)])
+
+
+def own_resources(objects: dict[int, bytes], pages: list[int]) -> dict[int, bytes]:
+    """The resource dictionaries of `pages` cut down to what their content names.
+
+    WeasyPrint gives every page of a document one shared resource dictionary, so a
+    page copied by itself would take every other page's forms, patterns and
+    shadings along (a chunk's row PDF would be 6× larger). Sub-dictionaries that
+    hold more than plain references are kept whole."""
+    used: dict[int, set[bytes]] = {}
+    for page in pages:
+        body = objects[page]
+        found = _RESOURCES.search(body)
+        contents = re.search(rb"/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)", body)
+        if found is None or contents is None:
+            continue
+        names = used.setdefault(int(found.group(1)), set())
+        for number in re.findall(rb"(\d+)\s+\d+\s+R", contents.group(1)):
+            names.update(_NAME.findall(_stream_data(objects[int(number)])))
+
+    def prune(names: set[bytes], match: re.Match[bytes]) -> bytes:
+        entries = _ENTRY.findall(match.group(2))
+        if _ENTRY.sub(b"", match.group(2)).strip():
+            return match.group(0)  # not just references: keep it as it is
+        kept = b"".join(b"/%s %s" % (name, ref) for name, ref in entries if name in names)
+        return b"/%s <<%s>>" % (match.group(1), kept)
+
+    return {
+        number: _LISTED.sub(functools.partial(prune, names), objects[number])
+        for number, names in used.items()
+    }
+
+
+def renumbered(body: bytes, number: Callable[[int], int]) -> bytes:
+    """An object's body with each reference to object n made a reference to
+    `number(n)`, in the order they appear (a stream's data is left as it is)."""
+
+    def swap(match: re.Match[bytes]) -> bytes:
+        if match.group(1) is None:
+            return match.group(0)  # a string
+        return b"%d 0 R" % number(int(match.group(1)))
+
+    opened = _STREAM_START.search(body)
+    split = opened.start() if opened else len(body)
+    return _REFERENCE.sub(swap, body[:split]) + body[split:]
+
+
+def drawn_over(objects: dict[int, bytes], pages: list[int], under: int) -> dict[int, bytes]:
+    """New bodies for `pages` that draw the page `under` first, and the new objects they
+    refer to (numbered past the last object). WeasyPrint writes one content stream per
+    page; the form reuses it as it is, with the page's box and resources."""
+    body = objects[under]
+    contents = re.search(rb"/Contents\s+(\d+)\s+\d+\s+R", body)
+    resources = _RESOURCES.search(body)
+    media = re.search(rb"/MediaBox\s*\[([^\]]*)\]", body)
+    if contents is None or resources is None or media is None:
+        raise ValueError("page without one content stream, resources or media box")
+    free = itertools.count(max(objects) + 1)
+    form, draw = next(free), next(free)
+    stream = objects[int(contents.group(1))]
+    new = {
+        form: b"<</Type /XObject /Subtype /Form /BBox [%s] /Resources %s 0 R"
+        % (media.group(1), resources.group(1))
+        + stream[2:],
+        draw: b"<</Length %d>>\nstream\n%s\nendstream" % (len(_DRAW_UNDER), _DRAW_UNDER),
+    }
+    for page in pages:
+        own = objects[page]
+        found = _RESOURCES.search(own)
+        if found is None:
+            raise ValueError("page without resources")
+        number = next(free)
+        listed = b"/ansinhUnder %d 0 R" % form
+        entries = objects[int(found.group(1))]
+        if b"/XObject <<" in entries:
+            new[number] = entries.replace(b"/XObject <<", b"/XObject <<" + listed, 1)
+        else:
+            new[number] = entries[:-2] + b"/XObject <<" + listed + b">>>>"
+        own = own.replace(found.group(0), b"/Resources %d 0 R" % number, 1)
+        contents = rb"/Contents\s*(\d+\s+\d+\s+R)"
+        new[page] = re.sub(contents, b"/Contents [%d 0 R \\1]" % draw, own, count=1)
+    return new
 
 
 # ---------------------------------------------------------------- pypdfium2

@@ -125,6 +125,9 @@ class Layout:
     refused: list[str] = field(default_factory=list)
     stripped: set[int] = field(default_factory=set)  # rows whose own page a strip gave
     unstripped: list[int] = field(default_factory=list)  # rows a strip could not show
+    # Rows with a page holding another sheet's boxes, or whose boxes went on on the next
+    # sheet's page (`engine.PageReport.foreign`): `layouts` lays them out alone.
+    tangled: set[int] = field(default_factory=set)
 
     def adds_up(self, number: int) -> bool:
         """Whether the row's page drawn over its shared page is the whole page."""
@@ -177,11 +180,14 @@ def lay_out(
     laid = Layout(document, fields, refused=list(fetcher.refused))
     shared_pages: dict[str, list[tuple[Page, engine.PageReport]]] = {}
     strip_pages: dict[str, Page] = {}
+    shown: list[tuple[str, Role | None, bool]] = []  # each page's row or group, role, foreign
     for page in document.pages:
         report = engine.inspect_page(page)
         if report.row is None:
+            shown.append(("", None, report.foreign))
             continue
         key, role = _page_role(report.row)
+        shown.append((key, role, report.foreign))
         if role is Role.SHARED:
             shared_pages.setdefault(key, []).append((page, report))
         elif role is Role.STRIP:
@@ -194,7 +200,9 @@ def lay_out(
             laid.refused += group.shared.refused
             continue
         laid_out = shared_pages.get(group.label, [])
-        if len(laid_out) == 1:  # else its rows are laid out whole (`Layout.adds_up`)
+        # Else its rows are laid out whole (`Layout.adds_up`); and a page holding another
+        # sheet's boxes is not kept for the next chunks.
+        if len(laid_out) == 1 and not laid_out[0][1].foreign:
             page, report = laid_out[0]
             group.shared = Shared(page, report, list(fetcher.refused), fields)
             if group.strip_rows:
@@ -204,6 +212,15 @@ def lay_out(
     for group in groups:
         if group.strip_rows:
             _take_strip(laid, group, strip_pages.get(group.label), session)
+
+    def rows(key: str, role: Role | None) -> set[int]:
+        if role in (Role.SHARED, Role.STRIP):
+            return {number for number, group in membership.items() if group.label == key}
+        return {int(key)} if key else set()
+
+    for before, (key, role, foreign) in zip([("", None, False), *shown], shown, strict=False):
+        if foreign:
+            laid.tangled |= rows(key, role) | rows(*before[:2])
     return laid
 
 
@@ -307,11 +324,17 @@ def layouts(
     items: list[Item], options: RenderOptions, fields: list[str], session: RenderSession
 ) -> dict[int, Layout]:
     """Each row's layout: rows a strip could not show are laid out again on their own
-    pages (a template whose slots a strip cannot take, see `strip`)."""
+    pages (a template whose slots a strip cannot take, see `strip`); rows whose pages
+    hold another row's boxes, or gave them (`Layout.tangled`: content broken at a page's
+    bottom goes on on the next sheet's page), are laid out alone, as a piece is, before
+    anything is read from their pages."""
     laid = lay_out(items, options, fields, session)
     where = {item.number: laid for item in items}
     again = [item for item in items if item.number in laid.unstripped]
     if again:
         relaid = lay_out(again, options, fields, session, strips=False)
         where.update({item.number: relaid for item in again})
+    for item in items:
+        if item.number in where[item.number].tangled:
+            where[item.number] = lay_out([item], options, [], session)
     return where

@@ -287,6 +287,17 @@ def layout_checks(prepared: Prepared, pages: int, report: engine.PageReport | No
                         slot.field,
                     )
                 )
+            if slot.cut:
+                checks.append(
+                    error(
+                        "overflow",
+                        f"«{vi_label}» chạy quá mép dưới trang, phần sau không được in: "
+                        "hãy rút ngắn hoặc đặt khung cao hơn.",
+                        f"«{en_label}» runs past the bottom of the page and the rest is not "
+                        "printed: shorten it or place its box higher.",
+                        slot.field,
+                    )
+                )
             if slot.max_lines and slot.lines > slot.max_lines:
                 checks.append(
                     error(

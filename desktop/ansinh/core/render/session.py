@@ -2,7 +2,8 @@
 
 A `RenderSession` owns every cache a render process keeps, each with its limit: the
 shrink-to-fit sizes it measured, the shared pages of batch rows it kept (and their
-pixels), the strip groups a template refused, and the stylesheets it parsed. Each
+pixels), the strip groups a template refused, the stylesheets it parsed, and the
+segments its batch rows are prepared with. Each
 worker process has one (`process_session`, made by its first task); tests build their
 own and pass it to `render_piece` or `render_rows`.
 
@@ -23,6 +24,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ..segments import Segment
     from .layers import Shared
     from .raster import Underlay
     from .results import RenderOptions
@@ -52,6 +54,8 @@ class RenderSession:
     # Parsed stylesheets and what their fetcher refused, by (CSS, base URL, roots).
     sheets: OrderedDict[tuple, Parsed] = field(default_factory=OrderedDict)
     sheets_max: int = 16
+    # The segments batch rows are prepared with, read by the first chunk (`loaded_segments`).
+    segments: dict[str, Segment] | None = None
 
     def remember_fits(self, sizes: dict[tuple, float]) -> None:
         if len(self.fits) > self.fits_max:  # bounded memory for very long batches
@@ -87,6 +91,13 @@ class RenderSession:
             self.no_strip.clear()
         self.no_strip.add(key)
         self.kept.pop(key, None)
+
+    def loaded_segments(self) -> dict[str, Segment]:
+        if self.segments is None:
+            from ..segments import load_segments
+
+            self.segments = load_segments()
+        return self.segments
 
     def sheet(self, key: tuple, parse: Callable[[], Parsed]) -> Parsed:
         """The stylesheet parsed for `key` (by `parse` the first time), kept."""
