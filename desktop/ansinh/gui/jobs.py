@@ -99,7 +99,7 @@ def _reduce(result: Any, started: float) -> PreviewData:
     if result.boxes is not None:
         data.media, data.trim = tuple(result.boxes.media), tuple(result.boxes.trim)
     for artifact in result.artifacts:
-        if artifact.format == "png":
+        if artifact.format == "png" and not data.png:  # page 1 of a multi-page piece
             data.png = artifact.data
             data.width_px = artifact.stats.get("width_px", 0)
             data.height_px = artifact.stats.get("height_px", 0)
