@@ -119,18 +119,19 @@ def more_pngs(
     return later
 
 
-# --- Q&A: a paragraph field written as "## Question" lines, each followed by its answer
+# --- sections: a paragraph field written as "## Heading" lines, each followed by its text
 
-_QUESTION = re.compile(r"<h[1-6]>(.*?)</h[1-6]>", re.S)
+_HEADING = re.compile(r"<h[1-6]>(.*?)</h[1-6]>", re.S)
 
 
-def qa_entries(html: str) -> list[dict[str, Markup]]:
-    """A Q&A field's entries, in order: `question` (the heading's text, inline markup
-    kept) and `answer` (the HTML up to the next heading). The HTML is the field's own
-    Markdown rendering (`fields.paragraph_html`: the user's text escaped, then Markdown),
-    so its headings are whole elements. Text before the first question is dropped."""
-    parts = _QUESTION.split(str(html))
+def sections(html: str) -> list[dict[str, Markup]]:
+    """A paragraph field's sections, in order (a booklet's questions, a deck's slides):
+    `heading` (the heading's text, inline markup kept) and `body` (the HTML up to the
+    next heading). The HTML is the field's own Markdown rendering (`fields.paragraph_html`:
+    the user's text escaped, then Markdown), so its headings are whole elements. Text
+    before the first heading is not a section."""
+    parts = _HEADING.split(str(html))
     return [
-        {"question": Markup(parts[i].strip()), "answer": Markup(parts[i + 1].strip())}
+        {"heading": Markup(parts[i].strip()), "body": Markup(parts[i + 1].strip())}
         for i in range(1, len(parts) - 1, 2)
     ]
