@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from helpers import MM, pdf_boxes, pdf_pages, pdf_text
 
 from ansinh.core.batch import plan_batch, run_batch
 from ansinh.core.bundle import Bundle
 from ansinh.core.campaign import Piece, load_campaign
 from ansinh.core.render.piece import RenderOptions, render_piece
 from ansinh.core.templates.manifest import parse_manifest
+from helpers import MM, pdf_boxes, pdf_pages, pdf_text
 
 ROOT = Path(__file__).resolve().parents[1]
 NEW_TEMPLATES = ("to-gap-3", "to-roi-a5", "so-tay-hoi-dap", "slides")
@@ -86,15 +86,29 @@ def _manifest(folder: Path, pages: str) -> list:
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("", (1, 1)), ("pages = 2", (2, 2)), ('pages = "4-32"', (4, 32)), ('pages = " 2 - 6 "', (2, 6))],
+    [
+        ("", (1, 1)),
+        ("pages = 2", (2, 2)),
+        ('pages = "4-32"', (4, 32)),
+        ('pages = " 2 - 6 "', (2, 6)),
+    ],
 )
 def test_pages_declared_as_a_count_or_a_range(tmp_path: Path, line: str, expected) -> None:
     assert _manifest(tmp_path / "t", line) == [expected]
 
 
 @pytest.mark.parametrize(
-    "line", ["pages = 0", "pages = 65", 'pages = "8-4"', 'pages = "4–32"', "pages = true",
-             'pages = "1-999"', "pages = 2.5", "pages = [2]"]
+    "line",
+    [
+        "pages = 0",
+        "pages = 65",
+        'pages = "8-4"',
+        'pages = "4–32"',
+        "pages = true",
+        'pages = "1-999"',
+        "pages = 2.5",
+        "pages = [2]",
+    ],
 )
 def test_bad_pages_is_a_problem_naming_the_key(tmp_path: Path, line: str) -> None:
     (problem,) = _manifest(tmp_path / "t", line)
@@ -160,8 +174,10 @@ def test_trifold_fold_marks_sit_outside_the_trim(campaign) -> None:
     def darkest(x_mm: float, top: bool) -> int:
         x = round((trim[0] - media[0] + x_mm * MM) * scale)
         edge = (media[3] - trim[3]) if top else (media[3] - trim[1])
-        rows = range(1, round(edge * scale) - 1) if top else range(
-            round(edge * scale) + 1, image.height - 1
+        rows = (
+            range(1, round(edge * scale) - 1)
+            if top
+            else range(round(edge * scale) + 1, image.height - 1)
         )
         return min(image.getpixel((dx, y)) for y in rows for dx in range(x - 4, x + 5))
 
@@ -179,7 +195,9 @@ def _questions(count: int) -> str:
         "Nhà nước hỗ trợ một phần tiền đóng theo nhóm đối tượng. Hãy hỏi đại lý thu ở thôn, "
         "bưu điện xã hoặc cơ quan bảo hiểm xã hội gần nhất để được hướng dẫn chi tiết."
     )
-    return "\n\n".join(f"## Câu hỏi mẫu số {n} về BHXH tự nguyện?\n{answer}" for n in range(1, count + 1))
+    return "\n\n".join(
+        f"## Câu hỏi mẫu số {n} về BHXH tự nguyện?\n{answer}" for n in range(1, count + 1)
+    )
 
 
 def _page_texts(pdf: bytes) -> list[str]:
@@ -218,7 +236,9 @@ def test_booklet_paginates_forty_questions_with_contents_and_page_numbers(campai
     assert "Dành cho nông dân" in pages[-1] and "Đường dây nóng" in pages[-1]
     where = {}  # question number -> the page its heading is on
     for page, text in enumerate(pages, start=1):
-        for shown, number in re.findall(r"(\d+)\.\s*Câu hỏi mẫu số (\d+) về BHXH tự nguyện\?\s*Người", text):
+        for shown, number in re.findall(
+            r"(\d+)\.\s*Câu hỏi mẫu số (\d+) về BHXH tự nguyện\?\s*Người", text
+        ):
             assert shown == number  # numbered in order
             where[int(number)] = page
     assert sorted(where) == list(range(1, 41))
@@ -231,7 +251,9 @@ def test_booklet_paginates_forty_questions_with_contents_and_page_numbers(campai
     contents = " ".join(pages[1 : min(where.values()) - 1])
     assert "Câu hỏi mẫu" not in pages[min(where.values()) - 1].split("1.")[0]
     for number, page in where.items():
-        found = re.search(rf"\b{number}\.\s*Câu hỏi mẫu số {number} về BHXH tự nguyện\?[\s.]*?(\d+)", contents)
+        found = re.search(
+            rf"\b{number}\.\s*Câu hỏi mẫu số {number} về BHXH tự nguyện\?[\s.]*?(\d+)", contents
+        )
         assert found and int(found.group(1)) == page, (number, page)
 
 
@@ -251,14 +273,17 @@ def test_booklet_past_its_page_limit_names_the_field_and_the_count(campaign) -> 
 def _cases() -> list[tuple[str, str]]:
     cases = []
     for template in NEW_TEMPLATES:
-        manifest = tomllib.loads((ROOT / "templates" / template / "template.toml").read_text("utf-8"))
+        manifest = tomllib.loads(
+            (ROOT / "templates" / template / "template.toml").read_text("utf-8")
+        )
         cases += [(template, size["id"]) for size in manifest["sizes"]]
     return cases
 
 
 @pytest.mark.parametrize(("template", "size"), _cases())
-@pytest.mark.parametrize("segment", ["lao-dong-tu-do", "huu-tri", "nguoi-su-dung-lao-dong",
-                                     "hoc-sinh-sinh-vien"])
+@pytest.mark.parametrize(
+    "segment", ["lao-dong-tu-do", "huu-tri", "nguoi-su-dung-lao-dong", "hoc-sinh-sinh-vien"]
+)
 def test_every_new_template_and_size_renders_without_a_check(
     campaign, template: str, size: str, segment: str
 ) -> None:
@@ -276,8 +301,11 @@ def test_the_test_campaigns_pieces_export_one_png_per_page(campaign, tmp_path: P
         result = render_piece(piece, campaign)
         assert result.ok, (piece.template, result.checks)
         bundle.add(result, index)
-        names = sorted(e.file for e in bundle.entries if e.format == "png" and
-                       e.file.startswith(f"{index:02d}-"))
+        names = sorted(
+            e.file
+            for e in bundle.entries
+            if e.format == "png" and e.file.startswith(f"{index:02d}-")
+        )
         assert names == [
             f"{index:02d}-{result.template.channel}-{piece.template}-{piece.size}-{piece.segment}"
             f"-trang-{page:02d}.png"
@@ -303,7 +331,9 @@ def _sheet(path: Path, header: str, values: list[str]) -> Path:
 def test_a_batch_of_a_multi_page_template_numbers_each_rows_pages_from_one(
     campaign, tmp_path: Path
 ) -> None:
-    rows = _sheet(tmp_path / "so-tay.csv", "Tên sổ tay", ["Sổ tay xã Hòa Phú", "Sổ tay phường Tân An"])
+    rows = _sheet(
+        tmp_path / "so-tay.csv", "Tên sổ tay", ["Sổ tay xã Hòa Phú", "Sổ tay phường Tân An"]
+    )
     plan = plan_batch("so-tay-hoi-dap", rows, campaign, constants={"questions": _questions(14)})
     assert not plan.problems
     events = list(run_batch(plan, campaign, tmp_path / "out", jobs=1))

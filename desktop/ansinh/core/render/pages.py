@@ -73,9 +73,7 @@ def count_checks(template: Template, pages: Sequence[Any], label: Label) -> list
     return []
 
 
-def whole_report(
-    pages: Sequence[Any], first: engine.PageReport | None
-) -> engine.PageReport | None:
+def whole_report(pages: Sequence[Any], first: engine.PageReport | None) -> engine.PageReport | None:
     """`first` (the first page's report) with the slots of the later pages added: a field
     that flows over pages is checked on each."""
     if first is None or len(pages) < 2:
