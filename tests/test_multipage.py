@@ -360,3 +360,22 @@ def test_a_batch_of_flyers_makes_two_pages_per_row(campaign, tmp_path: Path) -> 
         assert f"Thân gửi bà con {place}" in pdf_text((tmp_path / "out" / entry.file).read_bytes())
     assert len([e for e in bundle.entries if e.format == "png"]) == 6
     assert pdf_pages((tmp_path / "out" / bundle.combined).read_bytes()) == 6
+
+
+def test_crop_marks_on_every_page_of_a_multi_page_piece(campaign) -> None:
+    options = RenderOptions(formats=("pdf",), crop_marks=True)
+    result = render_piece(Piece("to-roi-a5", "huu-tri", "A5"), campaign, options)
+    assert result.ok, result.checks
+    document = pdfium.PdfDocument(result.artifact("pdf").data)
+    try:
+        for page in document:
+            media, trim = page.get_mediabox(), page.get_trimbox()
+            image = page.render(scale=4).to_pil().convert("L")
+            # Above the top-left corner, outside the bleed: only a crop mark draws there,
+            # along the trim's left edge.
+            left = round((trim[0] - media[0]) * 4)
+            slug = round((media[3] - trim[3] - 3 * MM) * 4)
+            mark = image.crop((left - 3, 0, left + 4, slug))
+            assert mark.getextrema()[0] < 80
+    finally:
+        document.close()
