@@ -5,6 +5,7 @@ and every new template × size from the sample campaign without a check."""
 from __future__ import annotations
 
 import csv
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -379,3 +380,13 @@ def test_crop_marks_on_every_page_of_a_multi_page_piece(campaign) -> None:
             assert mark.getextrema()[0] < 80
     finally:
         document.close()
+
+
+def test_templates_json_lists_the_pages_each_template_makes(capsys) -> None:
+    from ansinh.cli.main import main
+
+    assert main(["templates", "--json"]) == 0
+    pages = {t["id"]: t["pages"] for t in json.loads(capsys.readouterr().out)}
+    assert pages["so-tay-hoi-dap"] == {"min": 4, "max": 32}
+    assert pages["to-gap-3"] == {"min": 2, "max": 2}
+    assert pages["poster-bhxh"] == {"min": 1, "max": 1}
