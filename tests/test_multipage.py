@@ -390,3 +390,15 @@ def test_templates_json_lists_the_pages_each_template_makes(capsys) -> None:
     assert pages["so-tay-hoi-dap"] == {"min": 4, "max": 32}
     assert pages["to-gap-3"] == {"min": 2, "max": 2}
     assert pages["poster-bhxh"] == {"min": 1, "max": 1}
+
+
+def test_sections_split_a_fields_markdown_and_never_mark_other_text_safe() -> None:
+    from ansinh.core.render.pages import sections
+    from ansinh.core.templates.fields import paragraph_html
+
+    html = paragraph_html("Lời mở đầu\n\n## Hỏi <b>một</b>?\nĐáp **một**.\n\n## Hỏi hai?\n- ý")
+    assert [(s["heading"], s["body"]) for s in sections(html)] == [
+        ("Hỏi &lt;b&gt;một&lt;/b&gt;?", "<p>Đáp <strong>một</strong>.</p>"),
+        ("Hỏi hai?", "<ul>\n<li>ý</li>\n</ul>"),
+    ]
+    assert sections("<h2>x</h2><img src='file:///etc/passwd'>") == []

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..checks import Check, error
 from ..templates.manifest import Template
@@ -126,9 +126,10 @@ def sections(html: str) -> list[dict[str, Markup]]:
     """A paragraph field's sections, in order (a booklet's questions, a deck's slides):
     `heading` (the heading's text, inline markup kept) and `body` (the HTML up to the
     next heading). The HTML is the field's own Markdown rendering (`fields.paragraph_html`:
-    the user's text escaped, then Markdown), so its headings are whole elements. Text
-    before the first heading is not a section."""
-    parts = _HEADING.split(str(html))
+    the user's text escaped, then Markdown), so its headings are whole elements; any
+    other text is escaped first, so it has no sections and no markup reaches the page.
+    Text before the first heading is not a section."""
+    parts = _HEADING.split(str(html if isinstance(html, Markup) else escape(html)))
     return [
         {"heading": Markup(parts[i].strip()), "body": Markup(parts[i + 1].strip())}
         for i in range(1, len(parts) - 1, 2)
