@@ -102,6 +102,7 @@ def cmd_templates(args: argparse.Namespace, out: Output) -> int:
                 "channel": t.channel,
                 "origin": t.origin,
                 "outputs": list(t.outputs),
+                "pages": {"min": t.pages[0], "max": t.pages[1]},
                 "description": t.description,
                 "sizes": [
                     {

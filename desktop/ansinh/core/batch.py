@@ -404,6 +404,8 @@ def run_batch(
         status[str(problem.row)] = "invalid"
     own_pool = pool is None
     pool = pool or RenderPool(workers=jobs)
+    if plan.template.multipage:  # one row per document: its page numbers start at 1
+        chunk_size = 1
     pending = deque(_Task(chunk) for chunk in split_chunks(rows, chunk_size, pool.workers))
     # Keep two chunks per worker in flight: enough to stay busy, and memory stays flat
     # because a chunk's results are dropped as soon as its files are written.

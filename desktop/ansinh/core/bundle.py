@@ -54,6 +54,7 @@ CSV_COLUMNS = (
     "bytes",
     "sha256",
     "pages",
+    "page",
     "reading_time",
     "duration_seconds",
     "sms_parts",
@@ -147,6 +148,8 @@ class Bundle:
         entries, files = [], []
         for artifact in result.artifacts:
             suffix = ROLE_SUFFIX[artifact.role]
+            if "page" in artifact.stats:  # one PNG per page of a multi-page piece
+                suffix += f"-trang-{artifact.stats['page']:02d}"
             filename = self.names.take(base + suffix, ext="." + artifact.format)
             files.append((self.folder / filename, artifact.data))
             entries.append(

@@ -105,7 +105,7 @@ def _reduce(result: Any, started: float) -> PreviewData:
     data.movable = {spec.id for spec in result.template.fields if spec.move}
     data.photos = {spec.id for spec in result.template.fields if spec.type == "image"}
     for artifact in result.artifacts:
-        if artifact.format == "png":
+        if artifact.format == "png" and not data.png:  # page 1 of a multi-page piece
             data.png = artifact.data
             data.width_px = artifact.stats.get("width_px", 0)
             data.height_px = artifact.stats.get("height_px", 0)

@@ -22,6 +22,9 @@ KIND_NAMES = {
     "flag": ("Cờ phướn", "Vertical flag"),
     "infographic": ("Đồ họa thông tin", "Infographic"),
     "pano": ("Pano ngoài trời", "Outdoor panel"),
+    "leaflet": ("Tờ gấp, tờ rơi", "Leaflet"),
+    "booklet": ("Sổ tay", "Booklet"),
+    "slides": ("Bài trình chiếu", "Slides"),
     "social": ("Ảnh mạng xã hội", "Social image"),
     "loudspeaker": ("Bài loa truyền thanh", "Loudspeaker script"),
     "sms": ("Tin nhắn SMS", "SMS"),
@@ -29,6 +32,7 @@ KIND_NAMES = {
 CHANNEL_NAMES = {
     "print": ("In ấn", "Print"),
     "social": ("Mạng xã hội", "Social media"),
+    "presentation": ("Trình chiếu", "Presentation"),
     "loudspeaker": ("Loa truyền thanh", "Loudspeaker"),
     "sms": ("Tin nhắn SMS", "SMS"),
 }

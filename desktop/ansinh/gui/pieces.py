@@ -30,9 +30,9 @@ from . import theme
 from .model import CampaignModel
 from .names import channel_name, kind_name, template_name
 
-CHANNEL_ORDER = ("print", "social", "loudspeaker", "sms")
-CHANNEL_COLORS = {"print": "#0B5CAD", "social": "#7B1FA2", "loudspeaker": "#E65100",
-                  "sms": "#00897B"}
+CHANNEL_ORDER = ("print", "social", "presentation", "loudspeaker", "sms")
+CHANNEL_COLORS = {"print": "#0B5CAD", "social": "#7B1FA2", "presentation": "#C62828",
+                  "loudspeaker": "#E65100", "sms": "#00897B"}
 ROLE_INDEX = Qt.ItemDataRole.UserRole
 ROLE_SUBTITLE = Qt.ItemDataRole.UserRole + 1
 ROLE_CHANNEL = Qt.ItemDataRole.UserRole + 2

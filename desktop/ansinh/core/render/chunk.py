@@ -249,7 +249,7 @@ def render_rows(
         number, prepared, laid = item.number, item.prepared, where[item.number]
         pages, report = laid.pages.get(number, []), laid.reports.get(number)
         checks = prepared.checks + problems[number]
-        checks += layout_checks(prepared, len(pages), report)
+        checks += layout_checks(prepared, pages, report)
         if not pages:  # its sheet made no page: nothing to finish
             results[number] = RenderResult(template, prepared.size, prepared.segment, checks, [])
             continue

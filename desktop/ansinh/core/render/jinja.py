@@ -55,6 +55,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Cycler, Joiner, Namespace
 
 from .. import vntext
+from .pages import sections
 
 MAX_STRING_LENGTH = 1_000_000  # characters in any one value a template builds
 MAX_ITEMS = 100_000  # items in a list/tuple a template builds; one range()
@@ -96,6 +97,7 @@ FILTERS = {
     "percent": percent,
     "date_vn": date_vn,
     "spoken": vntext.read_aloud,
+    "sections": sections,
 }
 
 

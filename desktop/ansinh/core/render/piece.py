@@ -29,6 +29,7 @@ from ..templates.fields import ImageValue, ResolvedFields, resolve_fields
 from ..templates.manifest import Size, Template
 from ..templates.registry import TemplateRegistry
 from . import contrast, engine, layout, placement, raster
+from . import pages as multipage
 from .jinja import make_environment
 from .results import Artifact, Boxes, RenderOptions, RenderResult
 from .session import RenderSession, process_session
@@ -265,16 +266,13 @@ def fit_sizes(
     return sizes, checks
 
 
-def layout_checks(prepared: Prepared, pages: int, report: engine.PageReport | None) -> list[Check]:
-    template, checks = prepared.template, []
-    if pages != 1:
-        checks.append(
-            error(
-                "page",
-                f"Nội dung tràn sang trang thứ hai ({pages} trang): hãy rút ngắn chữ.",
-                f"The content spills onto a second page ({pages} pages): shorten the text.",
-            )
-        )
+def layout_checks(
+    prepared: Prepared, pages: list, report: engine.PageReport | None
+) -> list[Check]:
+    """`pages`: the piece's laid-out pages; `report`: its first page's."""
+    template = prepared.template
+    checks = multipage.count_checks(template, pages, functools.partial(_label, template))
+    report = multipage.whole_report(pages, report)
     if report:
         for slot in report.slots.values():
             vi_label, en_label = _label(template, slot.field, 0), _label(template, slot.field, 1)
@@ -432,6 +430,7 @@ def finish(
     if "png" in options.formats:
         png = png_artifact(written.document, written.index, prepared, options, written.under, drawn)
         result.artifacts.append(png)
+        result.artifacts += multipage.more_pngs(png, written, prepared, options, png_artifact)
     if "txt" in options.formats and prepared.template.caption:
         result.artifacts.append(_caption(prepared, registry, result.checks))
     return result
@@ -453,7 +452,7 @@ def render_visual(
         html = render_html(prepared, registry, options, new_fit)
         document, fetcher = layout.lay_out(html, prepared.template.folder, roots, session)
         report = engine.inspect_page(document.pages[0]) if document.pages else None
-    checks = prepared.checks + fit_problems + layout_checks(prepared, len(document.pages), report)
+    checks = prepared.checks + fit_problems + layout_checks(prepared, document.pages, report)
     pdf = write_pdf(document, options, prepared.size)
     pages = pdfium.PdfDocument(pdf)
     try:

@@ -36,6 +36,9 @@ KINDS = {
     "flag": "print",
     "infographic": "print",
     "pano": "print",
+    "leaflet": "print",
+    "booklet": "print",
+    "slides": "presentation",
     "social": "social",
     "loudspeaker": "loudspeaker",
     "sms": "sms",
@@ -68,6 +71,8 @@ MAX_ID = 64
 MAX_LABEL = 200
 MAX_HELP = 2000
 MAX_NUMBER = 1e15
+MAX_PAGES = 64  # a booklet of 64 A5 pages is the most a commune office prints
+_PAGES = re.compile(r"^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$")
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,13 @@ class Template:
     # Segment facts (segments.NEEDS) its price/table blocks need, having no alternative
     # for a segment without them; the shipped templates adapt instead (_shared/offer.j2).
     needs: tuple[str, ...] = field(default_factory=tuple)
+    # The pages a piece may have, (least, most): `pages = 2` or `pages = "4-32"`, where
+    # flowing content adds pages up to the most (render/pages.py checks it).
+    pages: tuple[int, int] = (1, 1)
+
+    @property
+    def multipage(self) -> bool:
+        return self.pages != (1, 1)
 
     @property
     def channel(self) -> str:
@@ -551,6 +563,7 @@ def parse_manifest(
                 f"«needs» có «{need}» không hợp lệ (dùng: {', '.join(NEEDS)}).",
                 f"«needs» has an unknown fact «{need}» (use: {', '.join(NEEDS)}).",
             )
+    pages = _pages(data, locator.key("pages"), problems)
     if problems.found:
         return None, problems.found
     return Template(
@@ -569,7 +582,29 @@ def parse_manifest(
         origin=origin,
         tags=tags,
         needs=tuple(dict.fromkeys(needs)),
+        pages=pages,
     ), []
+
+
+def _pages(data: Table, line: int, problems: _Problems) -> tuple[int, int]:
+    """`pages`: a count (2) or a range ("4-32"), within 1..MAX_PAGES."""
+    value = data.raw("pages", 1)
+    if isinstance(value, int) and not isinstance(value, bool):
+        bounds = (value, value)
+    elif isinstance(value, str) and (match := _PAGES.match(value)):
+        bounds = (int(match.group(1)), int(match.group(2)))
+    else:
+        bounds = (0, 0)
+    if not 1 <= bounds[0] <= bounds[1] <= MAX_PAGES:
+        shown = str(value)[:20]
+        problems.add(
+            line,
+            f"«pages» phải là số trang (1–{MAX_PAGES}) hoặc khoảng «4-32», có «{shown}».",
+            f"«pages» must be a page count (1–{MAX_PAGES}) or a range like «4-32», "
+            f"got «{shown}».",
+        )
+        return (1, 1)
+    return bounds
 
 
 def _toml_error_line(message: str) -> int | None:
