@@ -64,7 +64,7 @@ def test_every_visual_piece_renders_in_every_style_with_no_check(
     for style in STYLES:
         result = renders[template, size, style]
         assert result.checks == [], (style, [c.vi for c in result.checks])
-        assert result.pages == 1
+        assert result.pages == renders[template, size, MODERN].pages  # the style adds none
 
 
 @pytest.mark.parametrize(("template", "size"), VISUAL)
@@ -75,8 +75,9 @@ def test_switching_the_style_changes_every_visual_piece(
     assert modern.size == co_dong.size
     assert modern.tobytes() != co_dong.tobytes()
     assert red_share(modern) < 0.02
-    # The red field covers most of the sheet; elsewhere the bands still show red.
-    assert red_share(co_dong) > (0.35 if template in RED_FIELD else 0.1)
+    # The red field covers most of the sheet; elsewhere the bands still show red (a
+    # tri-fold's six panels leave its bands ~7 % of the sheet).
+    assert red_share(co_dong) > (0.35 if template in RED_FIELD else 0.05)
     # Same words: the style changes the look, never the content.
     texts = [pdf_text(renders[template, size, s].artifact("pdf").data) for s in STYLES]
     assert texts[0] == texts[1]
