@@ -13,6 +13,10 @@ KIND_NAMES = {
     "flag": ("Cờ phướn", "Vertical flag"),
     "infographic": ("Đồ họa thông tin", "Infographic"),
     "social": ("Ảnh mạng xã hội", "Social image"),
+    "standee": ("Standee, roll-up", "Standee / roll-up"),
+    "backdrop": ("Phông sân khấu", "Stage backdrop"),
+    "letter": ("Thư ngỏ", "Open letter"),
+    "board": ("Bảng trao tặng", "Presentation board"),
     "loudspeaker": ("Bài loa truyền thanh", "Loudspeaker script"),
     "sms": ("Tin nhắn SMS", "SMS"),
 }

@@ -33,10 +33,12 @@ def page_bitmap(
     dpi: float | None = None,
     width_px: int | None = None,
     trim: bool = True,
+    transparent: bool = False,
     under: Underlay | None = None,
 ) -> tuple[pdfium.PdfBitmap, tuple[float, float, float, float]]:
-    """One page rendered as 3-byte RGB, over `under` (another page rendered with the
-    same settings) instead of white; and the box it shows."""
+    """One page rendered as 3-byte RGB, or RGBA over a clear ground if `transparent`,
+    over `under` (another page rendered with the same settings) instead of white; and
+    the box it shows."""
     page = document[index]
     try:
         media = page.get_mediabox()
@@ -46,7 +48,11 @@ def page_bitmap(
         maker = pdfium.PdfBitmap.new_native
         if under is not None:
             maker = engine.bitmap_over(under.bitmap)
-        bitmap = page.render(scale=scale, crop=crop, rev_byteorder=True, bitmap_maker=maker)
+        # A clear fill makes PDFium render RGBA and leave unpainted pixels at alpha 0.
+        fill = {"fill_color": (0, 0, 0, 0)} if transparent else {}
+        bitmap = page.render(
+            scale=scale, crop=crop, rev_byteorder=True, bitmap_maker=maker, **fill
+        )
     finally:
         page.close()
     return bitmap, box
@@ -62,25 +68,30 @@ def page_png(
     trim: bool = True,
     png_dpi: float | None = None,
     compress_level: int = 6,
+    transparent: bool = False,
     under: Underlay | None = None,
 ) -> tuple[bytes, tuple[int, int]]:
     """One page as PNG (and its pixel size); `trim` cuts the bleed away (the finished
     size), `png_dpi` is the resolution the PNG declares, `metadata` its iTXt chunks,
-    `under` the pixels it is drawn over (see `page_bitmap`).
+    `under` the pixels it is drawn over and `transparent` its ground (see `page_bitmap`).
 
     Level 1 — the previews of a batch, thousands at a time — writes PDFium's pixels
     unfiltered straight through zlib: 3× faster than Pillow, whose adaptive filters cost
     more than the compression itself, and no larger for flat artwork. Files people keep
     (level 6) go through Pillow's filters, which pay off on photos.
     """
-    bitmap, box = page_bitmap(document, index, dpi=dpi, width_px=width_px, trim=trim, under=under)
+    bitmap, box = page_bitmap(
+        document, index, dpi=dpi, width_px=width_px, trim=trim, transparent=transparent,
+        under=under,
+    )
     size = (bitmap.width, bitmap.height)
     if width_px and bitmap.width != width_px:
         # Rounding inside PDFium can leave a pixel over; screen media need exact sizes.
         size = (width_px, round(width_px * (box[3] - box[1]) / (box[2] - box[0])))
     if compress_level <= 1 and size == (bitmap.width, bitmap.height):
         data = _fast_png(
-            size, bitmap.buffer, bitmap.stride, metadata, png_dpi, compress_level, under
+            size, bitmap.buffer, bitmap.stride, metadata, png_dpi, compress_level, under,
+            bitmap.n_channels,
         )
         return data, size
     image = bitmap.to_pil()
@@ -105,7 +116,9 @@ class Underlay:
 
     def __init__(self, bitmap: pdfium.PdfBitmap) -> None:
         self.bitmap = bitmap
-        self.lines = _scanlines(bitmap.buffer, bitmap.stride, bitmap.width, bitmap.height)
+        self.lines = _scanlines(
+            bitmap.buffer, bitmap.stride, bitmap.width, bitmap.height, bitmap.n_channels
+        )
         self.heads: dict[tuple[int, int], bytes] = {}  # (rows, level) -> deflated, flushed
         self.tails: dict[tuple[int, int], bytes] = {}  # (first row, level) -> deflated, final
         self.sums: dict[tuple[int, int], tuple[int, int]] = {}  # rows -> (adler32, length)
@@ -137,10 +150,12 @@ def _adler32_combine(first: int, second: int, second_length: int) -> int:
     return (low % _ADLER_BASE) | ((high % _ADLER_BASE) << 16)
 
 
-def _scanlines(pixels: Any, stride: int, width: int, height: int) -> list[bytes]:
-    """PNG scanlines of packed RGB rows `stride` bytes apart in `pixels` (any buffer):
-    filter type 0 (none), then the row."""
-    rows, used = memoryview(pixels).cast("B"), width * 3
+def _scanlines(
+    pixels: Any, stride: int, width: int, height: int, channels: int = 3
+) -> list[bytes]:
+    """PNG scanlines of packed RGB (or RGBA) rows `stride` bytes apart in `pixels` (any
+    buffer): filter type 0 (none), then the row."""
+    rows, used = memoryview(pixels).cast("B"), width * channels
     return [b"\0" + rows[y * stride : y * stride + used] for y in range(height)]
 
 
@@ -180,16 +195,17 @@ def _fast_png(
     dpi: float | None,
     compress_level: int,
     under: Underlay | None = None,
+    channels: int = 3,
 ) -> bytes:
-    """PNG of packed RGB rows `stride` bytes apart in `pixels` (any buffer), drawn over
-    `under` if given."""
+    """PNG of packed RGB (or RGBA: 4 `channels`) rows `stride` bytes apart in `pixels`
+    (any buffer), drawn over `under` if given."""
     width, height = size
-    lines = _scanlines(pixels, stride, width, height)
+    lines = _scanlines(pixels, stride, width, height, channels)
     if under is None:
         idat = zlib.compress(b"".join(lines), compress_level)
     else:
         idat = _deflate_over(lines, under, compress_level)
-    chunks = [_png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))]
+    chunks = [_png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6 if channels == 4 else 2, 0, 0, 0))]
     if dpi:
         per_metre = int(dpi / 0.0254 + 0.5)
         chunks.append(_png_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)))
