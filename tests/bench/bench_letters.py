@@ -1,11 +1,11 @@
 """Open-letter batch benchmark (run on demand):
 `.venv/bin/python tests/bench/bench_letters.py [ROWS]` (default 500).
 
-Prints ms per row for a batch of open letters to households (A4, PDF + 1240 px PNG per
+Prints ms per row for a batch of open letters to households (A4, PDF + 1500 px PNG per
 row, as the batch writes previews), each household with its own name, address, group
 and member count — so its own amount: once with the render processes started inside the
 timed run (as the CLI runs it), once with them started beforehand (as the batch dialog
-has them). Each figure comes with the CPU time per row of every process (see
+has them), then PDF only. Each figure comes with the CPU time per row of every process (see
 bench_batch.py, whose measuring this reuses): on a shared machine wall time follows the
 load, CPU time much less. Goal (issue 13): ≤ 10 ms/row, like the banners.
 """
@@ -28,7 +28,8 @@ from ansinh.core.render.worker import RenderPool
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE, SIZE = "thu-ngo-ho-gia-dinh", "A4"
-OPTIONS = RenderOptions(formats=("pdf", "png"), png_width=1240, png_compress=1)
+OPTIONS = RenderOptions(formats=("pdf", "png"), png_width=1500, png_compress=1)  # batch default
+PDF_ONLY = RenderOptions(formats=("pdf",))
 GROUPS = ["Hộ gia đình", "Hộ gia đình", "Hộ gia đình", "Hộ cận nghèo", "Hộ nghèo"]
 FAMILY = ["Nguyễn Văn", "Trần Thị", "Lê Văn", "Phạm Thị", "H'Hen", "Y Bhim"]
 PLACES = ["xã Hòa Phú", "phường Ea Kao", "phường Tân An", "phường Tân Lập", "phường Thành Nhất"]
@@ -45,7 +46,9 @@ def write_rows(path: Path, count: int, first: int = 1) -> None:
             writer.writerow([i, name, address, GROUPS[i % len(GROUPS)], i % 6 + 1])
 
 
-def run(rows: Path, out: Path, campaign, pool: RenderPool | None = None) -> tuple[float, float, int]:
+def run(
+    rows: Path, out: Path, campaign, pool: RenderPool | None = None, options=OPTIONS
+) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (all processes) and files written."""
     plan = plan_batch(TEMPLATE, rows, campaign, size=SIZE, segment="toan-dan")
     assert not plan.problems, plan.problems[:3]
@@ -55,7 +58,7 @@ def run(rows: Path, out: Path, campaign, pool: RenderPool | None = None) -> tupl
     files = 0
     try:
         workers_cpu = worker_cpu(running)
-        for event in run_batch(plan, campaign, out, OPTIONS, pool=running):
+        for event in run_batch(plan, campaign, out, options, pool=running):
             files += len(event.files)
         cpu = worker_cpu(running) - workers_cpu + fork_server_cpu() - server_cpu
     finally:
@@ -78,12 +81,14 @@ def main(count: int) -> None:
             write_rows(warm_rows, 8 * pool.workers, first=100_000)
             run(warm_rows, work / "warm", campaign, pool)
             warm_s, warm_cpu, _ = run(rows, work / "ours", campaign, pool)
+            pdf_s, pdf_cpu, _ = run(rows, work / "pdf", campaign, pool, PDF_ONLY)
         finally:
             pool.close()
         per = 1000 / count
-        print(f"{count} open letters A4, PDF + 1240 px PNG per row ({files} files)")
+        print(f"{count} open letters A4, PDF + 1500 px PNG per row ({files} files)")
         print(f"  cold start  : {cold_s * per:6.1f} ms/row, CPU {cold_cpu * per:5.1f} ms/row")
         print(f"  pool started: {warm_s * per:6.1f} ms/row, CPU {warm_cpu * per:5.1f} ms/row")
+        print(f"  PDF only    : {pdf_s * per:6.1f} ms/row, CPU {pdf_cpu * per:5.1f} ms/row")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -205,7 +205,8 @@ def _fast_png(
         idat = zlib.compress(b"".join(lines), compress_level)
     else:
         idat = _deflate_over(lines, under, compress_level)
-    chunks = [_png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6 if channels == 4 else 2, 0, 0, 0))]
+    colour_type = 6 if channels == 4 else 2  # RGBA or RGB, 8 bits a sample
+    chunks = [_png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0))]
     if dpi:
         per_metre = int(dpi / 0.0254 + 0.5)
         chunks.append(_png_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)))
