@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import math
 import struct
 import zlib
 from typing import Any
@@ -43,8 +44,11 @@ def page_bitmap(
     try:
         media = page.get_mediabox()
         box = page.get_trimbox() if trim else media
-        scale = (width_px / (box[2] - box[0])) if width_px else (dpi or 96) / POINTS_PER_INCH
         crop = (box[0] - media[0], box[1] - media[1], media[2] - box[2], media[3] - box[3])
+        if width_px:
+            scale = _scale_to_width(width_px, media, crop)
+        else:
+            scale = (dpi or 96) / POINTS_PER_INCH
         maker = pdfium.PdfBitmap.new_native
         if under is not None:
             maker = engine.bitmap_over(under.bitmap)
@@ -56,6 +60,30 @@ def page_bitmap(
     finally:
         page.close()
     return bitmap, box
+
+
+def _scale_to_width(
+    width_px: int, media: tuple[float, ...], crop: tuple[float, float, float, float]
+) -> float:
+    """A scale at which PDFium draws the cropped page `width_px` wide and as high as
+    its proportions say (what `page_png` expects). PDFium rounds the page and each crop
+    up separately (pypdfium2 `PdfPage.render`), so the plain ratio can miss by a pixel
+    — an A4 page with 3 mm bleed at 1500 px came out 1499 px and had to be resampled,
+    off the fast path. Nearby scales are tried; else the plain ratio."""
+    media_w, media_h = media[2] - media[0], media[3] - media[1]
+    box_w, box_h = media_w - crop[0] - crop[2], media_h - crop[1] - crop[3]
+    height_px = round(width_px * box_h / box_w)
+
+    def drawn(length: float, low: float, high: float, scale: float) -> int:
+        return math.ceil(length * scale) - math.ceil(low * scale) - math.ceil(high * scale)
+
+    for step in (0, 0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1, -1):
+        scale = (width_px + step) / box_w
+        if (drawn(media_w, crop[0], crop[2], scale), drawn(media_h, crop[1], crop[3], scale)) == (
+            width_px, height_px
+        ):
+            return scale
+    return width_px / box_w
 
 
 def page_png(
