@@ -26,6 +26,10 @@ KIND_NAMES = {
     "booklet": ("Sổ tay", "Booklet"),
     "slides": ("Bài trình chiếu", "Slides"),
     "social": ("Ảnh mạng xã hội", "Social image"),
+    "standee": ("Standee, roll-up", "Standee / roll-up"),
+    "backdrop": ("Phông sân khấu", "Stage backdrop"),
+    "letter": ("Thư ngỏ", "Open letter"),
+    "board": ("Bảng trao tặng", "Presentation board"),
     "loudspeaker": ("Bài loa truyền thanh", "Loudspeaker script"),
     "sms": ("Tin nhắn SMS", "SMS"),
 }

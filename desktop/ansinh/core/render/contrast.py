@@ -99,8 +99,8 @@ def contrast_checks(
     0 or 1)` names a field in Vietnamese or English. The layout's CSS px are measured
     from the top left of the trim box (`boxes.trim`)."""
     slots = [slot for slot in slots if slot.texts]
-    if not slots:
-        return []
+    if not slots or (size is not None and size.transparent):
+        return []  # (behind a transparent overlay is the video, not known here)
     pixels = bitmap.to_numpy()  # a view of PDFium's buffer: rows × columns × channels
     scale = pixels.shape[1] / (shown[2] - shown[0])
     x0, y0 = (boxes.trim[0] - shown[0]) * scale, (shown[3] - boxes.trim[3]) * scale

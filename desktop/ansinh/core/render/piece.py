@@ -473,6 +473,7 @@ def _png_raster(prepared: Prepared, options: RenderOptions) -> dict[str, Any]:
         "dpi": None if options.png_width else (options.png_dpi or size.png_dpi),
         "width_px": options.png_width or (None if size.is_print else int(size.width)),
         "trim": options.trim_png,
+        "transparent": size.transparent,
     }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import math
 import struct
 import zlib
 from typing import Any
@@ -33,23 +34,56 @@ def page_bitmap(
     dpi: float | None = None,
     width_px: int | None = None,
     trim: bool = True,
+    transparent: bool = False,
     under: Underlay | None = None,
 ) -> tuple[pdfium.PdfBitmap, tuple[float, float, float, float]]:
-    """One page rendered as 3-byte RGB, over `under` (another page rendered with the
-    same settings) instead of white; and the box it shows."""
+    """One page rendered as 3-byte RGB, or RGBA over a clear ground if `transparent`,
+    over `under` (another page rendered with the same settings) instead of white; and
+    the box it shows."""
     page = document[index]
     try:
         media = page.get_mediabox()
         box = page.get_trimbox() if trim else media
-        scale = (width_px / (box[2] - box[0])) if width_px else (dpi or 96) / POINTS_PER_INCH
         crop = (box[0] - media[0], box[1] - media[1], media[2] - box[2], media[3] - box[3])
+        if width_px:
+            scale = _scale_to_width(width_px, media, crop)
+        else:
+            scale = (dpi or 96) / POINTS_PER_INCH
         maker = pdfium.PdfBitmap.new_native
         if under is not None:
             maker = engine.bitmap_over(under.bitmap)
-        bitmap = page.render(scale=scale, crop=crop, rev_byteorder=True, bitmap_maker=maker)
+        # A clear fill makes PDFium render RGBA and leave unpainted pixels at alpha 0.
+        fill = {"fill_color": (0, 0, 0, 0)} if transparent else {}
+        bitmap = page.render(
+            scale=scale, crop=crop, rev_byteorder=True, bitmap_maker=maker, **fill
+        )
     finally:
         page.close()
     return bitmap, box
+
+
+def _scale_to_width(
+    width_px: int, media: tuple[float, ...], crop: tuple[float, float, float, float]
+) -> float:
+    """A scale at which PDFium draws the cropped page `width_px` wide and as high as
+    its proportions say (what `page_png` expects). PDFium rounds the page and each crop
+    up separately (pypdfium2 `PdfPage.render`), so the plain ratio can miss by a pixel
+    — an A4 page with 3 mm bleed at 1500 px came out 1499 px and had to be resampled,
+    off the fast path. Nearby scales are tried; else the plain ratio."""
+    media_w, media_h = media[2] - media[0], media[3] - media[1]
+    box_w, box_h = media_w - crop[0] - crop[2], media_h - crop[1] - crop[3]
+    height_px = round(width_px * box_h / box_w)
+
+    def drawn(length: float, low: float, high: float, scale: float) -> int:
+        return math.ceil(length * scale) - math.ceil(low * scale) - math.ceil(high * scale)
+
+    for step in (0, 0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1, -1):
+        scale = (width_px + step) / box_w
+        if (drawn(media_w, crop[0], crop[2], scale), drawn(media_h, crop[1], crop[3], scale)) == (
+            width_px, height_px
+        ):
+            return scale
+    return width_px / box_w
 
 
 def page_png(
@@ -62,18 +96,22 @@ def page_png(
     trim: bool = True,
     png_dpi: float | None = None,
     compress_level: int = 6,
+    transparent: bool = False,
     under: Underlay | None = None,
 ) -> tuple[bytes, tuple[int, int]]:
     """One page as PNG (and its pixel size); `trim` cuts the bleed away (the finished
     size), `png_dpi` is the resolution the PNG declares, `metadata` its iTXt chunks,
-    `under` the pixels it is drawn over (see `page_bitmap`).
+    `under` the pixels it is drawn over and `transparent` its ground (see `page_bitmap`).
 
     Level 1 — the previews of a batch, thousands at a time — writes PDFium's pixels
     unfiltered straight through zlib: 3× faster than Pillow, whose adaptive filters cost
     more than the compression itself, and no larger for flat artwork. Files people keep
     (level 6) go through Pillow's filters, which pay off on photos.
     """
-    bitmap, box = page_bitmap(document, index, dpi=dpi, width_px=width_px, trim=trim, under=under)
+    bitmap, box = page_bitmap(
+        document, index, dpi=dpi, width_px=width_px, trim=trim, transparent=transparent,
+        under=under,
+    )
     return encode_png(bitmap, box, metadata, width_px, png_dpi, compress_level, under)
 
 
@@ -93,7 +131,8 @@ def encode_png(
         size = (width_px, round(width_px * (box[3] - box[1]) / (box[2] - box[0])))
     if compress_level <= 1 and size == (bitmap.width, bitmap.height):
         data = _fast_png(
-            size, bitmap.buffer, bitmap.stride, metadata, png_dpi, compress_level, under
+            size, bitmap.buffer, bitmap.stride, metadata, png_dpi, compress_level, under,
+            bitmap.n_channels,
         )
         return data, size
     image = bitmap.to_pil()
@@ -118,7 +157,9 @@ class Underlay:
 
     def __init__(self, bitmap: pdfium.PdfBitmap) -> None:
         self.bitmap = bitmap
-        self.lines = _scanlines(bitmap.buffer, bitmap.stride, bitmap.width, bitmap.height)
+        self.lines = _scanlines(
+            bitmap.buffer, bitmap.stride, bitmap.width, bitmap.height, bitmap.n_channels
+        )
         self.heads: dict[tuple[int, int], bytes] = {}  # (rows, level) -> deflated, flushed
         self.tails: dict[tuple[int, int], bytes] = {}  # (first row, level) -> deflated, final
         self.sums: dict[tuple[int, int], tuple[int, int]] = {}  # rows -> (adler32, length)
@@ -150,10 +191,12 @@ def _adler32_combine(first: int, second: int, second_length: int) -> int:
     return (low % _ADLER_BASE) | ((high % _ADLER_BASE) << 16)
 
 
-def _scanlines(pixels: Any, stride: int, width: int, height: int) -> list[bytes]:
-    """PNG scanlines of packed RGB rows `stride` bytes apart in `pixels` (any buffer):
-    filter type 0 (none), then the row."""
-    rows, used = memoryview(pixels).cast("B"), width * 3
+def _scanlines(
+    pixels: Any, stride: int, width: int, height: int, channels: int = 3
+) -> list[bytes]:
+    """PNG scanlines of packed RGB (or RGBA) rows `stride` bytes apart in `pixels` (any
+    buffer): filter type 0 (none), then the row."""
+    rows, used = memoryview(pixels).cast("B"), width * channels
     return [b"\0" + rows[y * stride : y * stride + used] for y in range(height)]
 
 
@@ -193,16 +236,18 @@ def _fast_png(
     dpi: float | None,
     compress_level: int,
     under: Underlay | None = None,
+    channels: int = 3,
 ) -> bytes:
-    """PNG of packed RGB rows `stride` bytes apart in `pixels` (any buffer), drawn over
-    `under` if given."""
+    """PNG of packed RGB (or RGBA: 4 `channels`) rows `stride` bytes apart in `pixels`
+    (any buffer), drawn over `under` if given."""
     width, height = size
-    lines = _scanlines(pixels, stride, width, height)
+    lines = _scanlines(pixels, stride, width, height, channels)
     if under is None:
         idat = zlib.compress(b"".join(lines), compress_level)
     else:
         idat = _deflate_over(lines, under, compress_level)
-    chunks = [_png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))]
+    colour_type = 6 if channels == 4 else 2  # RGBA or RGB, 8 bits a sample
+    chunks = [_png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0))]
     if dpi:
         per_metre = int(dpi / 0.0254 + 0.5)
         chunks.append(_png_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)))

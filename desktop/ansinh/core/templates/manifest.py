@@ -40,6 +40,10 @@ KINDS = {
     "booklet": "print",
     "slides": "presentation",
     "social": "social",
+    "standee": "print",
+    "backdrop": "print",
+    "letter": "print",
+    "board": "print",
     "loudspeaker": "loudspeaker",
     "sms": "sms",
 }
@@ -85,6 +89,8 @@ class Size:
     bleed_mm: float = 0.0
     png_dpi: float = 96.0  # default raster resolution for print sizes
     label_en: str = ""
+    # Its PNG keeps the page's transparency (a video overlay) instead of a white ground.
+    transparent: bool = False
 
     @property
     def is_print(self) -> bool:
@@ -288,6 +294,7 @@ def _parse_size(raw: Table, line: int, default_bleed: float, problems: _Problems
         unit=unit,
         bleed_mm=float(bleed) if unit == "mm" else 0.0,
         png_dpi=float(raw.number("png_dpi", 150 if unit == "mm" else 96, lo=10, hi=1200)),
+        transparent=raw.flag("transparent"),
     )
 
 
