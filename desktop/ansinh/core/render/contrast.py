@@ -9,6 +9,10 @@ background. Over a photo that background varies: the ratio reported is the one t
 all but the worst tenth of it reaches, so a dark corner of a light photo does not
 raise an alarm while a photo mostly too close to the text does.
 
+The page is read as its PNG is drawn: text drawn under 8 px there (a print rendered to a
+thumbnail-sized PNG) blurs into its ground and is not measured; previews, exports and
+batches at their usual resolutions draw body text well above that.
+
 Thresholds (WCAG 2.x, 1.4.3): 4.5:1 for body text, 3:1 for large text (≥ 18 pt, or
 ≥ 14 pt bold). A banner, pano or backdrop of a metre or more is read from a distance
 at which all of its text is large, so 3:1 holds there for every run.
@@ -31,6 +35,7 @@ BODY, LARGE = 4.5, 3.0
 LARGE_PX, LARGE_BOLD_PX = 24.0, 18.66  # 18 pt and 14 pt in CSS px
 DISTANCE_MM = 1000  # a print side this long is read from afar
 MAX_SAMPLE = 1_000  # pixels read per run: larger boxes are sampled on a grid
+MIN_GLYPH_PX = 8  # text drawn smaller (a tiny PNG of a print) is not measured
 WORST_SHARE = 0.1  # the share of the background allowed below the reported ratio
 
 
@@ -112,6 +117,8 @@ def contrast_checks(
     for slot in slots:
         worst = None  # (how far below its threshold, ratio, threshold, run, background)
         for run in slot.texts:
+            if run.size_px * 0.75 * scale < MIN_GLYPH_PX:
+                continue  # too few pixels to tell its letters from the ground
             found, want = behind(run, pixels, to_pixels), needed(run, size)
             below = found is not None and found[0] < want
             if below and (worst is None or found[0] / want < worst[0]):
