@@ -230,7 +230,7 @@ def test_the_sample_campaign_still_reads_whole() -> None:
     campaign = load_campaign(SAMPLE)
     assert campaign.primary == "#0B5CAD" and campaign.unconfirmed_figures is False
     assert campaign.logo == SAMPLE.parent / "logo.svg" and str(campaign.day) == "2026-11-01"
-    assert len(campaign.pieces) == 12
+    assert len(campaign.pieces) == 27
     assert campaign.pieces[6].values == {"place": "Thôn Đồng Tâm – phường Ea Kao"}
 
 
