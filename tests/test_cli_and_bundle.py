@@ -45,8 +45,10 @@ def test_export_sample_campaign_writes_a_segment_tagged_bundle(tmp_path: Path, c
         assert hashlib.sha256(data).hexdigest() == entry["sha256"]
         assert entry["segment"] and entry["segment"] in entry["file"]
         assert entry["campaign"] == manifest["campaign"]
-        if entry["format"] == "pdf":
-            assert entry["stats"]["pages"] == pdf_pages(data) == 1
+        if entry["format"] == "pdf":  # one PNG per page, named by page when several
+            pngs = [e for e in files if e["format"] == "png"
+                    and e["file"].split("-")[0] == entry["file"].split("-")[0]]
+            assert entry["stats"]["pages"] == pdf_pages(data) == len(pngs)
     channels = {entry["channel"] for entry in files}
     assert {"print", "loudspeaker", "sms"} <= channels
     with (bundle / "manifest.csv").open(encoding="utf-8-sig", newline="") as handle:

@@ -18,6 +18,7 @@ from ansinh.core.campaign import Piece
 from ansinh.core.render.chunk import render_rows
 from ansinh.core.render.layers import Role, _page_role
 from ansinh.core.render.piece import RenderOptions, render_piece
+from ansinh.core.render.results import RenderRow
 from ansinh.core.render.session import RenderSession, Task, process_session
 from ansinh.core.render.worker import RenderPool
 
@@ -25,6 +26,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "assets" / "sample" / "campaign.toml"
 SNOWMAN = "\u2603"  # in DejaVu Sans, in neither shipped font
 
+
+
+def render_rows_of(plan) -> list[RenderRow]:
+    """The plan's rows as `run_batch` hands them to the render layer."""
+    return [RenderRow(row.number, row.segment, row.values, plan.adjust) for row in plan.rows]
 
 def write_rows(path: Path, header: str, values: list[str], segment: str = "Nông dân") -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -110,7 +116,9 @@ def test_a_fallback_glyph_in_the_templates_own_text_is_caught_in_a_batch_too(
     rows = write_rows(tmp_path / "t.csv", "Tên", names)
     plan = plan_batch("tuyet", rows, sample_campaign)
     options = RenderOptions(formats=("pdf", "png"), png_dpi=48)
-    outputs = render_rows("tuyet", plan.rows, plan.size, sample_campaign, options, RenderSession())
+    outputs = render_rows(
+        "tuyet", render_rows_of(plan), plan.size, sample_campaign, options, RenderSession()
+    )
     for output, row in zip(outputs, plan.rows, strict=True):
         piece = Piece("tuyet", row.segment, "A6", row.values)
         alone = render_piece(piece, sample_campaign, options)
@@ -213,13 +221,13 @@ def test_a_workers_state_lives_in_its_session(tmp_path: Path, sample_campaign) -
     options = RenderOptions(formats=("png",), png_dpi=6)
     before = len(process_session().kept), len(process_session().fits)
     first, second = RenderSession(), RenderSession(kept_max=0)
-    render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options, first)
+    render_rows("banner-bhxh", render_rows_of(plan), plan.size, sample_campaign, options, first)
     assert len(first.kept) == 1 and first.fits and first.sheets and first.segments
     kept = next(iter(first.kept.values()))
     assert kept.underlay is not None  # its pixels, for the next chunk's rows
     # Nothing leaked into this process's own session; a session's limits hold.
     assert (len(process_session().kept), len(process_session().fits)) == before
-    render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options, second)
+    render_rows("banner-bhxh", render_rows_of(plan), plan.size, sample_campaign, options, second)
     assert not second.kept and second.fits
 
 

@@ -36,10 +36,11 @@ RED_FIELD = {"poster-bhxh", "banner-bhxh", "social-bhxh", "pano-bhxh"}
 
 
 def red_share(image: Image.Image) -> float:
-    """The share of pixels in the style's reds (the field #C0161E, the bands #8E0E12)."""
-    data = image.convert("RGB").resize((100, 100)).tobytes()
-    pixels = zip(data[0::3], data[1::3], data[2::3], strict=True)
-    return sum(r > 110 and g < 60 and b < 60 for r, g, b in pixels) / 10_000
+    """The share of drawn pixels in the style's reds (the field #C0161E, the bands
+    #8E0E12); a transparent overlay's clear pixels are not drawn."""
+    data = image.convert("RGBA").resize((100, 100), Image.NEAREST).tobytes()
+    pixels = [p for p in zip(*(data[i::4] for i in range(4)), strict=True) if p[3]]
+    return sum(r > 110 and g < 60 and b < 60 for r, g, b, _ in pixels) / max(1, len(pixels))
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +75,9 @@ def test_switching_the_style_changes_every_visual_piece(
                        for style in (MODERN, "co-dong"))
     assert modern.size == co_dong.size
     assert modern.tobytes() != co_dong.tobytes()
-    assert red_share(modern) < 0.02
+    # (A livestream's «Trực tiếp» badge is red in every style: on the overlay, where
+    # little else is drawn, it is ~3 % of what is.)
+    assert red_share(modern) < (0.05 if template == "livestream-bhxh" else 0.02)
     # The red field covers most of the sheet; elsewhere the bands still show red (a
     # tri-fold's six panels leave its bands ~7 % of the sheet).
     assert red_share(co_dong) > (0.35 if template in RED_FIELD else 0.05)
