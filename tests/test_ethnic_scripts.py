@@ -176,7 +176,7 @@ def test_every_template_lists_the_fallback_after_be_vietnam_pro() -> None:
     # The piece's font (--font, Be Vietnam Pro unless its look picks another), then
     # the fallback.
     stack = [name.strip().strip("'\"") for name in body.group(1).split(",")]
-    assert stack == ["var(--font", "Be Vietnam Pro)", *layout.FALLBACK_FILES, "sans-serif"]
+    assert stack == ["var(--font", "Be Vietnam Pro')", *layout.FALLBACK_FILES, "sans-serif"]
     # No template or layout variant sets a font of its own, which would drop the fallback.
     for source in [*(ROOT / "templates").glob("*/*.j2"), *(ROOT / "templates").glob("*/*.css")]:
         if source.name != "base.css":
