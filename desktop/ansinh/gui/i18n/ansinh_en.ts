@@ -46,12 +46,12 @@
     <message>
         <location filename="../settings_dialog.py" line="140"/>
         <source>Chữ viết tắt đọc thành lời trong bài phát thanh. Mục có sẵn giữ tên, sửa cách đọc được; mục của đơn vị lưu trong: %1</source>
-        <translation>Abbreviations read out in loudspeaker scripts. Shipped entries keep their name, their reading can be changed; the office's entries are kept in: %1</translation>
+        <translation>Abbreviations read out in loudspeaker scripts. Shipped entries keep their name, their reading can be changed; the office&apos;s entries are kept in: %1</translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="144"/>
         <source>Không đọc được tệp chữ viết tắt của đơn vị, nên chưa sửa được ở đây: %1</source>
-        <translation>The office's abbreviations file cannot be read, so it cannot be edited here: %1</translation>
+        <translation>The office&apos;s abbreviations file cannot be read, so it cannot be edited here: %1</translation>
     </message>
 </context>
 <context>
@@ -95,333 +95,333 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../batch_dialog.py" line="614"/>
+        <location filename="../batch_dialog.py" line="503"/>
         <source>Chọn bảng tính</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="615"/>
+        <location filename="../batch_dialog.py" line="504"/>
         <source>Bảng tính (*.xlsx *.xlsm *.csv *.txt);;Mọi tệp (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="626"/>
+        <location filename="../batch_dialog.py" line="513"/>
         <source>Đang đọc bảng tính…</source>
         <translation>Reading the spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="688"/>
+        <location filename="../batch_dialog.py" line="546"/>
         <source>trang «%1», </source>
         <translation>sheet «%1», </translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="691"/>
+        <location filename="../batch_dialog.py" line="549"/>
         <source>%1 dòng dữ liệu · %2tiêu đề ở dòng %3 · %4</source>
         <translation>%1 data row(s) · %2header on row %3 · %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="696"/>
+        <location filename="../batch_dialog.py" line="554"/>
         <source>chữ mã cũ %1 đã được chuyển sang Unicode, hãy soát lại</source>
         <translation>legacy %1 text was converted to Unicode, please check it</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="767"/>
-        <location filename="../batch_dialog.py" line="1176"/>
+        <location filename="../batch_dialog.py" line="629"/>
+        <location filename="../batch_dialog.py" line="887"/>
         <source>— không dùng —</source>
         <translation>— not used —</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="806"/>
+        <location filename="../batch_dialog.py" line="652"/>
         <source>Chọn một bảng tính CSV hoặc Excel (.xlsx) để bắt đầu: mỗi dòng một thôn, một ấn phẩm.</source>
         <translation>Choose a CSV or Excel (.xlsx) spreadsheet to start: one row per village, one piece per row.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="814"/>
+        <location filename="../batch_dialog.py" line="657"/>
         <source>Chưa ghép cột nào với trường của mẫu.</source>
         <translation>No column is mapped to a template field yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="816"/>
+        <location filename="../batch_dialog.py" line="659"/>
         <source>Trường bắt buộc chưa có cột: %1.</source>
         <translation>Required fields without a column: %1.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="818"/>
+        <location filename="../batch_dialog.py" line="661"/>
         <source>%1 cột được ghép với trường của mẫu (* là bắt buộc).</source>
         <translation>%1 column(s) mapped to template fields (* = required).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="820"/>
+        <location filename="../batch_dialog.py" line="663"/>
         <source>Trường không có cột lấy nội dung của ấn phẩm đang mở.</source>
         <translation>Fields without a column take the open piece&apos;s content.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="821"/>
+        <location filename="../batch_dialog.py" line="665"/>
         <source>Trường không có cột dùng nội dung mặc định của mẫu.</source>
         <translation>Fields without a column use the template&apos;s defaults.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="862"/>
+        <location filename="../batch_dialog.py" line="680"/>
         <source>Đang kiểm tra các dòng…</source>
         <translation>Checking the rows…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="941"/>
+        <location filename="../batch_dialog.py" line="704"/>
         <source>Chưa có bảng tính.</source>
         <translation>No spreadsheet yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="945"/>
+        <location filename="../batch_dialog.py" line="708"/>
         <source>%1 dòng · %2 hợp lệ</source>
         <translation>%1 row(s) · %2 valid</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="948"/>
+        <location filename="../batch_dialog.py" line="711"/>
         <source>%1 dòng lỗi</source>
         <translation>%1 with problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="991"/>
+        <location filename="../batch_dialog.py" line="739"/>
         <source>Xem trước dòng %1</source>
         <translation>Preview of row %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1034"/>
+        <location filename="../batch_dialog.py" line="770"/>
         <source>Chạy tiếp</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1035"/>
+        <location filename="../batch_dialog.py" line="771"/>
         <source>Tạo %1 ấn phẩm</source>
         <translation>Make %1 piece(s)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1038"/>
+        <location filename="../batch_dialog.py" line="774"/>
         <source>Tạo ấn phẩm</source>
         <translation>Make pieces</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1041"/>
+        <location filename="../batch_dialog.py" line="777"/>
         <source>Bảng còn dòng lỗi: sửa bảng tính (rồi chọn lại tệp) hoặc chọn bỏ qua dòng lỗi.</source>
         <translation>Some rows have problems: fix the spreadsheet (then choose the file again) or choose to skip bad rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="578"/>
+        <location filename="../batch_dialog.py" line="419"/>
         <source>Chọn thư mục lưu</source>
         <translation>Choose the output folder</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="930"/>
+        <location filename="../batch_dialog.py" line="679"/>
         <source>Đang thay địa danh…</source>
         <translation>Replacing place names…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="953"/>
+        <location filename="../batch_dialog.py" line="716"/>
         <source>%1 địa danh cũ — %2 có tên mới</source>
         <translation>%1 old place name(s) — %2 with a new name</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="956"/>
+        <location filename="../batch_dialog.py" line="719"/>
         <source>%1 địa danh cũ</source>
         <translation>%1 old place name(s)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="959"/>
+        <location filename="../batch_dialog.py" line="722"/>
         <source>đã thay %1 địa danh</source>
         <translation>%1 place name(s) replaced</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1023"/>
+        <location filename="../batch_dialog.py" line="761"/>
         <source>Hoàn tác thay địa danh</source>
         <translation>Undo place changes</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1024"/>
+        <location filename="../batch_dialog.py" line="762"/>
         <source>Áp dụng mọi gợi ý địa danh</source>
         <translation>Apply all place suggestions</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1026"/>
+        <location filename="../batch_dialog.py" line="764"/>
         <source>Trả lại các địa danh như trong bảng tính (Ctrl+Z).</source>
         <translation>Put the place names back as the sheet has them (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1027"/>
+        <location filename="../batch_dialog.py" line="765"/>
         <source>Thay mỗi địa danh cũ có đúng một tên mới bằng tên đó, trong ấn phẩm và tên tệp của lần tạo này. Bảng tính không bị sửa.</source>
         <translation>Replace each old place name that has exactly one new name with it, in this run&apos;s pieces and file names. The sheet itself is not changed.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1064"/>
+        <location filename="../batch_dialog.py" line="792"/>
         <source>Đang khởi động các tiến trình dựng hình…</source>
         <translation>Starting the render processes…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1082"/>
+        <location filename="../batch_dialog.py" line="801"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1096"/>
+        <location filename="../batch_dialog.py" line="815"/>
         <source>%1/%2 dòng · còn khoảng %3 · dòng %4</source>
         <translation>%1/%2 rows · about %3 left · row %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1115"/>
+        <location filename="../batch_dialog.py" line="829"/>
         <source>Chạy hàng loạt không thành công</source>
         <translation>The batch failed</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1119"/>
+        <location filename="../batch_dialog.py" line="832"/>
         <source>Đã dừng. Chỉ các tệp đã làm xong được giữ lại trong %1; bấm «Chạy tiếp» để làm các dòng còn lại.</source>
         <translation>Stopped. Only finished files were kept in %1; press «Continue» to make the remaining rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1125"/>
+        <location filename="../batch_dialog.py" line="837"/>
         <source>Xong: %1 dòng, %2 tệp trong %3 → %4</source>
         <translation>Done: %1 row(s), %2 file(s) in %3 → %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1129"/>
+        <location filename="../batch_dialog.py" line="841"/>
         <source>Tệp in gộp cho nhà in: %1</source>
         <translation>Combined file for the print shop: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1133"/>
+        <location filename="../batch_dialog.py" line="845"/>
         <source>%1 dòng không tạo được (xem cột Kiểm tra).</source>
         <translation>%1 row(s) could not be made (see the Check column).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1160"/>
+        <location filename="../batch_dialog.py" line="871"/>
         <source>Tạo hàng loạt từ bảng tính</source>
         <translation>Batch from a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1161"/>
+        <location filename="../batch_dialog.py" line="872"/>
         <source>Bảng tính và mẫu</source>
         <translation>Spreadsheet and template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1162"/>
+        <location filename="../batch_dialog.py" line="873"/>
         <source>Bảng tính</source>
         <translation>Spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1163"/>
+        <location filename="../batch_dialog.py" line="874"/>
         <source>Tệp CSV hoặc Excel (.xlsx): mỗi dòng một ấn phẩm</source>
         <translation>A CSV or Excel (.xlsx) file: one piece per row</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1164"/>
+        <location filename="../batch_dialog.py" line="875"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1165"/>
+        <location filename="../batch_dialog.py" line="876"/>
         <source>Trang</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1166"/>
+        <location filename="../batch_dialog.py" line="877"/>
         <source>Mẫu</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1167"/>
+        <location filename="../batch_dialog.py" line="878"/>
         <source>Khổ</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1168"/>
+        <location filename="../batch_dialog.py" line="879"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1169"/>
+        <location filename="../batch_dialog.py" line="880"/>
         <source>Cho cả bảng</source>
         <translation>For all rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1170"/>
+        <location filename="../batch_dialog.py" line="881"/>
         <source>Theo cột</source>
         <translation>From column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1171"/>
+        <location filename="../batch_dialog.py" line="882"/>
         <source>Ghép cột với trường của mẫu</source>
         <translation>Map columns to template fields</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1172"/>
+        <location filename="../batch_dialog.py" line="883"/>
         <source>Cột trong bảng</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1173"/>
+        <location filename="../batch_dialog.py" line="884"/>
         <source>Ví dụ (dòng đầu)</source>
         <translation>Example (first row)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1174"/>
+        <location filename="../batch_dialog.py" line="885"/>
         <source>Trường của mẫu</source>
         <translation>Template field</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1177"/>
+        <location filename="../batch_dialog.py" line="888"/>
         <source>Ghép tự động</source>
         <translation>Match automatically</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1178"/>
+        <location filename="../batch_dialog.py" line="889"/>
         <source>Ghép theo tên cột: không phân biệt hoa thường và dấu («Tên thôn» → Thôn, xã)</source>
         <translation>Match by column name, ignoring case and diacritics («Tên thôn» → Village / commune)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1180"/>
+        <location filename="../batch_dialog.py" line="891"/>
         <source>Các dòng (số dòng như trong Excel)</source>
         <translation>Rows (numbered as in Excel)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1181"/>
+        <location filename="../batch_dialog.py" line="892"/>
         <source>Chỉ hiện dòng lỗi, cảnh báo</source>
         <translation>Only rows with errors or warnings</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1183"/>
+        <location filename="../batch_dialog.py" line="894"/>
         <source>Chọn một dòng để xem trước ấn phẩm của dòng đó.</source>
         <translation>Select a row to preview its piece.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1185"/>
+        <location filename="../batch_dialog.py" line="896"/>
         <source>Lưu vào</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1186"/>
+        <location filename="../batch_dialog.py" line="897"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1187"/>
+        <location filename="../batch_dialog.py" line="898"/>
         <source>Một PDF gộp cho nhà in</source>
         <translation>One combined PDF for the print shop</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1188"/>
+        <location filename="../batch_dialog.py" line="899"/>
         <source>bỏ qua, làm các dòng hợp lệ</source>
         <translation>skip them, make the valid rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1189"/>
+        <location filename="../batch_dialog.py" line="900"/>
         <source>không chạy khi còn dòng lỗi</source>
         <translation>do not run while any row has problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1190"/>
+        <location filename="../batch_dialog.py" line="901"/>
         <source>Dòng lỗi:</source>
         <translation>Rows with problems:</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="1201"/>
+        <location filename="../batch_dialog.py" line="912"/>
         <source>Mỗi dòng tạo một ấn phẩm với tên tệp theo dòng; kèm manifest ghi số dòng và đối tượng.</source>
         <translation>Each row makes one piece, its files named after the row; the manifest records each row&apos;s number and segment.</translation>
     </message>
@@ -429,77 +429,77 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../campaign_dialog.py" line="84"/>
+        <location filename="../campaign_dialog.py" line="87"/>
         <source>Nội dung chung của chiến dịch</source>
         <translation>Shared campaign content</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="91"/>
+        <location filename="../campaign_dialog.py" line="94"/>
         <source>Những nội dung này in trên mọi ấn phẩm của chiến dịch: sửa một lần, mọi áp phích, băng rôn, bài loa và tin nhắn đều theo.</source>
         <translation>These appear on every piece of the campaign: change them once and every poster, banner, loudspeaker script and SMS follows.</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="104"/>
+        <location filename="../campaign_dialog.py" line="107"/>
         <source>Thông điệp</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="114"/>
+        <location filename="../campaign_dialog.py" line="117"/>
         <source>Tên chiến dịch</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="115"/>
+        <location filename="../campaign_dialog.py" line="118"/>
         <source>Thông điệp chính</source>
         <translation>Key message</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="116"/>
+        <location filename="../campaign_dialog.py" line="119"/>
         <source>Lời kêu gọi</source>
         <translation>Call to action</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="119"/>
+        <location filename="../campaign_dialog.py" line="122"/>
         <source>Đơn vị và liên hệ</source>
         <translation>Issuer and contact</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="123"/>
+        <location filename="../campaign_dialog.py" line="126"/>
         <source>Bảo hiểm xã hội tỉnh …</source>
         <translation>Social Security of … province</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="127"/>
+        <location filename="../campaign_dialog.py" line="130"/>
         <source>Đơn vị phát hành</source>
         <translation>Issuing unit</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="128"/>
+        <location filename="../campaign_dialog.py" line="131"/>
         <source>Đường dây nóng</source>
         <translation>Hotline</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="129"/>
+        <location filename="../campaign_dialog.py" line="132"/>
         <source>Trang thông tin</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="130"/>
+        <location filename="../campaign_dialog.py" line="133"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="133"/>
+        <location filename="../campaign_dialog.py" line="136"/>
         <source>Nhận diện</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="142"/>
+        <location filename="../campaign_dialog.py" line="145"/>
         <source>Chọn logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="144"/>
+        <location filename="../campaign_dialog.py" line="147"/>
         <source>Bỏ logo</source>
         <translation>Remove logo</translation>
     </message>
@@ -509,12 +509,12 @@
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="156"/>
+        <location filename="../campaign_dialog.py" line="165"/>
         <source>Màu chính</source>
         <translation>Primary colour</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="157"/>
+        <location filename="../campaign_dialog.py" line="166"/>
         <source>Màu nhấn</source>
         <translation>Accent colour</translation>
     </message>
@@ -529,87 +529,87 @@
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="158"/>
+        <location filename="../campaign_dialog.py" line="173"/>
         <source>Phông chữ: Be Vietnam Pro (đủ dấu tiếng Việt)</source>
         <translation>Typeface: Be Vietnam Pro (full Vietnamese coverage)</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="160"/>
+        <location filename="../campaign_dialog.py" line="175"/>
         <source>Phông</source>
         <translation>Font</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="164"/>
+        <location filename="../campaign_dialog.py" line="179"/>
         <source>Ngày và số liệu chính sách</source>
         <translation>Date and policy figures</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="171"/>
+        <location filename="../campaign_dialog.py" line="186"/>
         <source>Ngày chiến dịch</source>
         <translation>Campaign date</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="175"/>
+        <location filename="../campaign_dialog.py" line="190"/>
         <source>Dùng cả số liệu dự kiến, chưa có văn bản</source>
         <translation>Also use proposed figures not yet enacted</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="187"/>
+        <location filename="../campaign_dialog.py" line="202"/>
         <source>Áp dụng cho mọi ấn phẩm</source>
         <translation>Apply to every piece</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="190"/>
+        <location filename="../campaign_dialog.py" line="205"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="211"/>
+        <location filename="../campaign_dialog.py" line="227"/>
         <source>Chọn logo</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="212"/>
+        <location filename="../campaign_dialog.py" line="228"/>
         <source>Ảnh</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="223"/>
+        <location filename="../campaign_dialog.py" line="239"/>
         <source>Kéo thả logo vào đây</source>
         <translation>Drop the logo here</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="224"/>
+        <location filename="../campaign_dialog.py" line="240"/>
         <source>Chưa có logo</source>
         <translation>No logo</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="233"/>
+        <location filename="../campaign_dialog.py" line="257"/>
         <source>Lương cơ sở: %1</source>
         <translation>Base salary: %1</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="234"/>
+        <location filename="../campaign_dialog.py" line="258"/>
         <source>BHXH tự nguyện: đóng %1 thu nhập; thấp nhất %2/tháng</source>
         <translation>Voluntary social insurance: %1 of income; at least %2/month</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="237"/>
+        <location filename="../campaign_dialog.py" line="261"/>
         <source>BHYT hộ gia đình, người thứ nhất: %1/tháng</source>
         <translation>Household health insurance, first member: %1/month</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="240"/>
+        <location filename="../campaign_dialog.py" line="264"/>
         <source>Căn cứ: %1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="271"/>
+        <location filename="../campaign_dialog.py" line="296"/>
         <source>Chiến dịch cần có tên.</source>
         <translation>The campaign needs a name.</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="274"/>
+        <location filename="../campaign_dialog.py" line="299"/>
         <source>Màu phải viết dạng #RRGGBB, ví dụ #0B5CAD.</source>
         <translation>Colours must be written as #RRGGBB, e.g. #0B5CAD.</translation>
     </message>
@@ -627,27 +627,27 @@
         <translation>Change piece details</translation>
     </message>
     <message>
-        <location filename="../model.py" line="106"/>
+        <location filename="../model.py" line="121"/>
         <source>Sửa nội dung chung</source>
         <translation>Edit shared content</translation>
     </message>
     <message>
-        <location filename="../model.py" line="113"/>
+        <location filename="../model.py" line="128"/>
         <source>Thêm ấn phẩm</source>
         <translation>Add piece</translation>
     </message>
     <message>
-        <location filename="../model.py" line="188"/>
+        <location filename="../model.py" line="203"/>
         <source>Sửa «%1»</source>
         <translation>Edit «%1»</translation>
     </message>
     <message>
-        <location filename="../model.py" line="276"/>
+        <location filename="../model.py" line="291"/>
         <source>Xóa ấn phẩm</source>
         <translation>Delete piece</translation>
     </message>
     <message>
-        <location filename="../model.py" line="294"/>
+        <location filename="../model.py" line="309"/>
         <source>Đổi thứ tự ấn phẩm</source>
         <translation>Reorder pieces</translation>
     </message>
@@ -655,12 +655,12 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../preview.py" line="334"/>
+        <location filename="../preview.py" line="324"/>
         <source>Không có lỗi: sẵn sàng xuất.</source>
         <translation>No problems: ready to export.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="344"/>
+        <location filename="../preview.py" line="334"/>
         <source>Bấm để tới ô cần sửa</source>
         <translation>Click to go to the field to fix</translation>
     </message>
@@ -778,178 +778,178 @@ Recover the unsaved changes?</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../export_dialog.py" line="339"/>
+        <location filename="../export_dialog.py" line="326"/>
         <source>Sẽ xuất %1 bản (ấn phẩm × đối tượng).</source>
         <translation>%1 renders will be exported (pieces × segments).</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="264"/>
+        <location filename="../export_dialog.py" line="251"/>
         <source>Chọn thư mục xuất</source>
         <translation>Choose the export folder</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="370"/>
+        <location filename="../export_dialog.py" line="357"/>
         <source>Đang chuẩn bị…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="383"/>
+        <location filename="../export_dialog.py" line="368"/>
         <source>Đang dừng sau ấn phẩm hiện tại…</source>
         <translation>Stopping after the current piece…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="394"/>
+        <location filename="../export_dialog.py" line="380"/>
         <source>%1/%2 · còn khoảng %3 giây · %4</source>
         <translation>%1/%2 · about %3 s left · %4</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="410"/>
+        <location filename="../export_dialog.py" line="393"/>
         <source>Xuất không thành công</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="413"/>
+        <location filename="../export_dialog.py" line="396"/>
         <source>Đã dừng. Không có tệp nào được giữ lại.</source>
         <translation>Stopped. No files were kept.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="416"/>
+        <location filename="../export_dialog.py" line="399"/>
         <source>Xong: %1 tệp trong %2 giây → %3</source>
         <translation>Done: %1 file(s) in %2 s → %3</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="420"/>
+        <location filename="../export_dialog.py" line="403"/>
         <source>%1 bản bị bỏ qua vì còn lỗi (xem manifest.json).</source>
         <translation>%1 renders were skipped because of errors (see manifest.json).</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="453"/>
+        <location filename="../export_dialog.py" line="436"/>
         <source>Xuất ấn phẩm</source>
         <translation>Export pieces</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="454"/>
+        <location filename="../export_dialog.py" line="437"/>
         <source>Ấn phẩm</source>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="455"/>
+        <location filename="../export_dialog.py" line="438"/>
         <source>Chọn hết</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="456"/>
+        <location filename="../export_dialog.py" line="439"/>
         <source>Bỏ chọn</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="457"/>
+        <location filename="../export_dialog.py" line="440"/>
         <source>Chỉ ấn phẩm đang mở</source>
         <translation>Only the open piece</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="458"/>
+        <location filename="../export_dialog.py" line="441"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="459"/>
+        <location filename="../export_dialog.py" line="442"/>
         <source>Giữ đối tượng của từng ấn phẩm</source>
         <translation>Keep each piece&apos;s own segment</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="460"/>
+        <location filename="../export_dialog.py" line="443"/>
         <source>Xuất mỗi ấn phẩm cho các đối tượng:</source>
         <translation>Export each piece for these segments:</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="461"/>
+        <location filename="../export_dialog.py" line="444"/>
         <source>Định dạng</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="462"/>
+        <location filename="../export_dialog.py" line="445"/>
         <source>theo mẫu</source>
         <translation>template default</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="463"/>
+        <location filename="../export_dialog.py" line="446"/>
         <source>Độ phân giải PNG cho khổ in; «theo mẫu» dùng mức của mẫu</source>
         <translation>PNG resolution for print sizes; «template default» uses the template&apos;s own</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="464"/>
+        <location filename="../export_dialog.py" line="447"/>
         <source>Văn bản (chú thích, bài loa, tin nhắn)</source>
         <translation>Text (captions, loudspeaker scripts, SMS)</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="466"/>
+        <location filename="../export_dialog.py" line="449"/>
         <source>Bài loa và tin nhắn SMS luôn xuất dạng văn bản; số, tiền và số điện thoại được viết thành chữ để đọc.</source>
         <translation>Loudspeaker scripts and SMS are always exported as text; numbers, money and phone numbers are written out for reading aloud.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="468"/>
+        <location filename="../export_dialog.py" line="451"/>
         <source>Tùy chọn in</source>
         <translation>Print options</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="469"/>
+        <location filename="../export_dialog.py" line="452"/>
         <source>Dấu cắt (crop marks)</source>
         <translation>Crop marks</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="470"/>
+        <location filename="../export_dialog.py" line="453"/>
         <source>PDF/X-4 cho nhà in</source>
         <translation>PDF/X-4 for the print shop</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="472"/>
+        <location filename="../export_dialog.py" line="455"/>
         <source>Lề xén (bleed) 3–5 mm theo khổ luôn có trong PDF; chữ nằm cách đường xén ít nhất 3 mm.</source>
         <translation>The PDF always carries the size&apos;s 3–5 mm bleed; text stays at least 3 mm inside the trim.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="474"/>
-        <location filename="../export_dialog.py" line="481"/>
+        <location filename="../export_dialog.py" line="457"/>
+        <location filename="../export_dialog.py" line="464"/>
         <source>Nơi lưu</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="475"/>
+        <location filename="../export_dialog.py" line="458"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="476"/>
+        <location filename="../export_dialog.py" line="459"/>
         <source>Thư mục</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="477"/>
+        <location filename="../export_dialog.py" line="460"/>
         <source>Tệp nén .zip</source>
         <translation>.zip archive</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="479"/>
+        <location filename="../export_dialog.py" line="462"/>
         <source>Xuất</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="480"/>
+        <location filename="../export_dialog.py" line="463"/>
         <source>Lịch sử xuất của chiến dịch</source>
         <translation>Export history of this campaign</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="481"/>
+        <location filename="../export_dialog.py" line="464"/>
         <source>Thời gian</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="482"/>
+        <location filename="../export_dialog.py" line="465"/>
         <source>Số tệp</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="484"/>
+        <location filename="../export_dialog.py" line="467"/>
         <source>Chọn ấn phẩm, đối tượng và định dạng rồi bấm Xuất.</source>
         <translation>Choose pieces, segments and formats, then press Export.</translation>
     </message>
@@ -957,122 +957,122 @@ Recover the unsaved changes?</translation>
 <context>
     <name>FieldForm</name>
     <message>
-        <location filename="../form.py" line="244"/>
+        <location filename="../form.py" line="209"/>
         <source>%1/%2 ký tự</source>
         <translation>%1/%2 characters</translation>
     </message>
     <message>
-        <location filename="../form.py" line="248"/>
+        <location filename="../form.py" line="213"/>
         <source>%1 ký tự</source>
         <translation>%1 characters</translation>
     </message>
     <message>
-        <location filename="../form.py" line="251"/>
+        <location filename="../form.py" line="216"/>
         <source>%1/%2 dòng</source>
         <translation>%1/%2 lines</translation>
     </message>
     <message>
-        <location filename="../form.py" line="344"/>
+        <location filename="../form.py" line="309"/>
         <source>Chọn ảnh</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="345"/>
+        <location filename="../form.py" line="310"/>
         <source>Ảnh</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../form.py" line="371"/>
+        <location filename="../form.py" line="336"/>
         <source>Kéo thả ảnh vào đây</source>
         <translation>Drop an image here</translation>
     </message>
     <message>
-        <location filename="../form.py" line="372"/>
+        <location filename="../form.py" line="337"/>
         <source>Không thấy tệp ảnh</source>
         <translation>Image file not found</translation>
     </message>
     <message>
-        <location filename="../form.py" line="374"/>
+        <location filename="../form.py" line="339"/>
         <source>Chưa có ảnh</source>
         <translation>No image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="376"/>
+        <location filename="../form.py" line="341"/>
         <source>Ảnh mặc định của mẫu</source>
         <translation>The template&apos;s default image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="382"/>
+        <location filename="../form.py" line="347"/>
         <source>Chọn ảnh…</source>
         <translation>Choose image…</translation>
     </message>
     <message>
-        <location filename="../form.py" line="383"/>
+        <location filename="../form.py" line="348"/>
         <source>Mặc định</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../form.py" line="384"/>
+        <location filename="../form.py" line="349"/>
         <source>Bỏ ảnh</source>
         <translation>No image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="385"/>
+        <location filename="../form.py" line="350"/>
         <source>Kéo thả tệp PNG, JPEG, WebP hoặc SVG vào đây, hoặc bấm để chọn</source>
         <translation>Drop a PNG, JPEG, WebP or SVG file here, or click to choose one</translation>
     </message>
     <message>
-        <location filename="../form.py" line="416"/>
+        <location filename="../form.py" line="381"/>
         <source>Chọn màu</source>
         <translation>Choose a colour</translation>
     </message>
     <message>
-        <location filename="../form.py" line="537"/>
+        <location filename="../form.py" line="502"/>
         <source>Mã QR in trên ấn phẩm</source>
         <translation>QR code printed on the piece</translation>
     </message>
     <message>
-        <location filename="../form.py" line="620"/>
+        <location filename="../form.py" line="585"/>
         <source>Để trống để dùng nội dung chung của chiến dịch.</source>
         <translation>Leave empty to use the campaign&apos;s shared content.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="734"/>
+        <location filename="../form.py" line="701"/>
         <source>Không có mẫu «%1» trên máy này.</source>
         <translation>Template «%1» is not installed on this computer.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="827"/>
+        <location filename="../form.py" line="795"/>
         <source>Chung: %1</source>
         <translation>Shared: %1</translation>
     </message>
     <message>
-        <location filename="../form.py" line="850"/>
+        <location filename="../form.py" line="818"/>
         <source>Tên ấn phẩm</source>
         <translation>Piece name</translation>
     </message>
     <message>
-        <location filename="../form.py" line="851"/>
+        <location filename="../form.py" line="819"/>
         <source>Tên để nhận ra ấn phẩm trong danh sách (không in ra)</source>
         <translation>A name to recognise the piece in the list (not printed)</translation>
     </message>
     <message>
-        <location filename="../form.py" line="853"/>
+        <location filename="../form.py" line="821"/>
         <source>Khổ</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../form.py" line="854"/>
+        <location filename="../form.py" line="822"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../form.py" line="855"/>
+        <location filename="../form.py" line="823"/>
         <source>Chưa chọn ấn phẩm nào.</source>
         <translation>No piece selected.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="856"/>
+        <location filename="../form.py" line="824"/>
         <source>Đường dây nóng, đơn vị phát hành, logo, màu và ngày chiến dịch dùng chung cho mọi ấn phẩm: sửa ở &lt;a href=&apos;campaign&apos;&gt;Nội dung chung&lt;/a&gt;.</source>
         <translation>Hotline, issuing unit, logo, colours and campaign date are shared by every piece: edit them in &lt;a href=&apos;campaign&apos;&gt;Shared content&lt;/a&gt;.</translation>
     </message>
@@ -1080,67 +1080,67 @@ Recover the unsaved changes?</translation>
 <context>
     <name>GalleryPage</name>
     <message>
-        <location filename="../gallery.py" line="444"/>
+        <location filename="../gallery.py" line="437"/>
         <source>Không có mẫu nào khớp bộ lọc.</source>
         <translation>No template matches the filters.</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="456"/>
+        <location filename="../gallery.py" line="449"/>
         <source>Khổ: %1</source>
         <translation>Sizes: %1</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="458"/>
+        <location filename="../gallery.py" line="451"/>
         <source>%1 trường nội dung</source>
         <translation>%1 content fields</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="459"/>
+        <location filename="../gallery.py" line="452"/>
         <source>văn bản</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="460"/>
+        <location filename="../gallery.py" line="453"/>
         <source>Xuất: %1</source>
         <translation>Exports: %1</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="463"/>
+        <location filename="../gallery.py" line="456"/>
         <source>Mẫu của bạn</source>
         <translation>Your own template</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="474"/>
+        <location filename="../gallery.py" line="467"/>
         <source>Thư viện mẫu</source>
         <translation>Template gallery</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="476"/>
+        <location filename="../gallery.py" line="469"/>
         <source>Chọn một mẫu để tạo ấn phẩm mới. Hình thu nhỏ được dựng từ chính mẫu, với nội dung chung của chiến dịch và mức đóng của đối tượng đã chọn.</source>
         <translation>Pick a template to create a new piece. Thumbnails are rendered from the templates themselves, with the campaign&apos;s shared content and the chosen segment&apos;s contribution figures.</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="478"/>
+        <location filename="../gallery.py" line="471"/>
         <source>Quay lại biên tập</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="479"/>
+        <location filename="../gallery.py" line="472"/>
         <source>Tìm mẫu: áp phích, loa, SMS…</source>
         <translation>Search templates: poster, loudspeaker, SMS…</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="480"/>
+        <location filename="../gallery.py" line="473"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="481"/>
+        <location filename="../gallery.py" line="474"/>
         <source>Tạo ấn phẩm từ mẫu này</source>
         <translation>New piece from this template</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="484"/>
+        <location filename="../gallery.py" line="477"/>
         <source>Mọi loại ấn phẩm</source>
         <translation>All kinds</translation>
     </message>
@@ -1164,447 +1164,516 @@ Recover the unsaved changes?</translation>
     </message>
 </context>
 <context>
+    <name>LookBox</name>
+    <message>
+        <location filename="../look_box.py" line="65"/>
+        <location filename="../look_box.py" line="71"/>
+        <source>Theo chiến dịch</source>
+        <translation>From the campaign</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="77"/>
+        <source>Màu khác…</source>
+        <translation>Other colour…</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="81"/>
+        <source>Chọn màu</source>
+        <translation>Choose a colour</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="151"/>
+        <source>Đổi giao diện ấn phẩm</source>
+        <translation>Change the piece&apos;s look</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="159"/>
+        <source>Bố cục gốc của mẫu</source>
+        <translation>The template&apos;s own layout</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="171"/>
+        <source>Giao diện</source>
+        <translation>Look</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="172"/>
+        <source>Bố cục</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="172"/>
+        <source>Phông chữ</source>
+        <translation>Font</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="173"/>
+        <source>Màu chính</source>
+        <translation>Main colour</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="173"/>
+        <source>Màu nhấn</source>
+        <translation>Accent colour</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="178"/>
+        <source>Màu chính của ấn phẩm này; «Theo chiến dịch» dùng màu chung.</source>
+        <translation>This piece&apos;s main colour; «From the campaign» uses the shared one.</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="180"/>
+        <source>Màu nhấn của ấn phẩm này; «Theo chiến dịch» dùng màu chung.</source>
+        <translation>This piece&apos;s accent colour; «From the campaign» uses the shared one.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../mainwindow.py" line="320"/>
+        <location filename="../mainwindow.py" line="324"/>
         <source>Chọn một ấn phẩm ở bên trái, hoặc tạo mới từ thư viện mẫu.</source>
         <translation>Pick a piece on the left, or create one from the template gallery.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="377"/>
+        <location filename="../mainwindow.py" line="381"/>
         <source>Dựng trong %1 ms · %2 lỗi</source>
         <translation>Rendered in %1 ms · %2 errors</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="403"/>
+        <location filename="../mainwindow.py" line="401"/>
+        <source>Đặt lại chỗ «%1»</source>
+        <translation>Move «%1»</translation>
+    </message>
+    <message>
+        <location filename="../mainwindow.py" line="422"/>
         <source>Thêm ấn phẩm</source>
         <translation>Add piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="412"/>
+        <location filename="../mainwindow.py" line="431"/>
         <source>(bản sao)</source>
         <translation>(copy)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="414"/>
+        <location filename="../mainwindow.py" line="433"/>
         <source>Nhân bản ấn phẩm</source>
         <translation>Duplicate piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="444"/>
+        <location filename="../mainwindow.py" line="463"/>
         <source>Một thông điệp, mọi kênh</source>
         <translation>One message, every channel</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="445"/>
+        <location filename="../mainwindow.py" line="464"/>
         <source>Tạo ấn phẩm cho các kênh khác từ cùng nội dung: tiêu đề, thông điệp, lời kêu gọi… được điền sẵn, cùng đối tượng.</source>
         <translation>Create pieces for other channels from the same content: title, message, call to action… are prefilled, for the same segment.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="447"/>
-        <location filename="../mainwindow.py" line="465"/>
+        <location filename="../mainwindow.py" line="466"/>
+        <location filename="../mainwindow.py" line="484"/>
         <source>Tạo ấn phẩm</source>
         <translation>Create pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="450"/>
+        <location filename="../mainwindow.py" line="469"/>
         <source>Tạo cho các kênh khác</source>
         <translation>Create for other channels</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="462"/>
+        <location filename="../mainwindow.py" line="481"/>
         <source>Cùng ấn phẩm cho đối tượng khác</source>
         <translation>Same piece for other segments</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="463"/>
+        <location filename="../mainwindow.py" line="482"/>
         <source>Mỗi đối tượng được chọn có một bản riêng, với mức đóng, mức hỗ trợ và cách xưng hô của đối tượng đó.</source>
         <translation>Each chosen segment gets its own copy, with that segment&apos;s contribution, state support and form of address.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="469"/>
+        <location filename="../mainwindow.py" line="488"/>
         <source>Tạo cho đối tượng khác</source>
         <translation>Create for other segments</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="476"/>
+        <location filename="../mainwindow.py" line="495"/>
         <source>Đã xóa ấn phẩm (Ctrl+Z để hoàn tác).</source>
         <translation>Piece deleted (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="491"/>
+        <location filename="../mainwindow.py" line="510"/>
         <source>Xuất ấn phẩm</source>
         <translation>Export pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="492"/>
+        <location filename="../mainwindow.py" line="511"/>
         <source>Chiến dịch chưa có ấn phẩm nào để xuất.</source>
         <translation>The campaign has no pieces to export yet.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="518"/>
-        <location filename="../mainwindow.py" line="522"/>
+        <location filename="../mainwindow.py" line="537"/>
+        <location filename="../mainwindow.py" line="541"/>
         <source>Nhập gói mẫu</source>
         <translation>Import template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="518"/>
-        <location filename="../mainwindow.py" line="564"/>
+        <location filename="../mainwindow.py" line="537"/>
+        <location filename="../mainwindow.py" line="583"/>
         <source>Gói mẫu (*.zip)</source>
         <translation>Template packs (*.zip)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="526"/>
+        <location filename="../mainwindow.py" line="545"/>
         <source>Đã có mẫu: %1. Thay bằng mẫu trong gói?</source>
         <translation>Template %1 already exists. Replace it with the pack&apos;s?</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="527"/>
+        <location filename="../mainwindow.py" line="546"/>
         <source>Thay thế</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="534"/>
+        <location filename="../mainwindow.py" line="553"/>
         <source>Không nhập được gói mẫu</source>
         <translation>Could not import the template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="537"/>
+        <location filename="../mainwindow.py" line="556"/>
         <source>Đã nhập %1 mẫu: %2.</source>
         <translation>Imported %1 template(s): %2.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="540"/>
+        <location filename="../mainwindow.py" line="559"/>
         <source>Bỏ qua %1 tệp không dùng được trong gói.</source>
         <translation>Skipped %1 unusable file(s) in the pack.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="551"/>
+        <location filename="../mainwindow.py" line="570"/>
         <source>Xuất gói mẫu</source>
         <translation>Export template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="557"/>
+        <location filename="../mainwindow.py" line="576"/>
         <source>Chọn các mẫu để gửi cho đơn vị khác: họ nhập gói này bằng «Nhập gói mẫu…».</source>
         <translation>Choose the templates to send to another office: they import the pack with «Import template pack…».</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="558"/>
+        <location filename="../mainwindow.py" line="577"/>
         <source>Xuất gói</source>
         <translation>Export pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="571"/>
+        <location filename="../mainwindow.py" line="590"/>
         <source>Không xuất được gói mẫu</source>
         <translation>Could not export the template pack</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="573"/>
+        <location filename="../mainwindow.py" line="592"/>
         <source>Đã xuất gói mẫu: %1</source>
         <translation>Template pack exported: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="605"/>
+        <location filename="../mainwindow.py" line="627"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="606"/>
+        <location filename="../mainwindow.py" line="628"/>
         <source>An Sinh Studio — ấn phẩm truyền thông BHXH, BHYT cho mọi kênh, chạy không cần mạng.
 Phông chữ Be Vietnam Pro (SIL OFL).</source>
         <translation>An Sinh Studio — social and health insurance campaign media for every channel, fully offline.
 Typeface Be Vietnam Pro (SIL OFL).</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="628"/>
+        <location filename="../mainwindow.py" line="650"/>
         <source>Mở chiến dịch</source>
         <translation>Open campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="629"/>
-        <location filename="../mainwindow.py" line="679"/>
+        <location filename="../mainwindow.py" line="651"/>
+        <location filename="../mainwindow.py" line="701"/>
         <source>Chiến dịch An Sinh Studio</source>
         <translation>An Sinh Studio campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="630"/>
+        <location filename="../mainwindow.py" line="652"/>
         <source>Chiến dịch dạng TOML</source>
         <translation>Campaign in TOML</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="644"/>
-        <location filename="../mainwindow.py" line="647"/>
+        <location filename="../mainwindow.py" line="666"/>
+        <location filename="../mainwindow.py" line="669"/>
         <source>Không mở được chiến dịch</source>
         <translation>Cannot open the campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="664"/>
+        <location filename="../mainwindow.py" line="686"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="678"/>
+        <location filename="../mainwindow.py" line="700"/>
         <source>Lưu chiến dịch</source>
         <translation>Save campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="693"/>
-        <location filename="../mainwindow.py" line="696"/>
+        <location filename="../mainwindow.py" line="715"/>
+        <location filename="../mainwindow.py" line="718"/>
         <source>Chưa lưu được</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="702"/>
+        <location filename="../mainwindow.py" line="724"/>
         <source>Đã lưu %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="749"/>
+        <location filename="../mainwindow.py" line="771"/>
         <source>Không tự lưu được: %1</source>
         <translation>Autosave failed: %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="753"/>
+        <location filename="../mainwindow.py" line="775"/>
         <source>Đã tự lưu bản khôi phục lúc %1</source>
         <translation>Recovery copy autosaved at %1</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="777"/>
+        <location filename="../mainwindow.py" line="799"/>
         <source>Không khôi phục được</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="784"/>
+        <location filename="../mainwindow.py" line="806"/>
         <source>Đã khôi phục các thay đổi chưa lưu.</source>
         <translation>Unsaved changes recovered.</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="792"/>
+        <location filename="../mainwindow.py" line="814"/>
         <source>Chiến dịch mới</source>
         <translation>New campaign</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="796"/>
+        <location filename="../mainwindow.py" line="818"/>
         <source>Chưa lưu thành tệp</source>
         <translation>Not saved to a file yet</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="820"/>
+        <location filename="../mainwindow.py" line="842"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="821"/>
+        <location filename="../mainwindow.py" line="843"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="822"/>
+        <location filename="../mainwindow.py" line="844"/>
         <source>&amp;Ấn phẩm</source>
         <translation>&amp;Pieces</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="823"/>
+        <location filename="../mainwindow.py" line="845"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="824"/>
+        <location filename="../mainwindow.py" line="846"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="825"/>
+        <location filename="../mainwindow.py" line="847"/>
         <source>Mở gần đây</source>
         <translation>Open recent</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="827"/>
+        <location filename="../mainwindow.py" line="849"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="827"/>
+        <location filename="../mainwindow.py" line="849"/>
         <source>Chiến dịch mới (Ctrl+N)</source>
         <translation>New campaign (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="828"/>
+        <location filename="../mainwindow.py" line="850"/>
         <source>Mở…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="828"/>
+        <location filename="../mainwindow.py" line="850"/>
         <source>Mở chiến dịch (Ctrl+O)</source>
         <translation>Open a campaign (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="829"/>
+        <location filename="../mainwindow.py" line="851"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="829"/>
+        <location filename="../mainwindow.py" line="851"/>
         <source>Lưu chiến dịch (Ctrl+S)</source>
         <translation>Save the campaign (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="830"/>
+        <location filename="../mainwindow.py" line="852"/>
         <source>Lưu thành…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="831"/>
+        <location filename="../mainwindow.py" line="853"/>
         <source>Xuất…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="831"/>
+        <location filename="../mainwindow.py" line="853"/>
         <source>Xuất PDF, PNG và văn bản (Ctrl+E)</source>
         <translation>Export PDF, PNG and text (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="832"/>
+        <location filename="../mainwindow.py" line="854"/>
         <source>Tạo hàng loạt từ bảng tính…</source>
         <translation>Batch from a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="833"/>
+        <location filename="../mainwindow.py" line="855"/>
         <source>Mỗi dòng của bảng tính CSV/Excel thành một ấn phẩm (Ctrl+B)</source>
         <translation>Each row of a CSV/Excel spreadsheet becomes one piece (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="834"/>
+        <location filename="../mainwindow.py" line="856"/>
         <source>Nhập gói mẫu…</source>
         <translation>Import template pack…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="835"/>
+        <location filename="../mainwindow.py" line="857"/>
         <source>Cài các mẫu do đơn vị khác gửi (tệp .zip)</source>
         <translation>Install templates another office sent you (a .zip file)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="836"/>
+        <location filename="../mainwindow.py" line="858"/>
         <source>Xuất gói mẫu…</source>
         <translation>Export template pack…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="837"/>
+        <location filename="../mainwindow.py" line="859"/>
         <source>Gửi mẫu cho đơn vị khác thành một tệp .zip</source>
         <translation>Send templates to another office as one .zip file</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="838"/>
+        <location filename="../mainwindow.py" line="860"/>
         <source>Số liệu chính sách…</source>
         <translation>Policy figures…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="839"/>
+        <location filename="../mainwindow.py" line="861"/>
         <source>Lương cơ sở, chuẩn nghèo, tỷ lệ đóng và hỗ trợ: xem, cập nhật, xác nhận</source>
         <translation>Base salary, poverty line, contribution rates and support: view, update, confirm</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="840"/>
+        <location filename="../mainwindow.py" line="862"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="841"/>
+        <location filename="../mainwindow.py" line="863"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="841"/>
+        <location filename="../mainwindow.py" line="863"/>
         <source>Hoàn tác (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="842"/>
+        <location filename="../mainwindow.py" line="864"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="842"/>
+        <location filename="../mainwindow.py" line="864"/>
         <source>Làm lại (Ctrl+Y)</source>
         <translation>Redo (Ctrl+Y)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="843"/>
+        <location filename="../mainwindow.py" line="865"/>
         <source>Nội dung chung…</source>
         <translation>Shared content…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="844"/>
+        <location filename="../mainwindow.py" line="866"/>
         <source>Đơn vị, đường dây nóng, thông điệp, logo, màu (Ctrl+K)</source>
         <translation>Issuing unit, hotline, message, logo, colours (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="845"/>
+        <location filename="../mainwindow.py" line="867"/>
         <source>Cài đặt…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="845"/>
+        <location filename="../mainwindow.py" line="867"/>
         <source>Ngôn ngữ, tự lưu, thư mục xuất</source>
         <translation>Language, autosave, export folder</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="846"/>
+        <location filename="../mainwindow.py" line="868"/>
         <source>Thư viện mẫu</source>
         <translation>Template gallery</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="847"/>
+        <location filename="../mainwindow.py" line="869"/>
         <source>Thêm ấn phẩm từ thư viện mẫu (Ctrl+T)</source>
         <translation>Add a piece from the template gallery (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="848"/>
+        <location filename="../mainwindow.py" line="870"/>
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="849"/>
+        <location filename="../mainwindow.py" line="871"/>
         <source>Tạo cho các kênh khác…</source>
         <translation>Create for other channels…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="850"/>
+        <location filename="../mainwindow.py" line="872"/>
         <source>Cùng ấn phẩm cho đối tượng khác…</source>
         <translation>Same piece for other segments…</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="851"/>
+        <location filename="../mainwindow.py" line="873"/>
         <source>Xóa ấn phẩm</source>
         <translation>Delete piece</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="852"/>
+        <location filename="../mainwindow.py" line="874"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="853"/>
+        <location filename="../mainwindow.py" line="875"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="854"/>
+        <location filename="../mainwindow.py" line="876"/>
         <source>Vừa khung nhìn</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="855"/>
+        <location filename="../mainwindow.py" line="877"/>
         <source>Đường xén và lề xén</source>
         <translation>Trim and bleed guides</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="856"/>
+        <location filename="../mainwindow.py" line="878"/>
         <source>Giới thiệu An Sinh Studio</source>
         <translation>About An Sinh Studio</translation>
     </message>
     <message>
-        <location filename="../mainwindow.py" line="861"/>
+        <location filename="../mainwindow.py" line="883"/>
         <source>Hàng loạt</source>
         <translation>Batch</translation>
     </message>
@@ -1914,97 +1983,97 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../preview.py" line="440"/>
+        <location filename="../preview.py" line="432"/>
         <source>Chọn một ấn phẩm ở bên trái, hoặc tạo mới từ thư viện mẫu.</source>
         <translation>Pick a piece on the left, or create one from the template gallery.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="466"/>
+        <location filename="../preview.py" line="458"/>
         <source>Đang cập nhật…</source>
         <translation>Updating…</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="503"/>
+        <location filename="../preview.py" line="496"/>
         <source>Bài đọc trên loa (số đã viết thành chữ)</source>
         <translation>Loudspeaker script (numbers written out)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="504"/>
+        <location filename="../preview.py" line="497"/>
         <source>Thời lượng đọc khoảng %1 · %2 âm tiết</source>
         <translation>Reading time about %1 · %2 syllables</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="508"/>
+        <location filename="../preview.py" line="501"/>
         <source>Tin nhắn có dấu</source>
         <translation>SMS with diacritics</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="509"/>
+        <location filename="../preview.py" line="502"/>
         <source>Tin nhắn không dấu</source>
         <translation>SMS without diacritics</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="510"/>
+        <location filename="../preview.py" line="503"/>
         <source>%1 ký tự · %2 tin · mã %3</source>
         <translation>%1 characters · %2 messages · %3 encoding</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="515"/>
+        <location filename="../preview.py" line="508"/>
         <source>Chú thích đăng kèm</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="515"/>
+        <location filename="../preview.py" line="508"/>
         <source>%1/%2 ký tự</source>
         <translation>%1/%2 characters</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="527"/>
+        <location filename="../preview.py" line="520"/>
         <source>lề xén %1 mm</source>
         <translation>bleed %1 mm</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="531"/>
+        <location filename="../preview.py" line="524"/>
         <source>Bài phát thanh</source>
         <translation>Loudspeaker script</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="533"/>
+        <location filename="../preview.py" line="526"/>
         <source>Tin nhắn SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="615"/>
+        <location filename="../preview.py" line="608"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="616"/>
+        <location filename="../preview.py" line="609"/>
         <source>Kiểm tra</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="617"/>
+        <location filename="../preview.py" line="610"/>
         <source>Thu nhỏ (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="618"/>
+        <location filename="../preview.py" line="611"/>
         <source>Phóng to (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="619"/>
+        <location filename="../preview.py" line="612"/>
         <source>Vừa khung nhìn</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="620"/>
+        <location filename="../preview.py" line="613"/>
         <source>Hiện đường xén, lề xén (bleed) và vùng an toàn</source>
         <translation>Show trim, bleed and safe-area guides</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="621"/>
+        <location filename="../preview.py" line="614"/>
         <source>Tỉ lệ so với kích thước thật</source>
         <translation>Scale relative to actual size</translation>
     </message>
@@ -2012,32 +2081,32 @@ Typeface Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../batch_dialog.py" line="299"/>
+        <location filename="../batch_dialog.py" line="151"/>
         <source>Kiểm tra</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="324"/>
+        <location filename="../batch_dialog.py" line="176"/>
         <source>Trong bảng tính: %1</source>
         <translation>In the sheet: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="339"/>
+        <location filename="../batch_dialog.py" line="191"/>
         <source>Đã thay: %1</source>
         <translation>Replaced: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="342"/>
+        <location filename="../batch_dialog.py" line="194"/>
         <source>%1: địa danh cũ</source>
         <translation>%1: old place name</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="350"/>
+        <location filename="../batch_dialog.py" line="202"/>
         <source>Tên mới dùng cho ấn phẩm và tên tệp của lần tạo này; bảng tính không bị sửa (Ctrl+Z: hoàn tác).</source>
         <translation>The new name is used for this run&apos;s piece and file names; the sheet itself is not changed (Ctrl+Z: undo).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="352"/>
+        <location filename="../batch_dialog.py" line="204"/>
         <source>✓ Hợp lệ</source>
         <translation>✓ Valid</translation>
     </message>
