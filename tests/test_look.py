@@ -238,3 +238,15 @@ def test_variants_are_declared_and_checked_in_the_manifest(tmp_path: Path) -> No
         head + '[[variants]]\nid = "b"\nlabel = "B"\ncss = "b.css"\n', encoding="utf-8")
     template, problems = parse_manifest(tmp_path, "user")
     assert not problems and template.variants[0].css == "b.css"
+
+
+@pytest.mark.parametrize("style", ["hien-dai", "co-dong"])
+@pytest.mark.parametrize("template_id", ["poster-bhxh", "social-bhxh"])
+def test_every_variant_fits_every_size_in_both_styles(template_id, style, sample_campaign) -> None:
+    campaign = dataclasses.replace(sample_campaign, style=style)
+    template = TemplateRegistry().get(template_id)
+    for variant in template.variants:
+        for size in template.sizes:
+            piece = Piece(template_id, "nong-dan", size.id, {}, look=Look(variant=variant.id))
+            result = render_piece(piece, campaign, RenderOptions(formats=("png",)))
+            assert not result.checks, (variant.id, size.id, [c.en for c in result.checks])

@@ -57,6 +57,7 @@ class ColourButton(QToolButton):
         self.key, self.box = key, box
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setMinimumWidth(170)  # «Theo chiến dịch» and the menu arrow side by side
         self.setMenu(QMenu(self))
         self.menu().aboutToShow.connect(self._fill)
 
