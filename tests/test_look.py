@@ -250,3 +250,28 @@ def test_every_variant_fits_every_size_in_both_styles(template_id, style, sample
             piece = Piece(template_id, "nong-dan", size.id, {}, look=Look(variant=variant.id))
             result = render_piece(piece, campaign, RenderOptions(formats=("png",)))
             assert not result.checks, (variant.id, size.id, [c.en for c in result.checks])
+
+
+def test_check_renders_each_variant_and_names_it(isolated_user_dir: Path, capsys) -> None:
+    from ansinh.cli.main import main
+
+    folder = isolated_user_dir / "templates" / "hai-bo-cuc"
+    folder.mkdir(parents=True)
+    (folder / "template.toml").write_text(
+        'id = "hai-bo-cuc"\nname = "Hai bố cục"\nkind = "poster"\nhtml = "p.html.j2"\n'
+        '[[variants]]\nid = "chat"\nlabel = "Chật"\ncss = "chat.css"\n'
+        '[[sizes]]\nid = "A4"\nwidth_mm = 210\nheight_mm = 297\n'
+        '[[fields]]\nid = "title"\ntype = "text"\nlabel = "Tiêu đề"\ndefault = "Một dòng"\n',
+        encoding="utf-8",
+    )
+    (folder / "p.html.j2").write_text(
+        '{% extends "page.html.j2" %}{% block style %}.t { position: absolute; top: 0;'
+        " width: 150mm; height: 20mm; font-size: 12pt; }{% endblock %}"
+        '{% block sheet %}<p class="t" data-field="title">{{ f.title }}</p>{% endblock %}',
+        encoding="utf-8",
+    )
+    # The variant squeezes the slot: its one line no longer fits.
+    (folder / "chat.css").write_text(".t { width: 5mm; height: 5mm; }", encoding="utf-8")
+    assert main(["check", "hai-bo-cuc"]) == 1
+    out = capsys.readouterr().out
+    assert "[A4 · chat]" in out and "[A4]" not in out
