@@ -24,7 +24,6 @@ from ..campaign import DEFAULT_FONT, FONTS
 from .fetcher import SafeFetcher
 from .session import RenderSession, process_session
 
-FONT_FAMILY = FONTS[DEFAULT_FONT].family
 # The shipped Noto Sans faces (scripts/fallback_font.py) draw what the piece's font
 # (campaign.FONTS) lacks: ƀ Ƀ ĕ ĭ ŏ ŭ … of the Central Highlands and northern minority
 # scripts, capitals from a copy sized to Be Vietnam Pro's cap height, the rest to its
