@@ -95,3 +95,34 @@ def test_the_box_speaks_english(qtbot: Any) -> None:
     assert box.variant_combo.itemText(1) == "Picture on top, text below"
     assert box.font_combo.itemText(1) == "Noto Serif (serif)"
     assert box.primary_button.text() == "From the campaign"
+
+
+def test_a_batch_from_the_piece_wears_its_look(qapp: Any, pools: Any, qtbot: Any,
+                                               tmp_path: Any) -> None:
+    import dataclasses
+
+    from test_batch_dialog import write_sheet
+
+    from ansinh.core.campaign import load_campaign
+    from ansinh.core.render.worker import RenderPool
+    from ansinh.core.templates import TemplateRegistry
+    from ansinh.gui.batch_controller import BatchController, BatchOptions
+
+    campaign = load_campaign(SAMPLE)
+    banner = next(p for p in campaign.pieces if p.template == "banner-bhxh")
+    look = Look(font="barlow-condensed", accent="#FFFFFF")
+    controller = BatchController(campaign, {t.id: t for t in TemplateRegistry().all()},
+                                 dataclasses.replace(banner, look=look), RenderPool(workers=1),
+                                 BatchOptions(folder=str(tmp_path / "out")))
+    try:
+        controller.set_template("banner-bhxh")
+        controller.set_segment("toan-dan")
+        sheet = write_sheet(tmp_path / "t.csv", [[1, "Thôn 1", ""], [2, "Thôn 2", ""]])
+        with qtbot.waitSignal(controller.planned, timeout=PREVIEW_TIMEOUT_MS):
+            controller.load(sheet)
+        assert controller.plan.look == look
+        assert controller.row_piece(controller.table.rows[0]).look == look
+        controller.set_template("poster-bhxh")  # another template: not the piece's look
+        assert controller.piece_look() == {}
+    finally:
+        controller.shutdown()

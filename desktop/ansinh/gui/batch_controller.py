@@ -32,7 +32,7 @@ from ..core.batch import (
     plan_batch,
     run_batch,
 )
-from ..core.campaign import Campaign, Piece
+from ..core.campaign import Adjust, Campaign, Look, Piece
 from ..core.errors import UserError
 from ..core.filenames import slugify
 from ..core.render.results import RenderOptions
@@ -57,6 +57,8 @@ class BatchSettings:
     segment: str | None
     segment_column: str | None
     constants: dict[str, Any]
+    adjust: dict[str, Adjust] = field(default_factory=dict)  # the open piece's placement
+    look: Look = field(default_factory=Look)  # and its layout, font and colours
 
 
 @dataclass
@@ -114,7 +116,8 @@ def _plan(settings: BatchSettings, campaign: Campaign) -> BatchPlan:
     return plan_batch(settings.template, settings.path, campaign, size=settings.size,
                       sheet=settings.sheet, mapping=settings.mapping,
                       segment=settings.segment, segment_column=settings.segment_column,
-                      constants=settings.constants, auto=False)
+                      constants=settings.constants, auto=False,
+                      adjust=settings.adjust, look=settings.look)
 
 
 def _with_place_names(plan: BatchPlan) -> BatchPlan | None:
@@ -237,6 +240,12 @@ class BatchController(QObject):
             return {}
         return dict(self.piece.values)
 
+    def piece_look(self) -> dict[str, Any]:
+        """The open piece's placement and look, which the rows wear (BatchSettings)."""
+        if self.piece is None or self.piece.template != self.template_id:
+            return {}
+        return {"adjust": dict(self.piece.adjust), "look": self.piece.look}
+
     def set_template(self, template_id: str) -> None:
         """Another template: its first size, the columns matched to its fields again."""
         self.template_id = template_id
@@ -339,7 +348,8 @@ class BatchController(QObject):
             size=self.size if template.is_visual else None, mapping=dict(self.mapping),
             segment=None if by_column else self.segment,
             segment_column=self.segment_column if by_column else None,
-            constants=self.constants())
+            constants=self.constants(),
+            **self.piece_look())
 
     @property
     def replan_pending(self) -> bool:
@@ -420,11 +430,13 @@ class BatchController(QObject):
             return None
         planned = next((r for r in self.plan.rows if r.number == row.number), None)
         if planned is not None:
-            return Piece(settings.template, planned.segment, settings.size, planned.values)
+            return Piece(settings.template, planned.segment, settings.size, planned.values,
+                         adjust=settings.adjust, look=settings.look)
         values = dict(settings.constants)
         values.update({f: "" if row.values.get(c) is None else row.values[c]
                        for c, f in settings.mapping.items()})
-        return Piece(settings.template, settings.segment or self.segment, settings.size, values)
+        return Piece(settings.template, settings.segment or self.segment, settings.size, values,
+                     adjust=settings.adjust, look=settings.look)
 
     # --- old place names ------------------------------------------------------------------
 
