@@ -17,6 +17,7 @@ import pytest
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
+from ansinh.core.campaign import FONTS as FONTS_BY_ID
 from ansinh.core.campaign import Piece
 from ansinh.core.render import layout
 from ansinh.core.render.piece import RenderOptions, RenderResult, render_piece
@@ -172,14 +173,19 @@ def test_every_template_lists_the_fallback_after_be_vietnam_pro() -> None:
     css = (ROOT / "templates" / "_shared" / "base.css").read_text(encoding="utf-8")
     body = re.search(r"body\s*\{[^}]*font-family:\s*([^;]+);", css)
     assert body
+    # The piece's font (--font, Be Vietnam Pro unless its look picks another), then
+    # the fallback.
     stack = [name.strip().strip("'\"") for name in body.group(1).split(",")]
-    assert stack == [*layout.FAMILY_FILES, "sans-serif"]
-    # No template sets a font of its own, which would drop the fallback.
-    for source in (ROOT / "templates").glob("*/*.j2"):
-        assert "font-family" not in source.read_text(encoding="utf-8"), source
-    faces = layout.font_face_css()
-    for family in layout.FAMILY_FILES:
-        assert faces.count(f"font-family: '{family}'") == len(layout._WEIGHTS)
+    assert stack == ["var(--font", "Be Vietnam Pro')", *layout.FALLBACK_FILES, "sans-serif"]
+    # No template or layout variant sets a font of its own, which would drop the fallback.
+    for source in [*(ROOT / "templates").glob("*/*.j2"), *(ROOT / "templates").glob("*/*.css")]:
+        if source.name != "base.css":
+            assert "font-family" not in source.read_text(encoding="utf-8"), source
+    for font in FONTS_BY_ID.values():
+        faces = layout.font_face_css(font.id)
+        assert f"--font: '{font.family}'" in faces
+        for family in (font.family, *layout.FALLBACK_FILES):
+            assert faces.count(f"font-family: '{family}'") == len(layout._WEIGHTS)
     assert (FONTS / "OFL-NotoSans.txt").is_file()
 
 

@@ -34,7 +34,7 @@ from typing import Any
 
 from . import sheets
 from .bundle import Bundle, BundleEntry
-from .campaign import Adjust, Campaign
+from .campaign import Adjust, Campaign, Look
 from .checks import Check, error
 from .errors import UserError
 from .filenames import StagedFiles, atomic_output, make_output_folder, write_json_atomic
@@ -96,6 +96,7 @@ class BatchPlan:
     places: list[PlaceNote] = field(default_factory=list)
     place_context: str = ""  # the campaign's unit and address: names the province
     adjust: dict[str, Adjust] = field(default_factory=dict)  # slots placed on the piece
+    look: Look = field(default_factory=Look)  # the piece's layout, font and colours
 
     @property
     def bad_rows(self) -> set[int]:
@@ -188,6 +189,7 @@ def plan_batch(
     registry: TemplateRegistry | None = None,
     auto: bool = True,
     adjust: dict[str, Adjust] | None = None,
+    look: Look | None = None,
 ) -> BatchPlan:
     registry = registry or TemplateRegistry()
     template = registry.get(template_id)
@@ -234,6 +236,7 @@ def plan_batch(
         encoding=stream.encoding,
         place_context=f"{campaign.unit}\n{campaign.address}",
         adjust=dict(adjust or {}),
+        look=look or Look(),
     )
     with stream:
         for row in stream:
@@ -420,7 +423,10 @@ def run_batch(
             future = pool.submit(
                 Task.RENDER_ROWS.run,
                 plan.template.id,
-                [RenderRow(row.number, row.segment, row.values, plan.adjust) for row in task.rows],
+                [
+                    RenderRow(row.number, row.segment, row.values, plan.adjust, plan.look)
+                    for row in task.rows
+                ],
                 plan.size,
                 campaign,
                 options,

@@ -82,6 +82,50 @@ MAX_ADJUSTED = 80  # fields of one piece
 
 
 @dataclass(frozen=True)
+class Font:
+    """A shipped type family a piece may be set in: `assets/fonts/<stem>-<face>.ttf` in
+    every face the templates use (core/render/layout.py), each with every Vietnamese
+    letter; what it lacks (the ethnic letters) the Noto Sans fallback draws. The CSS
+    family names are our own, so no font installed on the machine can stand in."""
+
+    id: str
+    family: str
+    stem: str
+    label: str
+    label_en: str
+
+
+DEFAULT_FONT = "be-vietnam-pro"
+FONTS = {
+    font.id: font
+    for font in (
+        Font(DEFAULT_FONT, "Be Vietnam Pro", "BeVietnamPro",
+             "Be Vietnam Pro (mặc định)", "Be Vietnam Pro (default)"),
+        Font("noto-serif", "An Sinh Noto Serif", "NotoSerif",
+             "Noto Serif (chữ có chân)", "Noto Serif (serif)"),
+        Font("barlow-condensed", "An Sinh Barlow Condensed", "BarlowCondensed",
+             "Barlow Condensed (chữ hẹp)", "Barlow Condensed (condensed)"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one piece departs from the campaign's look: one of its template's layout
+    variants, a shipped font (FONTS) and its own main and accent colours. None keeps
+    the template's layout, the default font and the campaign's (or style's) colours."""
+
+    variant: str | None = None
+    font: str | None = None
+    primary: str | None = None
+    accent: str | None = None
+
+    def colours(self) -> dict[str, str]:
+        """The colours it sets, as `Campaign.context` names them."""
+        return {key: value for key in ("primary", "accent") if (value := getattr(self, key))}
+
+
+@dataclass(frozen=True)
 class Piece:
     template: str
     segment: str
@@ -89,6 +133,7 @@ class Piece:
     values: dict[str, Any] = field(default_factory=dict)
     title: str = ""
     adjust: dict[str, Adjust] = field(default_factory=dict)  # field id -> where it sits
+    look: Look = field(default_factory=Look)
 
     def with_values(self, **changes: Any) -> Piece:
         return replace(self, values={**self.values, **changes})
@@ -163,6 +208,7 @@ def _piece(table: Table) -> Piece:
         title=normalize(table.text("title", max_len=SHORT_TEXT)),
         values={key: _normalized(values.value(key)) for key in values.data},
         adjust=read_adjust(table.table("adjust")),
+        look=read_look(table.table("look")),
     )
 
 
@@ -181,6 +227,20 @@ def read_adjust(table: Table) -> dict[str, Adjust]:
         }
         adjust[key] = Adjust(**{name: float(value) for name, value in values.items()})
     return adjust
+
+
+def read_look(table: Table) -> Look:
+    """A piece's `look` table: a variant id (checked against its template when it is
+    rendered), a font of FONTS and colours written #RRGGBB; each may be left out."""
+    variant = table.optional_text("variant", max_len=SHORT_TEXT)
+    font = table.optional_text("font", max_len=SHORT_TEXT)
+    if font is not None and font not in FONTS:
+        raise table.error("font", "một trong: " + ", ".join(FONTS),
+                          "one of: " + ", ".join(FONTS), font)
+    primary, accent = (
+        table.colour(key, "") if key in table else None for key in ("primary", "accent")
+    )
+    return Look(variant or None, font, primary, accent)
 
 
 def _normalized(value: Any) -> Any:

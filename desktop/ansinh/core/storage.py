@@ -46,13 +46,13 @@ from typing import Any
 
 from . import images as images_module
 from . import paths
-from .campaign import Campaign, Piece, read_adjust, read_style
+from .campaign import Campaign, Piece, read_adjust, read_look, read_style
 from .errors import UserError
 from .filenames import fsync_folder, try_lock
 from .safedata import MAX_STRING, Table, parse_json
 
 SUFFIX = ".ansinh"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FIRST_SCHEMA_VERSION = 1  # the first format this app wrote; migrations start there
 APPLICATION_ID = 0x414E5348  # "ANSH"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
@@ -68,7 +68,8 @@ CREATE TABLE piece (
     size TEXT,
     title TEXT NOT NULL DEFAULT '',
     field_values TEXT NOT NULL,
-    adjust TEXT NOT NULL DEFAULT '{}'
+    adjust TEXT NOT NULL DEFAULT '{}',
+    look TEXT NOT NULL DEFAULT '{}'
 );
 CREATE TABLE image (sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -85,6 +86,7 @@ CREATE TABLE export (
 # Migrations from version n to n + 1, applied to an in-memory copy on load.
 _MIGRATIONS: dict[int, str] = {
     1: "ALTER TABLE piece ADD COLUMN adjust TEXT NOT NULL DEFAULT '{}';",  # slots moved, crops
+    2: "ALTER TABLE piece ADD COLUMN look TEXT NOT NULL DEFAULT '{}';",  # variant, font, colours
 }
 
 
@@ -301,9 +303,10 @@ def _write(con: sqlite3.Connection, document: Document, meta: dict[str, str]) ->
             for key, value in piece.values.items()
         }
         adjust = {key: dataclasses.asdict(where) for key, where in piece.adjust.items()}
-        con.execute("INSERT INTO piece VALUES (?, ?, ?, ?, ?, ?, ?)",
+        look = {key: value for key, value in dataclasses.asdict(piece.look).items() if value}
+        con.execute("INSERT INTO piece VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (position, piece.template, piece.segment, piece.size, piece.title,
-                     _dumps(values), _dumps(adjust)))
+                     _dumps(values), _dumps(adjust), _dumps(look)))
     con.executemany("INSERT INTO image VALUES (?, ?, ?)",
                     [(sha, name, data) for sha, (name, data) in sorted(images.blobs.items())])
     con.executemany("INSERT INTO setting VALUES (?, ?)",
@@ -542,18 +545,21 @@ def _campaign_from_rows(rows: dict[str, Any], pieces: tuple[Piece, ...],
 
 
 def _piece(row: tuple[Any, ...], images: dict[str, Path], path: Path) -> Piece:
-    template, segment, size, title, adjust, values = row
+    template, segment, size, title, adjust, look, values = row
     if not all(isinstance(v, str) and len(v) <= 200 for v in (template, segment)) \
             or not (size is None or isinstance(size, str) and len(size) <= 100) \
             or not isinstance(title, str) or len(title) > MAX_STRING \
             or not isinstance(values, dict):
         raise _damaged(path, "một mục sai kiểu dữ liệu", "a piece of the wrong type")
-    if not isinstance(adjust, str):
+    if not isinstance(adjust, str) or not isinstance(look, str):
         raise _damaged(path, "một mục sai kiểu dữ liệu", "a piece of the wrong type")
-    where = Table(parse_json(adjust, "Tệp chiến dịch", path=str(path), max_bytes=MAX_VALUE_BYTES),
-                  "Tệp chiến dịch", path=str(path), where="piece.adjust.")
+    where, how = (
+        Table(parse_json(text, "Tệp chiến dịch", path=str(path), max_bytes=MAX_VALUE_BYTES),
+              "Tệp chiến dịch", path=str(path), where=f"piece.{key}.")
+        for key, text in (("adjust", adjust), ("look", look))
+    )
     return Piece(template=template, segment=segment, size=size, title=title,
-                 values=_decode(values, images), adjust=read_adjust(where))
+                 values=_decode(values, images), adjust=read_adjust(where), look=read_look(how))
 
 
 def load_document(path: Path, base_dir: Path | None = None) -> Document:
@@ -568,7 +574,7 @@ def load_document(path: Path, base_dir: Path | None = None) -> Document:
         rows = {key: _decode(value, images) for key, value in _json_rows(
             con, "SELECT key, value FROM campaign", path)}
         pieces = tuple(_piece(row, images, path) for row in _json_rows(
-            con, "SELECT template, segment, size, title, adjust, field_values FROM piece "
+            con, "SELECT template, segment, size, title, adjust, look, field_values FROM piece "
             "ORDER BY position", path))
         settings = {key: _decode(value, images) for key, value in _json_rows(
             con, "SELECT key, value FROM setting", path)}

@@ -33,7 +33,7 @@ from ..core.batch import (
     plan_batch,
     run_batch,
 )
-from ..core.campaign import Adjust, Campaign, Piece
+from ..core.campaign import Adjust, Campaign, Look, Piece
 from ..core.errors import UserError
 from ..core.filenames import slugify
 from ..core.render.results import RenderOptions
@@ -59,6 +59,7 @@ class BatchSettings:
     segment_column: str | None
     constants: dict[str, Any]
     adjust: dict[str, Adjust] = field(default_factory=dict)  # the source piece's placement
+    look: Look = field(default_factory=Look)  # and its layout, font and colours
 
 
 @dataclass
@@ -116,7 +117,8 @@ def _plan(settings: BatchSettings, campaign: Campaign) -> BatchPlan:
     return plan_batch(settings.template, settings.path, campaign, size=settings.size,
                       sheet=settings.sheet, mapping=settings.mapping,
                       segment=settings.segment, segment_column=settings.segment_column,
-                      constants=settings.constants, auto=False, adjust=settings.adjust)
+                      constants=settings.constants, auto=False,
+                      adjust=settings.adjust, look=settings.look)
 
 
 def _with_place_names(plan: BatchPlan) -> BatchPlan | None:
@@ -255,10 +257,10 @@ class BatchController(QObject):
         piece = self.source_piece()
         return dict(piece.values) if piece is not None else {}
 
-    def adjust(self) -> dict[str, Adjust]:
-        """Where the source piece's slots were placed on the preview: rows print them there."""
+    def piece_look(self) -> dict[str, Any]:
+        """The source piece's placement and look, which the rows wear (BatchSettings)."""
         piece = self.source_piece()
-        return dict(piece.adjust) if piece is not None else {}
+        return {} if piece is None else {"adjust": dict(piece.adjust), "look": piece.look}
 
     def set_template(self, template_id: str) -> None:
         """Another template: its first size, the columns matched to its fields again."""
@@ -362,7 +364,8 @@ class BatchController(QObject):
             size=self.size if template.is_visual else None, mapping=dict(self.mapping),
             segment=None if by_column else self.segment,
             segment_column=self.segment_column if by_column else None,
-            constants=self.constants(), adjust=self.adjust())
+            constants=self.constants(),
+            **self.piece_look())
 
     @property
     def replan_pending(self) -> bool:
@@ -459,12 +462,12 @@ class BatchController(QObject):
         planned = next((r for r in self.plan.rows if r.number == row.number), None)
         if planned is not None:
             return Piece(settings.template, planned.segment, settings.size, planned.values,
-                         adjust=settings.adjust)
+                         adjust=settings.adjust, look=settings.look)
         values = dict(settings.constants)
         values.update({f: "" if row.values.get(c) is None else row.values[c]
                        for c, f in settings.mapping.items()})
         return Piece(settings.template, settings.segment or self.segment, settings.size, values,
-                     adjust=settings.adjust)
+                     adjust=settings.adjust, look=settings.look)
 
     # --- old place names ------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ from ..core import paths
 from ..core.segments import Segment
 from ..core.templates.manifest import Field, Template
 from . import i18n, theme
+from .look_box import LookBox
 from .model import MISSING, CampaignModel
 from .names import field_label, kind_name, size_name, sorted_by_name, template_name
 
@@ -623,6 +624,8 @@ class FieldForm(QScrollArea):
         self.fields_box = QVBoxLayout()
         self.fields_box.setSpacing(16)
         self.layout_.addLayout(self.fields_box)
+        self.look_box = LookBox(model, templates)
+        self.layout_.addWidget(self.look_box)
         self.shared_note = QLabel(objectName="help")
         self.shared_note.setWordWrap(True)
         self.shared_note.linkActivated.connect(lambda _: self.campaignRequested.emit(""))
@@ -704,6 +707,7 @@ class FieldForm(QScrollArea):
             self.empty.setText(missing.replace("%1", piece.template))
         if template is not self.template:
             self._build_fields(template)
+        self.look_box.set_piece(index)
         if piece is not None and template is not None:
             self._sync(piece_values=piece.values)
 

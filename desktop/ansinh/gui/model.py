@@ -105,6 +105,14 @@ class CampaignModel(QObject):
             new = dataclasses.replace(piece, adjust=adjust)
             self.undo_stack.push(ReplacePieceCommand(self, index, piece, new, text))
 
+    def set_look(self, index: int, look: Any, text: str) -> None:
+        """A piece's layout variant, font or colours (`core.campaign.Look`): one
+        undoable edit named `text`."""
+        piece = self.piece(index)
+        if look != piece.look:
+            new = dataclasses.replace(piece, look=look)
+            self.undo_stack.push(ReplacePieceCommand(self, index, piece, new, text))
+
     def set_campaign(self, **changes: Any) -> None:
         """Change campaign-wide values (one undo step for all of them)."""
         old = self._campaign

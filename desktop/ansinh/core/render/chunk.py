@@ -194,7 +194,8 @@ def render_rows(
     for row in rows:
         try:
             prepared = prepare(
-                Piece(template_id, row.segment, size, row.values, adjust=row.adjust),
+                Piece(template_id, row.segment, size, row.values, adjust=row.adjust,
+                      look=row.look),
                 campaign,
                 registry,
                 segments,

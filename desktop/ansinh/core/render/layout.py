@@ -20,20 +20,20 @@ from fontTools.ttLib import TTFont
 from weasyprint.text.fonts import FontConfiguration
 
 from .. import paths
+from ..campaign import DEFAULT_FONT, FONTS
 from .fetcher import SafeFetcher
 from .session import RenderSession, process_session
 
-FONT_FAMILY = "Be Vietnam Pro"
-# The shipped Noto Sans faces (scripts/fallback_font.py) draw what Be Vietnam Pro lacks:
-# ƀ Ƀ ĕ ĭ ŏ ŭ … of the Central Highlands and northern minority scripts, capitals from
-# a copy sized to Be Vietnam Pro's cap height, the rest to its x-height. The CSS names
-# are our own, so no font installed on the machine can stand in for them. base.css
-# lists the families in this order.
-FAMILY_FILES = {
-    FONT_FAMILY: "BeVietnamPro",
+# The shipped Noto Sans faces (scripts/fallback_font.py) draw what the piece's font
+# (campaign.FONTS) lacks: ƀ Ƀ ĕ ĭ ŏ ŭ … of the Central Highlands and northern minority
+# scripts, capitals from a copy sized to Be Vietnam Pro's cap height, the rest to its
+# x-height. The CSS names are our own, so no font installed on the machine can stand in
+# for them. base.css sets the piece's font (--font), then these, in this order.
+FALLBACK_FILES = {
     "An Sinh Noto Sans Caps": "NotoSansCaps",
     "An Sinh Noto Sans": "NotoSans",
 }
+FAMILY_FILES = {font.family: font.stem for font in FONTS.values()} | FALLBACK_FILES
 _WEIGHTS = {
     "Regular": (400, "normal"),
     "Italic": (400, "italic"),
@@ -49,32 +49,41 @@ PX_PER_MM = 96 / 25.4
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 
-def _font_files() -> list[tuple[str, str, Path]]:
-    """(CSS family, face name, file) of every shipped face, each family in every weight."""
+def _families(font: str) -> dict[str, str]:
+    """CSS family → file stem of the font `font` (a FONTS id) and of the fallback."""
+    chosen = FONTS[font]
+    return {chosen.family: chosen.stem} | FALLBACK_FILES
+
+
+def _font_files(font: str) -> list[tuple[str, str, Path]]:
+    """(CSS family, face name, file) of the faces a piece set in `font` uses: that
+    family and the fallback, each in every weight."""
     return [
         (family, style_name, paths.fonts_dir() / f"{stem}-{style_name}.ttf")
-        for family, stem in FAMILY_FILES.items()
+        for family, stem in _families(font).items()
         for style_name in _WEIGHTS
     ]
 
 
-def font_face_css() -> str:
-    rules = []
-    for family, style_name, font in _font_files():
+def font_face_css(font: str = DEFAULT_FONT) -> str:
+    """The @font-face rules of `font` and the fallback, and `--font`, the family
+    base.css sets the sheet in (only the faces a piece uses are loaded)."""
+    rules = [f":root {{ --font: '{FONTS[font].family}'; }}"]
+    for family, style_name, font_file in _font_files(font):
         weight, style = _WEIGHTS[style_name]
         rules.append(
-            f"@font-face {{ font-family: '{family}'; src: url('{font.as_uri()}'); "
+            f"@font-face {{ font-family: '{family}'; src: url('{font_file.as_uri()}'); "
             f"font-weight: {weight}; font-style: {style}; }}"
         )
     return "\n".join(rules)
 
 
 @functools.cache
-def font_codepoints() -> frozenset[int]:
-    """Characters the shipped fonts draw, the fallback's included (in each family all
-    weights share one character set)."""
+def font_codepoints(font: str = DEFAULT_FONT) -> frozenset[int]:
+    """Characters a piece set in `font` can draw, the fallback's included (in each
+    family all weights share one character set)."""
     codepoints: set[int] = set()
-    for stem in FAMILY_FILES.values():
+    for stem in _families(font).values():
         with TTFont(paths.fonts_dir() / f"{stem}-Regular.ttf", lazy=True) as font:
             codepoints.update(font.getBestCmap())
     return frozenset(codepoints)
@@ -82,10 +91,11 @@ def font_codepoints() -> frozenset[int]:
 
 def is_shipped_font(pdf_name: str) -> bool:
     """Whether a font a PDF names is one of the shipped faces. WeasyPrint names an
-    embedded font by its CSS family and Pango style: "ABCDEF+An-Sinh-Noto-Sans-Heavy"."""
+    embedded font by its CSS family and Pango style: "ABCDEF+An-Sinh-Noto-Sans-Heavy",
+    after a comma for a face of another width: "…+An-Sinh-Barlow-Condensed,-Condensed"."""
     name = pdf_name.split("+")[-1]
     return any(
-        name == prefix or name.startswith(prefix + "-")
+        name == prefix or name.startswith((prefix + "-", prefix + ","))
         for prefix in (family.replace(" ", "-") for family in FAMILY_FILES)
     )
 

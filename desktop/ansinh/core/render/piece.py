@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 from markupsafe import Markup
 
 from .. import audio, paths, vntext
-from ..campaign import Adjust, Campaign, Piece
+from ..campaign import DEFAULT_FONT, Adjust, Campaign, Look, Piece
 from ..checks import Check, error, warning
 from ..content import content_checks
 from ..errors import UserError
@@ -26,7 +26,7 @@ from ..images import clean_image
 from ..policy import policy_at
 from ..segments import Segment, eligibility_checks, get_segment
 from ..templates.fields import ImageValue, ResolvedFields, resolve_fields
-from ..templates.manifest import Size, Template
+from ..templates.manifest import Size, Template, Variant
 from ..templates.registry import TemplateRegistry
 from . import contrast, engine, layout, placement, raster
 from . import pages as multipage
@@ -57,6 +57,7 @@ class Prepared:
     context: dict[str, Any]
     checks: list[Check]
     adjust: dict[str, Adjust] = field(default_factory=dict)  # `placement.clamped`
+    font: str = DEFAULT_FONT  # a campaign.FONTS id
 
 
 def _label(template: Template, field_id: str | None, lang: int) -> str:
@@ -68,8 +69,10 @@ def _label(template: Template, field_id: str | None, lang: int) -> str:
     return CAMPAIGN_LABELS.get(field_id, (field_id, field_id))[lang]
 
 
-def glyph_checks(template: Template, texts: dict[str, str]) -> list[Check]:
-    codepoints = layout.font_codepoints()
+def glyph_checks(
+    template: Template, texts: dict[str, str], font: str = DEFAULT_FONT
+) -> list[Check]:
+    codepoints = layout.font_codepoints(font)
     checks = []
     for field_id, text in texts.items():
         missing = sorted({ch for ch in text if not ch.isspace() and ord(ch) not in codepoints})
@@ -123,7 +126,7 @@ def metadata(prepared: Prepared) -> dict[str, str]:
 SLUG_MM = 10.0  # room outside the bleed for crop marks
 
 
-def page_css(size: Size, crop_marks: bool) -> str:
+def page_css(size: Size, crop_marks: bool, font: str = DEFAULT_FONT) -> str:
     """Fonts, the @page box and the CSS variables every template lays out against.
 
     With crop marks the media grows by a slug outside the bleed; templates still paint
@@ -135,7 +138,7 @@ def page_css(size: Size, crop_marks: bool) -> str:
         rule += f" bleed: {size.bleed_mm + (SLUG_MM if marks else 0):g}mm;"
     bleed = f"{size.bleed_mm:g}mm" if size.is_print else "0px"
     return (
-        f"{layout.font_face_css()}\n@page {{ {rule} }}\n"
+        f"{layout.font_face_css(font)}\n@page {{ {rule} }}\n"
         f":root {{ --page-w: {size.width:g}{size.unit}; --page-h: {size.height:g}{size.unit}; "
         f"--bleed: {bleed}; }}"
     )
@@ -144,7 +147,8 @@ def page_css(size: Size, crop_marks: bool) -> str:
 def _head_css(prepared: Prepared, options: RenderOptions) -> str:
     assert prepared.size is not None
     placed = placement.placement_css(prepared.size, prepared.adjust)
-    return page_css(prepared.size, options.crop_marks) + (f"\n{placed}" if placed else "")
+    head = page_css(prepared.size, options.crop_marks, prepared.font)
+    return head + (f"\n{placed}" if placed else "")
 
 
 def prepare(
@@ -156,13 +160,14 @@ def prepare(
     template = registry.get(piece.template)
     size = template.size(piece.size) if template.is_visual else None
     segment = get_segment(piece.segment, segments)
-    campaign_ctx = campaign.context()
+    campaign_ctx = {**campaign.context(), **piece.look.colours()}
     resolved = resolve_fields(template, piece.values, campaign_ctx, campaign.base_dir)
     checks = list(resolved.checks)
     campaign_texts = {
         k: campaign_ctx[k] for k in ("unit", "hotline", "key_message", "call_to_action", "name")
     }
-    checks += glyph_checks(template, {**campaign_texts, **resolved.texts})
+    font = piece.look.font or DEFAULT_FONT
+    checks += glyph_checks(template, {**campaign_texts, **resolved.texts}, font)
     checks += eligibility_checks(template.needs, segment)
     checks += content_checks({**campaign_texts, **resolved.texts}, campaign)
     logo = None
@@ -185,11 +190,33 @@ def prepare(
         "size": size,
         "fit": {},
         "part": "document",
+        "variant": _variant(template, piece.look, checks),
     }
     adjust = placement.clamped(template, piece.adjust)
-    prepared = Prepared(template, size, segment, campaign, resolved, context, checks, adjust)
+    prepared = Prepared(
+        template, size, segment, campaign, resolved, context, checks, adjust, font
+    )
     context["meta"] = metadata(prepared)
     return prepared
+
+
+def _variant(template: Template, look: Look, checks: list[Check]) -> Variant | None:
+    """The layout variant the piece asks for; one its template lacks (it came from
+    another computer's templates, or the template changed) is reported and the
+    template's own layout used."""
+    if look.variant is None:
+        return None
+    for variant in template.variants:
+        if variant.id == look.variant:
+            return variant
+    checks.append(
+        warning(
+            "look",
+            f"Mẫu không có bố cục «{look.variant}»: dùng bố cục gốc của mẫu.",
+            f"The template has no layout «{look.variant}»: its own layout is used.",
+        )
+    )
+    return None
 
 
 def resource_roots(prepared: Prepared, registry: TemplateRegistry) -> list[Path]:

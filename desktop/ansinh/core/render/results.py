@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..campaign import Adjust
+from ..campaign import Adjust, Look
 from ..checks import Check
 from ..segments import Segment
 from ..templates.manifest import Size, Template
@@ -43,6 +43,7 @@ class RenderRow:
     segment: str
     values: dict[str, Any]
     adjust: dict[str, Adjust] = field(default_factory=dict)  # the batch's placed slots
+    look: Look = field(default_factory=Look)  # the batch piece's layout, font, colours
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 Three passes: the manifest (parsed by `manifest`), the Jinja sources (syntax errors
 and `f.<name>` references to fields the manifest does not declare), and a trial
-render of every size with the field defaults and the sample campaign, so layout
-overflow in a shipped template is caught before an officer meets it.
+render of every size (in each of its layout variants) with the field defaults and the
+sample campaign, so layout overflow in a shipped template is caught before an officer
+meets it.
 
 Templates are untrusted code, so the caller chooses how each template's Jinja pass and
 each size's trial render run (`run`: the CLI's bounded render worker). One that hits
@@ -19,7 +20,7 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, nodes
 
 from .. import paths
-from ..campaign import Campaign, Piece, load_campaign
+from ..campaign import Campaign, Look, Piece, load_campaign
 from ..errors import UserError
 from ..render.jinja import make_environment
 from .manifest import MANIFEST, Template
@@ -73,19 +74,23 @@ def _trial_campaign() -> Campaign:
 
 
 def _trial_render(
-    template: Template, size_id: str | None, registry: TemplateRegistry, campaign: Campaign
+    template: Template,
+    size_id: str | None,
+    registry: TemplateRegistry,
+    campaign: Campaign,
+    variant: str | None = None,
 ) -> list[UserError]:
-    """The errors of one size rendered with the defaults."""
+    """The errors of one size (in one layout variant) rendered with the defaults."""
     from ..render.piece import RenderOptions, render_piece  # heavy: only when rendering
 
-    piece = Piece(template.id, TRIAL_SEGMENT, size_id)
+    piece = Piece(template.id, TRIAL_SEGMENT, size_id, look=Look(variant=variant))
     try:
         result = render_piece(
             piece, campaign, RenderOptions(formats=("pdf", "txt")), registry=registry
         )
     except UserError as exc:
         return [exc]
-    label = _label(size_id)
+    label = _label(" · ".join(filter(None, (size_id, variant))))
     return [
         UserError(
             f"{label}Dựng thử với giá trị mặc định: {check.vi}",
@@ -98,8 +103,8 @@ def _trial_render(
     ]
 
 
-def _label(size_id: str | None) -> str:
-    return f"[{size_id}] " if size_id else ""
+def _label(where: str | None) -> str:
+    return f"[{where}] " if where else ""
 
 
 def _where(template: Template) -> str:
@@ -155,10 +160,11 @@ def check_templates(
             continue
         for size in template.sizes or (None,):
             size_id = size.id if size else None
-            try:
-                problems += run(_trial_render, template, size_id, registry, campaign)
-            except UserError as exc:
-                problems.append(_stopped(template, size_id, exc))
+            for variant in (None, *(v.id for v in template.variants)):
+                try:
+                    problems += run(_trial_render, template, size_id, registry, campaign, variant)
+                except UserError as exc:
+                    problems.append(_stopped(template, size_id, exc))
     checked = len(templates) + len(
         {Path(p.path or "").parent for p in registry.problems if chosen(Path(p.path or "").parent)}
     )

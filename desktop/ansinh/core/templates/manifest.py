@@ -69,6 +69,7 @@ _T = TypeVar("_T")
 MAX_MANIFEST_BYTES = 256 * 1024
 MAX_SIZES = 24
 MAX_FIELDS = 80
+MAX_VARIANTS = 12
 MAX_CHOICES = 100
 MAX_LIST = 20  # tags, aliases
 MAX_ID = 64
@@ -126,6 +127,18 @@ class Move:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """A second layout of a template (`[[variants]]`): its stylesheet `css`, a file in
+    the template folder, comes after the template's own styles and before the
+    campaign style's, on the same markup and fields."""
+
+    id: str
+    label: str
+    css: str
+    label_en: str = ""
+
+
+@dataclass(frozen=True)
 class Field:
     id: str
     type: str
@@ -173,6 +186,7 @@ class Template:
     @property
     def multipage(self) -> bool:
         return self.pages != (1, 1)
+    variants: tuple[Variant, ...] = field(default_factory=tuple)  # layouts besides its own
 
     @property
     def channel(self) -> str:
@@ -447,6 +461,29 @@ def _move(raw: Table, field_id: str, line: int, problems: _Problems) -> Move | N
     return Move(float(x), float(y), (float(scale[0]), float(scale[1])))
 
 
+def _parse_variant(raw: Table, line: int, folder: Path, problems: _Problems) -> Variant | None:
+    variant_id = raw.text("id", max_len=MAX_ID)
+    label = raw.text("label", max_len=MAX_LABEL)
+    css = raw.text("css", max_len=MAX_LABEL)
+    if not _ID.match(variant_id) or not label:
+        problems.add(
+            line,
+            f"Bố cục cần «id» hợp lệ và nhãn tiếng Việt («label»), có «{variant_id}».",
+            f"A variant needs a valid «id» and a Vietnamese «label», got «{variant_id}».",
+        )
+        return None
+    if not (_SOURCE.match(css) and css.endswith(".css") and (folder / css).is_file()):
+        problems.add(
+            problems.where.key("css", line),
+            f"Bố cục «{variant_id}»: «css» phải là tên một tệp .css ngay trong thư mục mẫu "
+            f"(có «{css}»).",
+            f"Variant «{variant_id}»: «css» must name a .css file directly inside the "
+            f"template folder (got «{css}»).",
+        )
+        return None
+    return Variant(variant_id, label, css, raw.text("label_en", max_len=MAX_LABEL))
+
+
 def _read(path: Path) -> tuple[Table, str]:
     """The manifest's table and text; a problem reading or parsing it is a UserError."""
     source = read_file(path, _WHAT, max_bytes=MAX_MANIFEST_BYTES)
@@ -483,7 +520,8 @@ def parse_manifest(
     # Counts first: a manifest with thousands of sizes is refused before any is read.
     raw_sizes = _entries(data, "sizes", MAX_SIZES, problems)
     raw_fields = _entries(data, "fields", MAX_FIELDS, problems)
-    if raw_sizes is None or raw_fields is None:
+    raw_variants = _entries(data, "variants", MAX_VARIANTS, problems)
+    if raw_sizes is None or raw_fields is None or raw_variants is None:
         return None, problems.found
 
     def top(key: str, fallback: Any, read: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
@@ -558,6 +596,26 @@ def parse_manifest(
         seen.add(parsed.id)
         fields.append(parsed)
 
+    variants: list[Variant] = []
+    for index, raw in enumerate(raw_variants):
+        line = locator.table("variants", index)
+        variant = problems.typed(line, None, _parse_variant, raw, line, folder, problems)
+        if variant is None:
+            continue
+        if any(v.id == variant.id for v in variants):
+            problems.add(
+                line,
+                f"Bố cục «{variant.id}» bị khai báo hai lần.",
+                f"Variant «{variant.id}» is declared twice.",
+            )
+        variants.append(variant)
+    if variants and kind in TEXT_KINDS:
+        problems.add(
+            locator.table("variants", 0),
+            "Mẫu văn bản không có bố cục ([[variants]]).",
+            "A text template has no layouts ([[variants]]).",
+        )
+
     name_en = top("name_en", "", data.text, max_len=MAX_LABEL)
     description = top("description", "", data.text, max_len=MAX_HELP)
     caption_limit = int(top("caption_limit", 0, data.number, 2200, lo=1, hi=100_000))
@@ -590,6 +648,7 @@ def parse_manifest(
         tags=tags,
         needs=tuple(dict.fromkeys(needs)),
         pages=pages,
+        variants=tuple(variants),
     ), []
 
 

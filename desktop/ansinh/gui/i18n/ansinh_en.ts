@@ -632,27 +632,27 @@
         <translation>Change piece details</translation>
     </message>
     <message>
-        <location filename="../model.py" line="113"/>
+        <location filename="../model.py" line="121"/>
         <source>Sửa nội dung chung</source>
         <translation>Edit shared content</translation>
     </message>
     <message>
-        <location filename="../model.py" line="120"/>
+        <location filename="../model.py" line="128"/>
         <source>Thêm ấn phẩm</source>
         <translation>Add piece</translation>
     </message>
     <message>
-        <location filename="../model.py" line="195"/>
+        <location filename="../model.py" line="203"/>
         <source>Sửa «%1»</source>
         <translation>Edit «%1»</translation>
     </message>
     <message>
-        <location filename="../model.py" line="283"/>
+        <location filename="../model.py" line="291"/>
         <source>Xóa ấn phẩm</source>
         <translation>Delete piece</translation>
     </message>
     <message>
-        <location filename="../model.py" line="301"/>
+        <location filename="../model.py" line="309"/>
         <source>Đổi thứ tự ấn phẩm</source>
         <translation>Reorder pieces</translation>
     </message>
@@ -979,122 +979,122 @@ Recover the unsaved changes?</translation>
 <context>
     <name>FieldForm</name>
     <message>
-        <location filename="../form.py" line="216"/>
+        <location filename="../form.py" line="217"/>
         <source>%1/%2 ký tự</source>
         <translation>%1/%2 characters</translation>
     </message>
     <message>
-        <location filename="../form.py" line="220"/>
+        <location filename="../form.py" line="221"/>
         <source>%1 ký tự</source>
         <translation>%1 characters</translation>
     </message>
     <message>
-        <location filename="../form.py" line="223"/>
+        <location filename="../form.py" line="224"/>
         <source>%1/%2 dòng</source>
         <translation>%1/%2 lines</translation>
     </message>
     <message>
-        <location filename="../form.py" line="313"/>
+        <location filename="../form.py" line="314"/>
         <source>Chọn ảnh</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="314"/>
+        <location filename="../form.py" line="315"/>
         <source>Ảnh</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../form.py" line="340"/>
+        <location filename="../form.py" line="341"/>
         <source>Kéo thả ảnh vào đây</source>
         <translation>Drop an image here</translation>
     </message>
     <message>
-        <location filename="../form.py" line="341"/>
+        <location filename="../form.py" line="342"/>
         <source>Không thấy tệp ảnh</source>
         <translation>Image file not found</translation>
     </message>
     <message>
-        <location filename="../form.py" line="343"/>
+        <location filename="../form.py" line="344"/>
         <source>Chưa có ảnh</source>
         <translation>No image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="345"/>
+        <location filename="../form.py" line="346"/>
         <source>Ảnh mặc định của mẫu</source>
         <translation>The template&apos;s default image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="351"/>
+        <location filename="../form.py" line="352"/>
         <source>Chọn ảnh…</source>
         <translation>Choose image…</translation>
     </message>
     <message>
-        <location filename="../form.py" line="352"/>
+        <location filename="../form.py" line="353"/>
         <source>Mặc định</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../form.py" line="353"/>
+        <location filename="../form.py" line="354"/>
         <source>Bỏ ảnh</source>
         <translation>No image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="354"/>
+        <location filename="../form.py" line="355"/>
         <source>Kéo thả tệp PNG, JPEG, WebP hoặc SVG vào đây, hoặc bấm để chọn</source>
         <translation>Drop a PNG, JPEG, WebP or SVG file here, or click to choose one</translation>
     </message>
     <message>
-        <location filename="../form.py" line="385"/>
+        <location filename="../form.py" line="386"/>
         <source>Chọn màu</source>
         <translation>Choose a colour</translation>
     </message>
     <message>
-        <location filename="../form.py" line="506"/>
+        <location filename="../form.py" line="507"/>
         <source>Mã QR in trên ấn phẩm</source>
         <translation>QR code printed on the piece</translation>
     </message>
     <message>
-        <location filename="../form.py" line="589"/>
+        <location filename="../form.py" line="590"/>
         <source>Để trống để dùng nội dung chung của chiến dịch.</source>
         <translation>Leave empty to use the campaign&apos;s shared content.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="703"/>
+        <location filename="../form.py" line="706"/>
         <source>Không có mẫu «%1» trên máy này.</source>
         <translation>Template «%1» is not installed on this computer.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="796"/>
+        <location filename="../form.py" line="800"/>
         <source>Chung: %1</source>
         <translation>Shared: %1</translation>
     </message>
     <message>
-        <location filename="../form.py" line="819"/>
+        <location filename="../form.py" line="823"/>
         <source>Tên ấn phẩm</source>
         <translation>Piece name</translation>
     </message>
     <message>
-        <location filename="../form.py" line="820"/>
+        <location filename="../form.py" line="824"/>
         <source>Tên để nhận ra ấn phẩm trong danh sách (không in ra)</source>
         <translation>A name to recognise the piece in the list (not printed)</translation>
     </message>
     <message>
-        <location filename="../form.py" line="822"/>
+        <location filename="../form.py" line="826"/>
         <source>Khổ</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../form.py" line="823"/>
+        <location filename="../form.py" line="827"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../form.py" line="824"/>
+        <location filename="../form.py" line="828"/>
         <source>Chưa chọn ấn phẩm nào.</source>
         <translation>No piece selected.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="825"/>
+        <location filename="../form.py" line="829"/>
         <source>Đường dây nóng, đơn vị phát hành, logo, màu và ngày chiến dịch dùng chung cho mọi ấn phẩm: sửa ở &lt;a href=&apos;campaign&apos;&gt;Nội dung chung&lt;/a&gt;.</source>
         <translation>Hotline, issuing unit, logo, colours and campaign date are shared by every piece: edit them in &lt;a href=&apos;campaign&apos;&gt;Shared content&lt;/a&gt;.</translation>
     </message>
@@ -1214,6 +1214,70 @@ Recover the unsaved changes?</translation>
         <location filename="../listen.py" line="132"/>
         <source>Nghe bài phát thanh như tệp âm thanh sẽ xuất ra</source>
         <translation>Hear the script as its exported audio file will sound</translation>
+    </message>
+</context>
+<context>
+    <name>LookBox</name>
+    <message>
+        <location filename="../look_box.py" line="66"/>
+        <location filename="../look_box.py" line="72"/>
+        <source>Theo chiến dịch</source>
+        <translation>From the campaign</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="78"/>
+        <source>Màu khác…</source>
+        <translation>Other colour…</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="82"/>
+        <source>Chọn màu</source>
+        <translation>Choose a colour</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="152"/>
+        <source>Đổi giao diện ấn phẩm</source>
+        <translation>Change the piece's look</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="160"/>
+        <source>Bố cục gốc của mẫu</source>
+        <translation>The template's own layout</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="172"/>
+        <source>Giao diện</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="173"/>
+        <source>Bố cục</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="173"/>
+        <source>Phông chữ</source>
+        <translation>Font</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="174"/>
+        <source>Màu chính</source>
+        <translation>Primary colour</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="174"/>
+        <source>Màu nhấn</source>
+        <translation>Accent colour</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="179"/>
+        <source>Màu chính của ấn phẩm này; «Theo chiến dịch» dùng màu chung.</source>
+        <translation>This piece's main colour; «From the campaign» uses the shared one.</translation>
+    </message>
+    <message>
+        <location filename="../look_box.py" line="181"/>
+        <source>Màu nhấn của ấn phẩm này; «Theo chiến dịch» dùng màu chung.</source>
+        <translation>This piece's accent colour; «From the campaign» uses the shared one.</translation>
     </message>
 </context>
 <context>
