@@ -122,7 +122,8 @@ def test_a_batch_from_the_piece_wears_its_look(qapp: Any, pools: Any, qtbot: Any
             controller.load(sheet)
         assert controller.plan.look == look
         assert controller.row_piece(controller.table.rows[0]).look == look
-        controller.set_template("poster-bhxh")  # another template: not the piece's look
-        assert controller.piece_look() == {}
+        # Another template: the rows wear the look of the campaign's own poster (none).
+        controller.set_template("poster-bhxh")
+        assert controller.piece_look() == {"adjust": {}, "look": Look()}
     finally:
         controller.shutdown()

@@ -1247,7 +1247,7 @@ Recover the unsaved changes?</translation>
     <message>
         <location filename="../look_box.py" line="172"/>
         <source>Giao diện</source>
-        <translation>Interface</translation>
+        <translation>Look</translation>
     </message>
     <message>
         <location filename="../look_box.py" line="173"/>
@@ -1262,7 +1262,7 @@ Recover the unsaved changes?</translation>
     <message>
         <location filename="../look_box.py" line="174"/>
         <source>Màu chính</source>
-        <translation>Primary colour</translation>
+        <translation>Main colour</translation>
     </message>
     <message>
         <location filename="../look_box.py" line="174"/>
