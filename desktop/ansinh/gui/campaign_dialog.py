@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -227,7 +228,7 @@ class CampaignDialog(QDialog):
 
     def _preset_row(self) -> QWidget:
         row = QWidget()
-        layout = QHBoxLayout(row)
+        layout = QGridLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         self.preset_box = QComboBox()
         self.preset_box.setSizeAdjustPolicy(
@@ -242,10 +243,12 @@ class CampaignDialog(QDialog):
         self.save_preset_button.clicked.connect(self.save_preset)
         self.delete_preset_button = QPushButton(self.tr("Xóa"))
         self.delete_preset_button.clicked.connect(self.delete_preset)
-        layout.addWidget(self.preset_box, 1)
-        for button in (self.apply_preset_button, self.save_preset_button,
-                       self.delete_preset_button):
-            layout.addWidget(button)
+        # The combo above its buttons: one line squeezed the office names and the buttons.
+        layout.addWidget(self.preset_box, 0, 0, 1, 4)
+        for column, button in enumerate((self.apply_preset_button, self.save_preset_button,
+                                         self.delete_preset_button)):
+            layout.addWidget(button, 1, column)
+        layout.setColumnStretch(3, 1)
         self._load_presets()
         return row
 
