@@ -5,10 +5,15 @@ the campaign date (which picks the policy figures every template prints), the lo
 brand colours and the visual style («Phong cách»: modern, or the red and gold of
 public-information panels, whose own colours replace the brand colours while it is
 chosen). Accepting the dialog is one undoable edit.
+
+«Đơn vị có sẵn» keeps an office's name, logo, colours, hotline, website and address as a
+named preset (`core.presets`): applying one only fills the dialog's boxes, so the campaign
+changes (as one undoable edit) when the dialog is accepted, like any other typing here.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,8 +29,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -36,10 +43,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import presets
 from ..core.campaign import STYLES, Campaign
 from ..core.errors import UserError
 from ..core.policy import policy_at
-from . import i18n, theme
+from . import dialogs, i18n, theme
 from .form import IMAGE_FILTER, ImageDrop, load_thumbnail
 
 
@@ -131,6 +139,7 @@ class CampaignDialog(QDialog):
         form.addRow(self.tr("Đường dây nóng"), self.hotline)
         form.addRow(self.tr("Trang thông tin"), self.website)
         form.addRow(self.tr("Địa chỉ"), self.address)
+        form.addRow(self.tr("Đơn vị có sẵn"), self._preset_row())
         left.addWidget(contact)
 
         brand = QGroupBox(self.tr("Nhận diện"))
@@ -217,6 +226,101 @@ class CampaignDialog(QDialog):
             "style": self.style_box, "date": self.day,
         }
 
+    def _preset_row(self) -> QWidget:
+        row = QWidget()
+        layout = QGridLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.preset_box = QComboBox()
+        self.preset_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.preset_box.setMinimumContentsLength(10)
+        self.apply_preset_button = QPushButton(self.tr("Áp dụng"))
+        self.apply_preset_button.clicked.connect(self.apply_preset)
+        self.save_preset_button = QPushButton(self.tr("Lưu đơn vị này…"))
+        self.save_preset_button.setToolTip(self.tr(
+            "Lưu tên đơn vị, logo, màu, đường dây nóng, trang thông tin và địa chỉ đang nhập "
+            "để dùng lại cho chiến dịch khác."))
+        self.save_preset_button.clicked.connect(self.save_preset)
+        self.delete_preset_button = QPushButton(self.tr("Xóa"))
+        self.delete_preset_button.clicked.connect(self.delete_preset)
+        # The combo above its buttons: one line squeezed the office names and the buttons.
+        layout.addWidget(self.preset_box, 0, 0, 1, 4)
+        for column, button in enumerate((self.apply_preset_button, self.save_preset_button,
+                                         self.delete_preset_button)):
+            layout.addWidget(button, 1, column)
+        layout.setColumnStretch(3, 1)
+        self._load_presets()
+        return row
+
+    def _load_presets(self, current: str = "") -> None:
+        """Fill the preset combo; a damaged preset file leaves it empty and says so."""
+        self.preset_box.clear()
+        try:
+            names = [preset.name for preset in presets.load_presets()]
+        except UserError as exc:
+            names = []
+            self.preset_box.setPlaceholderText(self.tr("Không đọc được tệp đơn vị có sẵn"))
+            self.preset_box.setToolTip(exc.text(i18n.current()))
+        else:
+            self.preset_box.setPlaceholderText(self.tr("Chưa lưu đơn vị nào"))
+            self.preset_box.setToolTip("")
+        self.preset_box.addItems(names)
+        # With a placeholder set, Qt leaves the combo on none: show the first office.
+        self.preset_box.setCurrentIndex(names.index(current) if current in names else 0)
+        for widget in (self.preset_box, self.apply_preset_button, self.delete_preset_button):
+            widget.setEnabled(bool(names))
+
+    def apply_preset(self) -> None:
+        """Fill the office boxes from the chosen preset (the campaign changes on accept)."""
+        try:
+            preset = presets.find_preset(self.preset_box.currentText())
+        except UserError as exc:
+            dialogs.show_error(self, exc)
+            return
+        for line, key in ((self.unit, "unit"), (self.hotline, "hotline"),
+                          (self.website, "website"), (self.address, "address"),
+                          (self.primary.line, "primary"), (self.accent.line, "accent")):
+            line.setText(getattr(preset, key))
+        self._set_logo(preset.logo)
+
+    def save_preset(self) -> None:
+        """Keep the office values as typed in the dialog under a name the officer gives."""
+        problem = self._colour_problem()
+        if problem:
+            dialogs.show_error(self, UserError(problem, problem))
+            return
+        ask = QInputDialog(self)
+        ask.setWindowTitle(self.tr("Lưu đơn vị có sẵn"))
+        ask.setLabelText(self.tr("Tên để tìm lại đơn vị này (ví dụ: BHXH cơ sở Ea Kar):"))
+        ask.setTextValue(self.preset_box.currentText() or self.unit.text().strip())
+        ask.setOkButtonText(self.tr("Lưu"))
+        ask.setCancelButtonText(self.tr("Hủy"))
+        ask.resize(460, ask.sizeHint().height())
+        if not ask.exec():
+            return
+        values = self.values()
+        office = dataclasses.replace(self.campaign, **{
+            key: values[key] for key in (*presets.TEXT_KEYS, *presets.COLOUR_KEYS, "logo")})
+        try:
+            saved = presets.save_preset(ask.textValue(), office)
+        except UserError as exc:
+            dialogs.show_error(self, exc)
+            return
+        self._load_presets(saved.name)
+
+    def delete_preset(self) -> None:
+        name = self.preset_box.currentText()
+        if not name or not dialogs.confirm(
+                self, self.tr("Xóa đơn vị có sẵn"),
+                self.tr("Xóa đơn vị «%1» khỏi danh sách? Các chiến dịch đã dùng nó không "
+                        "thay đổi.").replace("%1", name), self.tr("Xóa")):
+            return
+        try:
+            presets.delete_preset(name)
+        except UserError as exc:
+            dialogs.show_error(self, exc)
+        self._load_presets()
+
     def focus_key(self, key: str) -> None:
         widget = self.inputs.get(key)
         if widget is not None:
@@ -289,18 +393,18 @@ class CampaignDialog(QDialog):
         return {key: value for key, value in self.values().items()
                 if getattr(self.campaign, key) != value}
 
-    def accept(self) -> None:
-        values = self.values()
-        problems = []
-        if not values["name"]:
-            problems.append(self.tr("Chiến dịch cần có tên."))
-        for key in ("primary", "accent"):
-            if not QColor.isValidColorName(values[key]) or len(values[key]) != 7:
-                problems.append(self.tr("Màu phải viết dạng #RRGGBB, ví dụ #0B5CAD."))
-                break
-        if problems:
-            from .dialogs import show_error
+    def _colour_problem(self) -> str:
+        for value in (self.primary.value(), self.accent.value()):
+            if not QColor.isValidColorName(value) or len(value) != 7:
+                return self.tr("Màu phải viết dạng #RRGGBB, ví dụ #0B5CAD.")
+        return ""
 
-            show_error(self, UserError("\n".join(problems), "\n".join(problems)))
+    def accept(self) -> None:
+        problems = [self.tr("Chiến dịch cần có tên.")] if not self.name.text().strip() else []
+        colour = self._colour_problem()
+        if colour:
+            problems.append(colour)
+        if problems:
+            dialogs.show_error(self, UserError("\n".join(problems), "\n".join(problems)))
             return
         super().accept()

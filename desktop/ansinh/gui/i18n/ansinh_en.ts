@@ -434,187 +434,249 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../campaign_dialog.py" line="87"/>
+        <location filename="../campaign_dialog.py" line="95"/>
         <source>Nội dung chung của chiến dịch</source>
         <translation>Shared campaign content</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="94"/>
+        <location filename="../campaign_dialog.py" line="102"/>
         <source>Những nội dung này in trên mọi ấn phẩm của chiến dịch: sửa một lần, mọi áp phích, băng rôn, bài loa và tin nhắn đều theo.</source>
         <translation>These appear on every piece of the campaign: change them once and every poster, banner, loudspeaker script and SMS follows.</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="107"/>
+        <location filename="../campaign_dialog.py" line="115"/>
         <source>Thông điệp</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="117"/>
+        <location filename="../campaign_dialog.py" line="125"/>
         <source>Tên chiến dịch</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="118"/>
+        <location filename="../campaign_dialog.py" line="126"/>
         <source>Thông điệp chính</source>
         <translation>Key message</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="119"/>
+        <location filename="../campaign_dialog.py" line="127"/>
         <source>Lời kêu gọi</source>
         <translation>Call to action</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="122"/>
+        <location filename="../campaign_dialog.py" line="130"/>
         <source>Đơn vị và liên hệ</source>
         <translation>Issuer and contact</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="126"/>
+        <location filename="../campaign_dialog.py" line="134"/>
         <source>Bảo hiểm xã hội tỉnh …</source>
         <translation>Social Security of … province</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="130"/>
+        <location filename="../campaign_dialog.py" line="138"/>
         <source>Đơn vị phát hành</source>
         <translation>Issuing unit</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="131"/>
+        <location filename="../campaign_dialog.py" line="139"/>
         <source>Đường dây nóng</source>
         <translation>Hotline</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="132"/>
+        <location filename="../campaign_dialog.py" line="140"/>
         <source>Trang thông tin</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="133"/>
+        <location filename="../campaign_dialog.py" line="141"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="136"/>
+        <location filename="../campaign_dialog.py" line="142"/>
+        <source>Đơn vị có sẵn</source>
+        <translation>Saved office</translation>
+    </message>
+    <message>
+        <location filename="../campaign_dialog.py" line="145"/>
         <source>Nhận diện</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="145"/>
+        <location filename="../campaign_dialog.py" line="154"/>
         <source>Chọn logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="147"/>
+        <location filename="../campaign_dialog.py" line="156"/>
         <source>Bỏ logo</source>
         <translation>Remove logo</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="162"/>
+        <location filename="../campaign_dialog.py" line="171"/>
         <source>Phong cách</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="165"/>
+        <location filename="../campaign_dialog.py" line="174"/>
         <source>Màu chính</source>
         <translation>Primary colour</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="166"/>
+        <location filename="../campaign_dialog.py" line="175"/>
         <source>Màu nhấn</source>
         <translation>Accent colour</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="168"/>
+        <location filename="../campaign_dialog.py" line="177"/>
         <source>Màu đỏ – vàng của pano cổ động thay cho màu chính, màu nhấn của chiến dịch.</source>
         <translation>The red and gold of public-information panels replace the campaign&apos;s primary and accent colours.</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="171"/>
+        <location filename="../campaign_dialog.py" line="180"/>
         <source>Màu</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="173"/>
+        <location filename="../campaign_dialog.py" line="182"/>
         <source>Phông chữ: Be Vietnam Pro (đủ dấu tiếng Việt)</source>
         <translation>Typeface: Be Vietnam Pro (full Vietnamese coverage)</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="175"/>
+        <location filename="../campaign_dialog.py" line="184"/>
         <source>Phông</source>
         <translation>Font</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="179"/>
+        <location filename="../campaign_dialog.py" line="188"/>
         <source>Ngày và số liệu chính sách</source>
         <translation>Date and policy figures</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="186"/>
+        <location filename="../campaign_dialog.py" line="195"/>
         <source>Ngày chiến dịch</source>
         <translation>Campaign date</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="190"/>
+        <location filename="../campaign_dialog.py" line="199"/>
         <source>Dùng cả số liệu dự kiến, chưa có văn bản</source>
         <translation>Also use proposed figures not yet enacted</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="202"/>
+        <location filename="../campaign_dialog.py" line="211"/>
         <source>Áp dụng cho mọi ấn phẩm</source>
         <translation>Apply to every piece</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="205"/>
+        <location filename="../campaign_dialog.py" line="214"/>
+        <location filename="../campaign_dialog.py" line="297"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="227"/>
+        <location filename="../campaign_dialog.py" line="237"/>
+        <source>Áp dụng</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../campaign_dialog.py" line="239"/>
+        <source>Lưu đơn vị này…</source>
+        <translation>Save this office…</translation>
+    </message>
+    <message>
+        <location filename="../campaign_dialog.py" line="241"/>
+        <source>Lưu tên đơn vị, logo, màu, đường dây nóng, trang thông tin và địa chỉ đang nhập để dùng lại cho chiến dịch khác.</source>
+        <translation>Save the office name, logo, colours, hotline, website and address entered here to reuse them in other campaigns.</translation>
+    </message>
+    <message>
+        <location filename="../campaign_dialog.py" line="244"/>
+        <location filename="../campaign_dialog.py" line="316"/>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../campaign_dialog.py" line="262"/>
+        <source>Không đọc được tệp đơn vị có sẵn</source>
+        <translation>The saved offices file cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../campaign_dialog.py" line="265"/>
+        <source>Chưa lưu đơn vị nào</source>
+        <translation>No office saved yet</translation>
+    </message>
+    <message>
+        <location filename="../campaign_dialog.py" line="293"/>
+        <source>Lưu đơn vị có sẵn</source>
+        <translation>Save office</translation>
+    </message>
+    <message>
+        <location filename="../campaign_dialog.py" line="294"/>
+        <source>Tên để tìm lại đơn vị này (ví dụ: BHXH cơ sở Ea Kar):</source>
+        <translation>A name to find this office again (e.g. Ea Kar district office):</translation>
+    </message>
+    <message>
+        <location filename="../campaign_dialog.py" line="296"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../campaign_dialog.py" line="314"/>
+        <source>Xóa đơn vị có sẵn</source>
+        <translation>Delete saved office</translation>
+    </message>
+    <message>
+        <location filename="../campaign_dialog.py" line="315"/>
+        <source>Xóa đơn vị «%1» khỏi danh sách? Các chiến dịch đã dùng nó không thay đổi.</source>
+        <translation>Delete the office «%1» from the list? Campaigns that used it do not change.</translation>
+    </message>
+    <message>
+        <location filename="../campaign_dialog.py" line="331"/>
         <source>Chọn logo</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="228"/>
+        <location filename="../campaign_dialog.py" line="332"/>
         <source>Ảnh</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="239"/>
+        <location filename="../campaign_dialog.py" line="343"/>
         <source>Kéo thả logo vào đây</source>
         <translation>Drop the logo here</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="240"/>
+        <location filename="../campaign_dialog.py" line="344"/>
         <source>Chưa có logo</source>
         <translation>No logo</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="257"/>
+        <location filename="../campaign_dialog.py" line="361"/>
         <source>Lương cơ sở: %1</source>
         <translation>Base salary: %1</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="258"/>
+        <location filename="../campaign_dialog.py" line="362"/>
         <source>BHXH tự nguyện: đóng %1 thu nhập; thấp nhất %2/tháng</source>
         <translation>Voluntary social insurance: %1 of income; at least %2/month</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="261"/>
+        <location filename="../campaign_dialog.py" line="365"/>
         <source>BHYT hộ gia đình, người thứ nhất: %1/tháng</source>
         <translation>Household health insurance, first member: %1/month</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="264"/>
+        <location filename="../campaign_dialog.py" line="368"/>
         <source>Căn cứ: %1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="296"/>
+        <location filename="../campaign_dialog.py" line="403"/>
         <source>Chiến dịch cần có tên.</source>
         <translation>The campaign needs a name.</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="299"/>
+        <location filename="../campaign_dialog.py" line="399"/>
         <source>Màu phải viết dạng #RRGGBB, ví dụ #0B5CAD.</source>
         <translation>Colours must be written as #RRGGBB, e.g. #0B5CAD.</translation>
     </message>
@@ -1237,12 +1299,12 @@ Recover the unsaved changes?</translation>
     <message>
         <location filename="../look_box.py" line="152"/>
         <source>Đổi giao diện ấn phẩm</source>
-        <translation>Change the piece's look</translation>
+        <translation>Change the piece&apos;s look</translation>
     </message>
     <message>
         <location filename="../look_box.py" line="160"/>
         <source>Bố cục gốc của mẫu</source>
-        <translation>The template's own layout</translation>
+        <translation>The template&apos;s own layout</translation>
     </message>
     <message>
         <location filename="../look_box.py" line="172"/>
@@ -1272,12 +1334,12 @@ Recover the unsaved changes?</translation>
     <message>
         <location filename="../look_box.py" line="179"/>
         <source>Màu chính của ấn phẩm này; «Theo chiến dịch» dùng màu chung.</source>
-        <translation>This piece's main colour; «From the campaign» uses the shared one.</translation>
+        <translation>This piece&apos;s main colour; «From the campaign» uses the shared one.</translation>
     </message>
     <message>
         <location filename="../look_box.py" line="181"/>
         <source>Màu nhấn của ấn phẩm này; «Theo chiến dịch» dùng màu chung.</source>
-        <translation>This piece's accent colour; «From the campaign» uses the shared one.</translation>
+        <translation>This piece&apos;s accent colour; «From the campaign» uses the shared one.</translation>
     </message>
 </context>
 <context>
