@@ -25,6 +25,7 @@ from ansinh.core.render.piece import RenderOptions, RenderResult, render_piece
 from ansinh.core.render.raster import (
     Underlay,
     _adler32_combine,
+    encode_png,
     page_bitmap,
     page_png,
     pdf_fonts,
@@ -263,22 +264,41 @@ def test_adler32_of_two_runs_combines_as_zlib_computes_it(first, second, repeat)
     assert combined == zlib.adler32(first + second)
 
 
-def test_a_png_drawn_over_an_underlay_is_a_valid_zlib_stream(sample_campaign) -> None:
+@pytest.mark.parametrize(
+    ("template_id", "segment", "size", "values", "shared_inside"),
+    [
+        ("banner-bhxh", "nong-dan", "5x0.8m", {"place": "Thôn Đồng Tâm"}, False),
+        # A letter's own lines sit apart (name, address, amount): the rows between them
+        # are the underlay's too.
+        (
+            "thu-ngo-ho-gia-dinh", "toan-dan", "A4",
+            {"household": "Bà H'Hen Niê", "address": "Buôn Ko Tam, xã Ea Tu", "members": "3"},
+            True,
+        ),
+    ],
+)  # fmt: skip
+def test_a_png_drawn_over_an_underlay_is_a_valid_zlib_stream(
+    sample_campaign, template_id, segment, size, values, shared_inside
+) -> None:
     # Its deflate runs and checksum are pieced together from the underlay's; zlib
     # itself checks the result (Pillow stops reading once it has every pixel).
-    shared = _render("banner-bhxh", "5x0.8m").artifact("pdf").data
+    shared = render_piece(Piece(template_id, segment, size), sample_campaign).artifact("pdf").data
     row = render_piece(
-        Piece("banner-bhxh", "nong-dan", "5x0.8m", {"place": "Thôn Đồng Tâm"}), sample_campaign
+        Piece(template_id, segment, size, values), sample_campaign
     ).artifact("pdf").data
     below, above = pdfium.PdfDocument(shared), pdfium.PdfDocument(row)
     try:
         under = Underlay(page_bitmap(below, 0, width_px=1500)[0])
-        png, _ = page_png(above, 0, {}, width_px=1500, compress_level=1, under=under)
-        alone, _ = page_png(above, 0, {}, width_px=1500, compress_level=1)
+        drawn = page_bitmap(above, 0, width_px=1500, under=under)
+        png, _ = encode_png(*drawn, {}, 1500, None, 1, under)
+        alone, _ = encode_png(*drawn, {}, 1500, None, 1, None)
     finally:
         below.close()
         above.close()
-    assert under.heads  # drawn over it (not through Pillow)
+    height = under.bitmap.height
+    assert under.runs  # drawn over it (not through Pillow)
+    inside = [run for run in under.runs if run[0] > 0 and run[1] < height]
+    assert bool(inside) == shared_inside
     idat = png[png.index(b"IDAT") + 4 : png.index(b"IEND") - 8]
     raw = zlib.decompress(idat)  # raises on a wrong Adler-32
     assert raw == zlib.decompress(alone[alone.index(b"IDAT") + 4 : alone.index(b"IEND") - 8])

@@ -155,24 +155,42 @@ class Underlay:
     """A page rendered once for other pages to be drawn over (`page_bitmap`), and the
     deflated runs of its pixel rows that their PNGs share (`_deflate_over`)."""
 
+    runs_max = 512  # deflated runs kept: a row's text moves their ends by a few rows
+
     def __init__(self, bitmap: pdfium.PdfBitmap) -> None:
         self.bitmap = bitmap
-        self.lines = _scanlines(
-            bitmap.buffer, bitmap.stride, bitmap.width, bitmap.height, bitmap.n_channels
-        )
-        self.heads: dict[tuple[int, int], bytes] = {}  # (rows, level) -> deflated, flushed
-        self.tails: dict[tuple[int, int], bytes] = {}  # (first row, level) -> deflated, final
+        # One copy of its pixels, against which a row drawn over it is compared in place.
+        self.pixels = bytes(memoryview(bitmap.buffer).cast("B"))
+        # (first row, end row, level) -> deflated, byte-aligned (final if it ends the page)
+        self.runs: dict[tuple[int, int, int], bytes] = {}
         self.sums: dict[tuple[int, int], tuple[int, int]] = {}  # rows -> (adler32, length)
 
     @property
     def nbytes(self) -> int:
-        """Memory its pixels take (the bitmap and its scanlines)."""
+        """Memory its pixels take (the bitmap and its copy)."""
         return 2 * self.bitmap.stride * self.bitmap.height
+
+    def lines(self, start: int, end: int) -> list[bytes]:
+        """Its PNG scanlines start..end."""
+        bitmap = self.bitmap
+        return _scanlines(self.pixels, bitmap.stride, bitmap.width, bitmap.n_channels, start, end)
+
+    def run(self, start: int, end: int, level: int) -> bytes:
+        """Its scanlines start..end deflated (`_deflate_run`), once."""
+        if (start, end, level) not in self.runs:
+            if len(self.runs) >= self.runs_max:
+                self.runs.clear()
+            self.runs[start, end, level] = _deflate_run(
+                self.lines(start, end), level, end == self.bitmap.height
+            )
+        return self.runs[start, end, level]
 
     def checksum(self, start: int, end: int) -> tuple[int, int]:
         """Adler-32 and length of its scanlines start..end, computed once."""
         if (start, end) not in self.sums:
-            run = b"".join(self.lines[start:end])
+            if len(self.sums) >= self.runs_max:
+                self.sums.clear()
+            run = b"".join(self.lines(start, end))
             self.sums[start, end] = (zlib.adler32(run), len(run))
         return self.sums[start, end]
 
@@ -192,40 +210,61 @@ def _adler32_combine(first: int, second: int, second_length: int) -> int:
 
 
 def _scanlines(
-    pixels: Any, stride: int, width: int, height: int, channels: int = 3
+    pixels: Any, stride: int, width: int, channels: int, start: int, end: int
 ) -> list[bytes]:
-    """PNG scanlines of packed RGB (or RGBA) rows `stride` bytes apart in `pixels` (any
-    buffer): filter type 0 (none), then the row."""
+    """PNG scanlines start..end of packed RGB (or RGBA) rows `stride` bytes apart in
+    `pixels` (any buffer): filter type 0 (none), then the row."""
     rows, used = memoryview(pixels).cast("B"), width * channels
-    return [b"\0" + rows[y * stride : y * stride + used] for y in range(height)]
+    return [b"\0" + rows[y * stride : y * stride + used] for y in range(start, end)]
 
 
-def _raw_deflate(lines: list[bytes], level: int, end: int) -> bytes:
+def _deflate_run(lines: list[bytes], level: int, final: bool) -> bytes:
+    """Raw deflate of `lines` ending byte-aligned: a full flush, so the next run may
+    follow it in one zlib stream; or the final block."""
     compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    end = zlib.Z_FINISH if final else zlib.Z_FULL_FLUSH
     return compressor.compress(b"".join(lines)) + compressor.flush(end)
 
 
-def _deflate_over(lines: list[bytes], under: Underlay, level: int) -> bytes:
-    """The zlib stream of `lines`, reusing what `under` deflated of the rows they share
-    with it above and below the rows that differ (a row's own text): raw deflate runs
-    that each end byte-aligned (a full flush; only the last is final), then the
-    checksum of the whole."""
-    base = under.lines
-    top, bottom = 0, len(lines)
-    while top < bottom and lines[top] == base[top]:
-        top += 1
-    while bottom > top and lines[bottom - 1] == base[bottom - 1]:
-        bottom -= 1
-    if (top, level) not in under.heads:
-        under.heads[top, level] = _raw_deflate(base[:top], level, zlib.Z_FULL_FLUSH)
-    if (bottom, level) not in under.tails:
-        under.tails[bottom, level] = _raw_deflate(base[bottom:], level, zlib.Z_FINISH)
-    middle = b"".join(lines[top:bottom])
-    adler = _adler32_combine(under.checksum(0, top)[0], zlib.adler32(middle), len(middle))
-    adler = _adler32_combine(adler, *under.checksum(bottom, len(base)))
-    middle = _raw_deflate([middle], level, zlib.Z_FULL_FLUSH)
-    checksum = struct.pack(">I", adler)
-    return b"\x78\x01" + under.heads[top, level] + middle + under.tails[bottom, level] + checksum
+# Rows equal to the underlay's between rows that differ are taken from it only from this
+# many on: a run of its own costs a deflate block and a cache entry.
+_SHARED_RUN_MIN = 8
+_BLOCK_ROWS = 32  # rows compared with the underlay's at once before one by one
+
+
+def _deflate_over(pixels: Any, under: Underlay, level: int) -> bytes:
+    """The zlib stream of the PNG scanlines of `pixels`, a bitmap laid out as `under`'s:
+    runs of rows equal to `under`'s (all but a row's own text) are what `under` deflated
+    once, the rows between deflated here, each run ending byte-aligned; then the
+    checksum of the whole. Rows are compared in place: only those that differ are copied."""
+    bitmap, base = under.bitmap, under.pixels
+    stride, height, used = bitmap.stride, bitmap.height, bitmap.width * bitmap.n_channels
+    rows = memoryview(pixels).cast("B")
+    differ = []
+    for block in range(0, height, _BLOCK_ROWS):  # most blocks are the underlay's, whole
+        end = min(block + _BLOCK_ROWS, height)
+        if not base.startswith(rows[block * stride : end * stride], block * stride):
+            differ += [
+                y for y in range(block, end)
+                if not base.startswith(rows[y * stride : y * stride + used], y * stride)
+            ]  # fmt: skip
+    own: list[list[int]] = []  # [first, end) of rows deflated here
+    for y in differ:
+        if own and y - own[-1][1] < _SHARED_RUN_MIN:
+            own[-1][1] = y + 1
+        else:
+            own.append([y, y + 1])
+    parts, adler, at = [b"\x78\x01"], 1, 0
+    for start, end in [*own, [height, height]]:
+        if at < start:  # the underlay's rows
+            parts.append(under.run(at, start, level))
+            adler = _adler32_combine(adler, *under.checksum(at, start))
+        if start < end:
+            middle = b"".join(_scanlines(rows, stride, bitmap.width, bitmap.n_channels, start, end))
+            parts.append(_deflate_run([middle], level, end == height))
+            adler = _adler32_combine(adler, zlib.adler32(middle), len(middle))
+        at = end
+    return b"".join(parts) + struct.pack(">I", adler)
 
 
 def _fast_png(
@@ -241,11 +280,11 @@ def _fast_png(
     """PNG of packed RGB (or RGBA: 4 `channels`) rows `stride` bytes apart in `pixels`
     (any buffer), drawn over `under` if given."""
     width, height = size
-    lines = _scanlines(pixels, stride, width, height, channels)
     if under is None:
+        lines = _scanlines(pixels, stride, width, channels, 0, height)
         idat = zlib.compress(b"".join(lines), compress_level)
     else:
-        idat = _deflate_over(lines, under, compress_level)
+        idat = _deflate_over(pixels, under, compress_level)
     colour_type = 6 if channels == 4 else 2  # RGBA or RGB, 8 bits a sample
     chunks = [_png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0))]
     if dpi:
