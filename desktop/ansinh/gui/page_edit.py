@@ -12,11 +12,14 @@ filter and its outline sit on top of it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from .preview import PageCanvas
 
 DRAG_START_PX = 4  # a press that moves less is a click
 
@@ -47,7 +50,7 @@ class SlotEditor(QObject):
     photoPanned = Signal(str, float, float)  # field, focus change in percent of the photo
     photoZoomed = Signal(str, int)  # field, +1 in / -1 out
 
-    def __init__(self, canvas: QWidget) -> None:
+    def __init__(self, canvas: PageCanvas) -> None:
         super().__init__(canvas)
         self.canvas = canvas
         self.movable: set[str] = set()
@@ -63,21 +66,12 @@ class SlotEditor(QObject):
 
     # --- geometry ----------------------------------------------------------------------
 
-    def _scale(self) -> float:
-        media = self.canvas.data.media  # type: ignore[attr-defined]
-        return self.canvas.width() / (media[2] - media[0])
-
     def slot_rect(self, field_id: str) -> QRectF | None:
         """A slot's box in the canvas's coordinates."""
         data = getattr(self.canvas, "data", None)
         if data is None or not data.media or field_id not in data.slots:
             return None
-        x0, y0, x1, y1 = data.slots[field_id]
-        k, media = self._scale(), data.media
-        return QRectF(
-            QPointF((x0 - media[0]) * k, (media[3] - y1) * k),
-            QPointF((x1 - media[0]) * k, (media[3] - y0) * k),
-        )
+        return self.canvas.widget_rect(data.slots[field_id])
 
     def field_at(self, point: QPointF) -> str | None:
         """The smallest slot holding `point`."""
@@ -156,7 +150,7 @@ class SlotEditor(QObject):
         self.outline.update()
         if offset.manhattanLength() < DRAG_START_PX:
             return True
-        k = self._scale()
+        k = self.canvas.pixels_per_point()
         if field_id in self.movable:
             width, height = self._sheet_points()
             self.slotMoved.emit(

@@ -239,12 +239,17 @@ class PageCanvas(QWidget):
             self._draw_guides(painter)
         painter.end()
 
-    def _to_widget(self, x: float, y: float) -> QPointF:
+    def pixels_per_point(self) -> float:
+        """How many widget pixels a PDF point of the shown page takes."""
         media = self.data.media  # type: ignore[union-attr]
-        k = self.width() / (media[2] - media[0])
+        return self.width() / (media[2] - media[0])
+
+    def _to_widget(self, x: float, y: float) -> QPointF:
+        media, k = self.data.media, self.pixels_per_point()  # type: ignore[union-attr]
         return QPointF((x - media[0]) * k, (media[3] - y) * k)
 
-    def _rect(self, box: tuple[float, float, float, float]) -> QRectF:
+    def widget_rect(self, box: tuple[float, float, float, float]) -> QRectF:
+        """A box of the page (PDF points) in the widget's coordinates."""
         return QRectF(self._to_widget(box[0], box[3]), self._to_widget(box[2], box[1]))
 
     def _draw_guides(self, painter: QPainter) -> None:
@@ -252,7 +257,7 @@ class PageCanvas(QWidget):
         assert trim is not None
         # The bleed: shaded, so what the guillotine cuts away is obvious.
         shade = QColor(200, 30, 30, 38)
-        outer, inner = QRectF(self.rect()), self._rect(trim)
+        outer, inner = QRectF(self.rect()), self.widget_rect(trim)
         painter.fillRect(QRectF(outer.left(), outer.top(), outer.width(),
                                 inner.top() - outer.top()), shade)
         painter.fillRect(QRectF(outer.left(), inner.bottom(), outer.width(),
@@ -267,7 +272,7 @@ class PageCanvas(QWidget):
         safe = SAFE_MM / MM_PER_PT
         pen = QPen(QColor("#1E88E5"), 1, Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        painter.drawRect(self._rect((trim[0] + safe, trim[1] + safe,
+        painter.drawRect(self.widget_rect((trim[0] + safe, trim[1] + safe,
                                      trim[2] - safe, trim[3] - safe)))
 
 
