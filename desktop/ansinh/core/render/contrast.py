@@ -101,17 +101,17 @@ def contrast_checks(
 ) -> list[Check]:
     """One warning per field whose text falls below its threshold on the page as drawn:
     `bitmap`, showing the PDF box `shown` (points, origin bottom left); `label(field,
-    0 or 1)` names a field in Vietnamese or English. The layout's CSS px are measured
-    from the top left of the trim box (`boxes.trim`)."""
+    0 or 1)` names a field in Vietnamese or English; `boxes.from_layout` places the
+    layout's runs on the page."""
     slots = [slot for slot in slots if slot.texts]
     if not slots or (size is not None and size.transparent):
         return []  # (behind a transparent overlay is the video, not known here)
     pixels = bitmap.to_numpy()  # a view of PDFium's buffer: rows × columns × channels
     scale = pixels.shape[1] / (shown[2] - shown[0])
-    x0, y0 = (boxes.trim[0] - shown[0]) * scale, (shown[3] - boxes.trim[3]) * scale
 
     def to_pixels(x: float, y: float) -> tuple[float, float]:
-        return x0 + x * 0.75 * scale, y0 + y * 0.75 * scale
+        left, top = boxes.from_layout(x, y)
+        return (left - shown[0]) * scale, (shown[3] - top) * scale
 
     checks = []
     for slot in slots:

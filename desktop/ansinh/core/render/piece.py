@@ -419,10 +419,9 @@ class Written:
 
 
 def slot_boxes(slots: list[engine.SlotReport], boxes: Boxes) -> dict[str, tuple[float, ...]]:
-    """The slots' boxes in PDF points (the layout measures CSS px from the trim's top left)."""
-    left, top = boxes.trim[0], boxes.trim[3]
+    """The slots' boxes in PDF points: (left, bottom, right, top), like `boxes`."""
     return {
-        slot.field: (left + x0 * 0.75, top - y1 * 0.75, left + x1 * 0.75, top - y0 * 0.75)
+        slot.field: (*boxes.from_layout(x0, y1), *boxes.from_layout(x1, y0))
         for slot in slots
         if slot.box is not None
         for x0, y0, x1, y1 in [slot.box]

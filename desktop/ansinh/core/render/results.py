@@ -54,6 +54,10 @@ class Boxes:
     trim: tuple[float, float, float, float]
     bleed: tuple[float, float, float, float]
 
+    def from_layout(self, x: float, y: float) -> tuple[float, float]:
+        """A point of the layout (CSS px from the trim box's top left) in PDF points."""
+        return self.trim[0] + x * 0.75, self.trim[3] - y * 0.75
+
 
 @dataclass
 class Artifact:
