@@ -65,6 +65,10 @@ class Adjust:
     zoom: float = 1.0
 
     @property
+    def moves(self) -> bool:
+        return (self.dx, self.dy, self.scale) != (0.0, 0.0, 1.0)
+
+    @property
     def crops(self) -> bool:
         return (self.focus_x, self.focus_y, self.zoom) != (50.0, 50.0, 1.0)
 

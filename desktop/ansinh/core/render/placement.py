@@ -59,7 +59,7 @@ def placement_css(size: Size, adjust: dict[str, Adjust]) -> str:
     """The CSS that puts `adjust`'s slots where the officer placed them (`clamped`)."""
     variables, rules = [], []
     for field_id, where in adjust.items():
-        if (where.dx, where.dy, where.scale) != (0.0, 0.0, 1.0):
+        if where.moves:
             dx, dy = where.dx * size.width / 100, where.dy * size.height / 100
             variables.append(
                 f"--dx-{field_id}: {dx:.3f}{size.unit}; --dy-{field_id}: {dy:.3f}{size.unit}; "
@@ -140,7 +140,7 @@ def overlap_checks(
     checks = []
     for field_id, where in adjust.items():
         mine = drawn.get(field_id)
-        if mine is None or (where.dx, where.dy, where.scale) == (0.0, 0.0, 1.0):
+        if mine is None or not where.moves:
             continue
         for other, theirs in drawn.items():
             width = min(mine[2], theirs[2]) - max(mine[0], theirs[0])
