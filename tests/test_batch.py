@@ -28,7 +28,7 @@ from ansinh.core.batch import (
 )
 from ansinh.core.campaign import Piece
 from ansinh.core.pdfcopy import SourcePdf
-from ansinh.core.render import chunk, engine, layers, layout, strip
+from ansinh.core.render import chunk, engine, layers, layout, raster, strip
 from ansinh.core.render.piece import RenderOptions, png_artifact, prepare, render_piece
 from ansinh.core.render.results import RenderRow
 from ansinh.core.render.session import RenderSession
@@ -210,6 +210,47 @@ def assert_matches_alone(output, row, name: str, names: list[str], campaign, opt
         document.close()
     assert png_image(png).tobytes() == png_image(own_png).tobytes()
     assert png_image(png).tobytes() == png_image(want_png).tobytes()
+
+
+def test_letter_rows_render_only_their_own_band_and_match_the_letter_alone(
+    tmp_path: Path, sample_campaign, monkeypatch
+) -> None:
+    # A letter's own lines (name, address, amount) lie in one band of the A4: each row's
+    # page is rendered there only, over its group's shared pixels, and its PNG is still
+    # the letter alone's, pixel for pixel; so are its contrast checks (with a green and
+    # red palette, the amount's red on the green box is named for every row).
+    households = ["Ông Y Bhim Êban", "Bà H'Hen Niê", "Ông Lê Văn Hùng", "Bà Trần Thị Lan"]
+    with (tmp_path / "h.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Chủ hộ", "Địa chỉ", "Số người"])
+        for number, name in enumerate(households, start=1):
+            writer.writerow([name, f"Thôn {number}, xã Hòa Phú", number])
+    campaign = dataclasses.replace(sample_campaign, primary="#1B6E3A", accent="#D62828")
+    plan = plan_batch(
+        "thu-ngo-ho-gia-dinh", tmp_path / "h.csv", campaign, size="A4", segment="toan-dan"
+    )
+    drawn = []
+    real = raster.page_bitmap
+
+    def page_bitmap(*args, **kwargs):
+        drawn.append(real(*args, **kwargs))
+        return drawn[-1]
+
+    monkeypatch.setattr(raster, "page_bitmap", page_bitmap)
+    options = RenderOptions(formats=("pdf", "png"), png_width=1500, png_compress=1)
+    outputs = render_rows(plan.template.id, plan.rows, plan.size, campaign, options)
+    bands = [d for d in drawn if d.under is not None]
+    assert len(bands) == len(households)
+    assert all(d.start > 0 and d.end < d.size[1] / 2 for d in bands)  # name to amount
+    monkeypatch.setattr(raster, "page_bitmap", real)
+    for output, row in zip(outputs, plan.rows, strict=True):
+        piece = Piece(plan.template.id, row.segment, "A4", row.values)
+        alone = render_piece(piece, campaign, options)
+        assert png_image(output.artifact("png").data).tobytes() == png_image(
+            alone.artifact("png").data
+        ).tobytes()
+        assert [c.vi for c in output.checks] == [c.vi for c in alone.checks]
+        assert any(c.code == "contrast" and c.field == "members" for c in output.checks)
 
 
 def test_a_workers_next_chunks_draw_over_the_shared_page_it_kept(

@@ -229,7 +229,7 @@ def test_an_a4_page_rasterizes_at_the_asked_width_without_resampling(
     pdf = _render(campaign_file, "thu-ngo-ho-gia-dinh", "A4").artifact("pdf").data
     document = pdfium.PdfDocument(pdf)
     try:
-        bitmap, _ = page_bitmap(document, 0, width_px=width_px)
+        bitmap = page_bitmap(document, 0, width_px=width_px).bitmap
         assert (bitmap.width, bitmap.height) == (width_px, round(width_px * 297 / 210))
     finally:
         document.close()

@@ -24,11 +24,11 @@ import math
 from collections.abc import Callable, Iterable
 
 import numpy as np
-import pypdfium2 as pdfium
 
 from ..checks import Check, warning
 from ..templates.manifest import Size
 from .engine import SlotReport, TextRun
+from .raster import Drawn
 from .results import Boxes
 
 BODY, LARGE = 4.5, 3.0
@@ -58,20 +58,19 @@ def needed(run: TextRun, size: Size | None) -> float:
     return BODY
 
 
-def behind(run: TextRun, pixels: np.ndarray, to_pixels) -> tuple[float, tuple[int, ...]] | None:
-    """The contrast of `run` against the background in its box on `pixels` (rows ×
-    columns × RGB), and the background colour that ratio is measured against; None for
-    a box too small to sample or text that is not drawn."""
-    height_px, width_px = pixels.shape[:2]
-    left, top = to_pixels(run.box[0], run.box[1])
-    right, bottom = to_pixels(run.box[2], run.box[3])
-    x0, y0 = max(0, round(left)), max(0, round(top))
-    x1, y1 = min(width_px, round(right)), min(height_px, round(bottom))
+def behind(
+    run: TextRun, drawn: Drawn, area: tuple[int, int, int, int]
+) -> tuple[float, tuple[int, ...]] | None:
+    """The contrast of `run` against the background in its box on the page `drawn`,
+    `area` in its pixels (left, top, right, bottom), and the background colour that
+    ratio is measured against; None for a box too small to sample or text that is not
+    drawn."""
+    x0, y0, x1, y1 = area
     if run.rgba[3] == 0 or x1 - x0 < 2 or y1 - y0 < 2:
         return None
     # A grid of the drawn pixels (no filter: it would blend text into background).
     step = max(1, math.ceil(((x1 - x0) * (y1 - y0) / MAX_SAMPLE) ** 0.5))
-    sample = pixels[y0:y1:step, x0:x1:step, :3].reshape(-1, 3)
+    sample = drawn.pixels(y0, y1)[::step, x0:x1:step, :3].reshape(-1, 3)
     text = np.array([round(c * 255) for c in run.rgba[:3]])
     distance = ((sample.astype(np.int32) - text) ** 2).sum(axis=1)
     # The half of the box farthest from the text colour is its background.
@@ -95,31 +94,44 @@ def contrast_checks(
     label: Callable[[str, int], str],
     size: Size | None,
     slots: Iterable[SlotReport],
-    bitmap: pdfium.PdfBitmap,
-    shown: tuple[float, float, float, float],
+    drawn: Drawn,
     boxes: Boxes,
 ) -> list[Check]:
-    """One warning per field whose text falls below its threshold on the page as drawn:
-    `bitmap`, showing the PDF box `shown` (points, origin bottom left); `label(field,
-    0 or 1)` names a field in Vietnamese or English; `boxes.from_layout` places the
-    layout's runs on the page."""
+    """One warning per field whose text falls below its threshold on the page as drawn
+    (`drawn`); `label(field, 0 or 1)` names a field in Vietnamese or English;
+    `boxes.from_layout` places the layout's runs on the page. A run outside the band a
+    batch row draws over its shared page reads the shared page's pixels: measured once
+    for all its rows."""
     slots = [slot for slot in slots if slot.texts]
     if not slots or (size is not None and size.transparent):
         return []  # (behind a transparent overlay is the video, not known here)
-    pixels = bitmap.to_numpy()  # a view of PDFium's buffer: rows × columns × channels
-    scale = pixels.shape[1] / (shown[2] - shown[0])
+    shown, (width_px, height_px) = drawn.box, drawn.size
+    scale = width_px / (shown[2] - shown[0])
 
-    def to_pixels(x: float, y: float) -> tuple[float, float]:
-        left, top = boxes.from_layout(x, y)
-        return (left - shown[0]) * scale, (shown[3] - top) * scale
+    def area(run: TextRun) -> tuple[int, int, int, int]:
+        left, top = boxes.from_layout(run.box[0], run.box[1])
+        right, bottom = boxes.from_layout(run.box[2], run.box[3])
+        x0, y0 = (left - shown[0]) * scale, (shown[3] - top) * scale
+        x1, y1 = (right - shown[0]) * scale, (shown[3] - bottom) * scale
+        return max(0, round(x0)), max(0, round(y0)), min(width_px, round(x1)), min(
+            height_px, round(y1)
+        )
 
+    shared = drawn.under.measured if drawn.under is not None else {}
     checks = []
     for slot in slots:
         worst = None  # (how far below its threshold, ratio, threshold, run, background)
         for run in slot.texts:
             if run.size_px * 0.75 * scale < MIN_GLYPH_PX:
                 continue  # too few pixels to tell its letters from the ground
-            found, want = behind(run, pixels, to_pixels), needed(run, size)
+            where = area(run)
+            if drawn.under is not None and (where[3] <= drawn.start or drawn.end <= where[1]):
+                if (run, where) not in shared:
+                    shared[run, where] = behind(run, drawn, where)
+                found = shared[run, where]
+            else:
+                found = behind(run, drawn, where)
+            want = needed(run, size)
             below = found is not None and found[0] < want
             if below and (worst is None or found[0] / want < worst[0]):
                 worst = (found[0] / want, found[0], want, run, found[1])

@@ -776,18 +776,20 @@ def _bitmap_over_class() -> type:
     return Over
 
 
-def bitmap_over(below: Any) -> Callable:
+def bitmap_over(below: Any, start: int = 0) -> Callable:
     """A `bitmap_maker` for `PdfPage.render` whose bitmap starts as a copy of `below`'s
-    pixels (another page rendered with the same settings) instead of a plain fill: PDFium
-    then draws the page over them, as a batch row's PDF shows its page over the shared
-    one. pypdfium2 fills a new bitmap itself; the subclass skips that fill."""
+    pixels from row `start` on (another page rendered with the same settings, its rows
+    the new bitmap's height) instead of a plain fill: PDFium then draws the page over
+    them, as a batch row's PDF shows its page over the shared one. pypdfium2 fills a new
+    bitmap itself; the subclass skips that fill."""
     import ctypes
 
     over = _bitmap_over_class()
 
     def maker(width: int, height: int, format: int, rev_byteorder: bool) -> Any:
-        assert (width, height) == (below.width, below.height)
-        pixels = (ctypes.c_ubyte * (below.stride * height)).from_buffer_copy(below.buffer)
+        assert width == below.width and start + height <= below.height
+        rows = memoryview(below.buffer).cast("B")[start * below.stride :]
+        pixels = (ctypes.c_ubyte * (below.stride * height)).from_buffer_copy(rows)
         return over.new_native(width, height, format, rev_byteorder, pixels, below.stride)
 
     return maker

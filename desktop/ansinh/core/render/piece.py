@@ -449,7 +449,7 @@ def finish(
     drawn = page_drawn(written.document, written.index, prepared, options, written.under)
     label = functools.partial(_label, prepared.template)
     result.checks += contrast.contrast_checks(
-        label, prepared.size, written.slots, *drawn, written.boxes
+        label, prepared.size, written.slots, drawn, written.boxes
     ) + placement.overlap_checks(prepared.adjust, written.slots, label)
     if "pdf" in options.formats:
         result.artifacts.append(Artifact("pdf", "piece", written.pdf, {"pages": written.pages}))
@@ -509,8 +509,8 @@ def page_drawn(
     prepared: Prepared,
     options: RenderOptions,
     under: raster.Underlay | None = None,
-) -> tuple[pdfium.PdfBitmap, tuple[float, float, float, float]]:
-    """Page `index` rendered as its PNG shows it, and the PDF box it shows."""
+) -> raster.Drawn:
+    """Page `index` rendered as its PNG shows it."""
     return raster.page_bitmap(document, index, **_png_raster(prepared, options), under=under)
 
 
@@ -518,7 +518,8 @@ def png_underlay(
     document: pdfium.PdfDocument, index: int, prepared: Prepared, options: RenderOptions
 ) -> raster.Underlay:
     """Page `index`, rendered once for other pages' PNGs to be drawn over (`png_artifact`)."""
-    return raster.Underlay(raster.page_bitmap(document, index, **_png_raster(prepared, options))[0])
+    drawn = raster.page_bitmap(document, index, **_png_raster(prepared, options))
+    return raster.Underlay(drawn.bitmap)
 
 
 def png_artifact(
@@ -527,18 +528,17 @@ def png_artifact(
     prepared: Prepared,
     options: RenderOptions,
     under: raster.Underlay | None = None,
-    drawn: tuple[pdfium.PdfBitmap, tuple[float, float, float, float]] | None = None,
+    drawn: raster.Drawn | None = None,
 ) -> Artifact:
     """The PNG of page `index`, drawn over `under` (a `png_underlay`) if given; `drawn`:
     that page already rendered with these settings (`page_drawn`)."""
     settings = _png_raster(prepared, options)
     data, (width_px, height_px) = raster.encode_png(
-        *(drawn or page_drawn(document, index, prepared, options, under)),
+        drawn or page_drawn(document, index, prepared, options, under),
         metadata(prepared),
         settings["width_px"],
         settings["dpi"] if prepared.size and prepared.size.is_print else None,
         options.png_compress,
-        under,
     )
     stats = {"width_px": width_px, "height_px": height_px, "dpi": settings["dpi"]}
     return Artifact("png", "piece", data, stats)

@@ -7,12 +7,15 @@ worker process does).
 from __future__ import annotations
 
 import ctypes
+import functools
 import io
 import math
 import struct
 import zlib
+from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, PngImagePlugin
@@ -27,6 +30,42 @@ def page_boxes(page: pdfium.PdfPage) -> Boxes:
     return Boxes(page.get_mediabox(), page.get_trimbox(), page.get_bleedbox())
 
 
+@dataclass
+class Drawn:
+    """A page rendered as its PNG shows it, showing the PDF box `box`: `bitmap` holds
+    all its rows; or, drawn over `under`, only rows `start`.. (the band where its own
+    objects lie, `page_bitmap`): its other rows are `under`'s."""
+
+    bitmap: pdfium.PdfBitmap
+    box: tuple[float, float, float, float]
+    under: Underlay | None = None
+    start: int = 0
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.bitmap.width, (self.under.bitmap if self.under else self.bitmap).height
+
+    @property
+    def end(self) -> int:
+        return self.start + self.bitmap.height
+
+    def pixels(self, top: int, bottom: int) -> np.ndarray:
+        """Its rows top..bottom (rows × columns × channels), without copying unless they
+        straddle its band."""
+        own = self.bitmap.to_numpy()  # a view of PDFium's buffer
+        if self.under is None:
+            return own[top:bottom]
+        if self.start <= top and bottom <= self.end:
+            return own[top - self.start : bottom - self.start]
+        below = self.under.array
+        if bottom <= self.start or self.end <= top:
+            return below[top:bottom]
+        rows = below[top:bottom].copy()
+        first, last = max(top, self.start), min(bottom, self.end)
+        rows[first - top : last - top] = own[first - self.start : last - self.start]
+        return rows
+
+
 def page_bitmap(
     document: pdfium.PdfDocument,
     index: int,
@@ -36,10 +75,11 @@ def page_bitmap(
     trim: bool = True,
     transparent: bool = False,
     under: Underlay | None = None,
-) -> tuple[pdfium.PdfBitmap, tuple[float, float, float, float]]:
-    """One page rendered as 3-byte RGB, or RGBA over a clear ground if `transparent`,
-    over `under` (another page rendered with the same settings) instead of white; and
-    the box it shows."""
+) -> Drawn:
+    """One page rendered as 3-byte RGB, or RGBA over a clear ground if `transparent`;
+    over `under` (another page rendered with the same settings) instead of white. Over
+    `under`, only the rows its objects cover are rendered, over a copy of those rows of
+    `under` (`_band`): a batch row's own page paints a few lines of an A4."""
     page = document[index]
     try:
         media = page.get_mediabox()
@@ -49,9 +89,15 @@ def page_bitmap(
             scale = _scale_to_width(width_px, media, crop)
         else:
             scale = (dpi or 96) / POINTS_PER_INCH
-        maker = pdfium.PdfBitmap.new_native
+        maker, start = pdfium.PdfBitmap.new_native, 0
         if under is not None:
-            maker = engine.bitmap_over(under.bitmap)
+            start, end = _band(page, scale, box[3], under.bitmap.height)
+            # Cropping whole pixels more off the top and bottom moves the drawing by
+            # whole pixels: the band's pixels are those rows of the whole page's.
+            top_px = math.ceil(crop[3] * scale) + start
+            bottom_px = math.ceil(crop[1] * scale) + under.bitmap.height - end
+            crop = (crop[0], (bottom_px - 0.5) / scale, crop[2], (top_px - 0.5) / scale)
+            maker = engine.bitmap_over(under.bitmap, start)
         # A clear fill makes PDFium render RGBA and leave unpainted pixels at alpha 0.
         fill = {"fill_color": (0, 0, 0, 0)} if transparent else {}
         bitmap = page.render(
@@ -59,7 +105,27 @@ def page_bitmap(
         )
     finally:
         page.close()
-    return bitmap, box
+    return Drawn(bitmap, box, under, start)
+
+
+_BAND_MARGIN_PX = 3  # anti-aliasing, and glyph outlines PDFium hints past their boxes
+
+
+def _band(page: pdfium.PdfPage, scale: float, top_pt: float, height: int) -> tuple[int, int]:
+    """The rows (of the page drawn `height` rows high from `top_pt` down) that its
+    objects' bounds cover, with a margin; all of them if an object's bounds are not
+    known (a shading paints wherever its clip lets it). At least one row."""
+    first, last = height, 0
+    for obj in page.get_objects():
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_SHADING:
+            return 0, height
+        if obj.level:
+            continue  # inside a form, whose own bounds cover it
+        _, bottom, _, top = obj.get_bounds()
+        first = min(first, math.floor((top_pt - top) * scale) - _BAND_MARGIN_PX)
+        last = max(last, math.ceil((top_pt - bottom) * scale) + _BAND_MARGIN_PX)
+    first, last = max(0, first), min(height, last)
+    return (first, last) if first < last else (0, 1)
 
 
 def _scale_to_width(
@@ -108,34 +174,29 @@ def page_png(
     more than the compression itself, and no larger for flat artwork. Files people keep
     (level 6) go through Pillow's filters, which pay off on photos.
     """
-    bitmap, box = page_bitmap(
+    drawn = page_bitmap(
         document, index, dpi=dpi, width_px=width_px, trim=trim, transparent=transparent,
         under=under,
     )
-    return encode_png(bitmap, box, metadata, width_px, png_dpi, compress_level, under)
+    return encode_png(drawn, metadata, width_px, png_dpi, compress_level)
 
 
 def encode_png(
-    bitmap: pdfium.PdfBitmap,
-    box: tuple[float, float, float, float],
+    drawn: Drawn,
     metadata: dict[str, str],
     width_px: int | None,
     png_dpi: float | None,
     compress_level: int,
-    under: Underlay | None,
 ) -> tuple[bytes, tuple[int, int]]:
-    """`page_png` of a page already rendered (`page_bitmap`) showing `box`."""
-    size = (bitmap.width, bitmap.height)
+    """`page_png` of a page already rendered (`page_bitmap`)."""
+    bitmap, box, size = drawn.bitmap, drawn.box, drawn.size
     if width_px and bitmap.width != width_px:
         # Rounding inside PDFium can leave a pixel over; screen media need exact sizes.
         size = (width_px, round(width_px * (box[3] - box[1]) / (box[2] - box[0])))
-    if compress_level <= 1 and size == (bitmap.width, bitmap.height):
-        data = _fast_png(
-            size, bitmap.buffer, bitmap.stride, metadata, png_dpi, compress_level, under,
-            bitmap.n_channels,
-        )
+    if compress_level <= 1 and size == drawn.size:
+        data = _fast_png(drawn, metadata, png_dpi, compress_level)
         return data, size
-    image = bitmap.to_pil()
+    image = Image.fromarray(drawn.pixels(0, drawn.size[1]))
     if image.size != size:
         image = image.resize(size, Image.LANCZOS)
     info = PngImagePlugin.PngInfo()
@@ -164,11 +225,21 @@ class Underlay:
         # (first row, end row, level) -> deflated, byte-aligned (final if it ends the page)
         self.runs: dict[tuple[int, int, int], bytes] = {}
         self.sums: dict[tuple[int, int], tuple[int, int]] = {}  # rows -> (adler32, length)
+        # What `contrast` read from its pixels alone, for every row drawn over it.
+        self.measured: dict[Any, Any] = {}
 
     @property
     def nbytes(self) -> int:
         """Memory its pixels take (the bitmap and its copy)."""
         return 2 * self.bitmap.stride * self.bitmap.height
+
+    @functools.cached_property
+    def array(self) -> np.ndarray:
+        """Its pixels as rows × columns × channels (a view of `pixels`)."""
+        bitmap = self.bitmap
+        rows = np.frombuffer(self.pixels, np.uint8).reshape(bitmap.height, bitmap.stride)
+        used = bitmap.width * bitmap.n_channels
+        return rows[:, :used].reshape(bitmap.height, bitmap.width, bitmap.n_channels)
 
     def lines(self, start: int, end: int) -> list[bytes]:
         """Its PNG scanlines start..end."""
@@ -232,22 +303,28 @@ _SHARED_RUN_MIN = 8
 _BLOCK_ROWS = 32  # rows compared with the underlay's at once before one by one
 
 
-def _deflate_over(pixels: Any, under: Underlay, level: int) -> bytes:
-    """The zlib stream of the PNG scanlines of `pixels`, a bitmap laid out as `under`'s:
-    runs of rows equal to `under`'s (all but a row's own text) are what `under` deflated
-    once, the rows between deflated here, each run ending byte-aligned; then the
-    checksum of the whole. Rows are compared in place: only those that differ are copied."""
-    bitmap, base = under.bitmap, under.pixels
-    stride, height, used = bitmap.stride, bitmap.height, bitmap.width * bitmap.n_channels
-    rows = memoryview(pixels).cast("B")
+def _deflate_over(drawn: Drawn, level: int) -> bytes:
+    """The zlib stream of the PNG scanlines of `drawn`, a page drawn over `drawn.under`:
+    runs of rows equal to the underlay's (all but a row's own text) are what the
+    underlay deflated once, the rows between deflated here, each run ending
+    byte-aligned; then the checksum of the whole. Only the rows of its band are compared
+    with the underlay's (the others are its), in place: only those that differ are
+    copied."""
+    under, band, offset = drawn.under, drawn.bitmap, drawn.start
+    assert under is not None
+    base, height = under.pixels, under.bitmap.height
+    stride, used = band.stride, band.width * band.n_channels
+    rows = memoryview(band.buffer).cast("B")
+
+    def same(first: int, end: int) -> bool:  # rows first..end of the page, inside the band
+        at, length = (first - offset) * stride, (end - first - 1) * stride + used
+        return base.startswith(rows[at : at + length], first * stride)
+
     differ = []
-    for block in range(0, height, _BLOCK_ROWS):  # most blocks are the underlay's, whole
-        end = min(block + _BLOCK_ROWS, height)
-        if not base.startswith(rows[block * stride : end * stride], block * stride):
-            differ += [
-                y for y in range(block, end)
-                if not base.startswith(rows[y * stride : y * stride + used], y * stride)
-            ]  # fmt: skip
+    for block in range(offset, drawn.end, _BLOCK_ROWS):  # most blocks are the underlay's
+        end = min(block + _BLOCK_ROWS, drawn.end)
+        if not same(block, end):
+            differ += [y for y in range(block, end) if not same(y, y + 1)]
     own: list[list[int]] = []  # [first, end) of rows deflated here
     for y in differ:
         if own and y - own[-1][1] < _SHARED_RUN_MIN:
@@ -260,31 +337,24 @@ def _deflate_over(pixels: Any, under: Underlay, level: int) -> bytes:
             parts.append(under.run(at, start, level))
             adler = _adler32_combine(adler, *under.checksum(at, start))
         if start < end:
-            middle = b"".join(_scanlines(rows, stride, bitmap.width, bitmap.n_channels, start, end))
+            first, last = start - offset, end - offset
+            middle = b"".join(_scanlines(rows, stride, band.width, band.n_channels, first, last))
             parts.append(_deflate_run([middle], level, end == height))
             adler = _adler32_combine(adler, zlib.adler32(middle), len(middle))
         at = end
     return b"".join(parts) + struct.pack(">I", adler)
 
 
-def _fast_png(
-    size: tuple[int, int],
-    pixels: Any,
-    stride: int,
-    metadata: dict[str, str],
-    dpi: float | None,
-    compress_level: int,
-    under: Underlay | None = None,
-    channels: int = 3,
-) -> bytes:
-    """PNG of packed RGB (or RGBA: 4 `channels`) rows `stride` bytes apart in `pixels`
-    (any buffer), drawn over `under` if given."""
-    width, height = size
-    if under is None:
-        lines = _scanlines(pixels, stride, width, channels, 0, height)
-        idat = zlib.compress(b"".join(lines), compress_level)
+def _fast_png(drawn: Drawn, metadata: dict[str, str], dpi: float | None, level: int) -> bytes:
+    """PNG of a page rendered as packed RGB (or RGBA) rows, drawn over its underlay if it
+    has one."""
+    (width, height), bitmap = drawn.size, drawn.bitmap
+    channels = bitmap.n_channels
+    if drawn.under is None:
+        lines = _scanlines(bitmap.buffer, bitmap.stride, width, channels, 0, height)
+        idat = zlib.compress(b"".join(lines), level)
     else:
-        idat = _deflate_over(pixels, under, compress_level)
+        idat = _deflate_over(drawn, level)
     colour_type = 6 if channels == 4 else 2  # RGBA or RGB, 8 bits a sample
     chunks = [_png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0))]
     if dpi:
