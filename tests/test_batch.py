@@ -258,17 +258,23 @@ def test_a_workers_next_chunks_draw_over_the_shared_page_it_kept(
 ) -> None:
     # The first chunk lays out the segment's shared page; the next chunks, whose rows
     # have the same page outside their slots, lay out only their strip (the long name
-    # shrinks: a second strip) and draw over the kept page and its kept pixels.
+    # shrinks: a second strip) and draw over the kept page, its kept pixels and the PDF
+    # of it the first chunk wrote: they write only their rows' pages.
     session = RenderSession()  # one worker's, across its chunks
-    laid_out = []
-    real = layout.lay_out
+    laid_out, written = [], []
+    real, real_write = layout.lay_out, chunk.write_pdf
 
     def lay_out(*args):
         document, fetcher = real(*args)
         laid_out.append(len(document.pages))
         return document, fetcher
 
+    def write_pdf(document, *args):
+        written.append(len(document.pages))
+        return real_write(document, *args)
+
     monkeypatch.setattr(layout, "lay_out", lay_out)
+    monkeypatch.setattr(chunk, "write_pdf", write_pdf)
     longer = "Buôn Kô Siêr – phường Tân Lợi, thành phố Buôn Ma Thuột, tỉnh Đắk Lắk"
     chunks = [
         ["Thôn 1", "Thôn 2", "Thôn 3"],
@@ -289,6 +295,7 @@ def test_a_workers_next_chunks_draw_over_the_shared_page_it_kept(
             assert_matches_alone(output, row, name, names, sample_campaign, options)
     # Pages per pass: the slogan measured on one row; then shared page + strip; strips.
     assert passes == [[1, 2], [1, 1], [1]]
+    assert written == [4, 3, 3]
 
 
 def test_a_workers_first_chunk_measures_the_shared_slogan_on_one_row_first(

@@ -24,6 +24,19 @@ class SourcePdf:
         parts = engine.read_pdf(data)
         self.objects, self.tree, self.pages = parts.objects, parts.tree, parts.pages
 
+    def joined(self, other: SourcePdf) -> tuple[SourcePdf, int]:
+        """This PDF with `other`'s objects too, numbered past its own (its pages and
+        page tree stay this PDF's), and what `other`'s numbers are shifted by: a page of
+        `other` may then be the page a page of this one is drawn over (`add_pages`)."""
+        shift = max(self.objects) + 1
+        joined = object.__new__(SourcePdf)
+        joined.tree, joined.pages = self.tree, self.pages
+        joined.objects = self.objects | {
+            number + shift: engine.renumbered(body, lambda n: n + shift)
+            for number, body in other.objects.items()
+        }
+        return joined, shift
+
 
 class PdfWriter:
     """A new PDF, written to `out` (at its start) as pages are added. Object 1 is the
@@ -41,8 +54,9 @@ class PdfWriter:
         """Append `pages` (object numbers, default all) of `source`. Objects are
         numbered as they are first referred to and written in that order: the pages and
         everything they reach, nothing else. A page's /Parent becomes our page tree.
-        With `under` (a page of `source`) each page first draws that page's content, as
-        a form XObject: a batch row's own layer over the page its rows share."""
+        With `under` (a page of `source`, or of a PDF joined to it: `SourcePdf.joined`)
+        each page first draws that page's content, as a form XObject: a batch row's own
+        layer over the page its rows share."""
         pages = source.pages if pages is None else pages
         offsets, out = self.offsets, self.out
         queue = deque(pages)  # numbered, not yet written; the first is being written

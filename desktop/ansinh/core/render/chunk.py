@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -127,13 +128,16 @@ def _write_rows(
     """The rows' results, each row's page finished like a piece alone (`finish`).
     WeasyPrint writes all their pages, and their shared pages, as one PDF, so fonts are
     subset once, not per row; each row's PDF is copied out of it with the row's own
-    metadata, its page drawn over its shared page. Its PNG is its page rasterized over
-    the shared page's pixels (rendered once per worker): the same drawing as its PDF,
-    whose fonts are those of both pages. PDF/X-4 also keeps metadata in the catalogue's
-    XMP, so there `rows` is one row, written as it is, by `document` (its layout's)."""
+    metadata, its page drawn over its shared page. A shared page the worker keeps is
+    written once (`_keep_written`): later chunks join that PDF to theirs instead of
+    drawing the page again. A row's PNG is its page rasterized over the shared page's
+    pixels (rendered once per worker): the same drawing as its PDF, whose fonts are those
+    of both pages. PDF/X-4 also keeps metadata in the catalogue's XMP, so there `rows`
+    is one row, written as it is, by `document` (its layout's)."""
     wanted: dict[int, Page] = {}
     for row in rows:
-        for page in ([row.under.page] if row.under else []) + row.pages:
+        under = [row.under.page] if row.under and row.under.written is None else []
+        for page in under + row.pages:
             wanted.setdefault(id(page), page)
     single = document.copy(list(wanted.values()))
     if options.pdf_x4:
@@ -146,36 +150,86 @@ def _write_rows(
     registry, results = current_registry(), {}
     pages = pdfium.PdfDocument(pdf)
     facts = functools.cache(functools.partial(raster.page_facts, pages))  # page -> boxes, fonts
+    joined = functools.cache(functools.partial(_joined, source))
     try:
         for row in rows:
-            own = [at[id(page)] for page in row.pages]
-            below = None if row.under is None else at[id(row.under.page)]
+            own, shared = [at[id(page)] for page in row.pages], row.under
+            below = None if shared is None or shared.written else at[id(shared.page)]
             own_pdf = pdf
             if source is not None:
                 buffer = io.BytesIO()
                 writer = PdfWriter(buffer)
-                under = None if below is None else source.pages[below]
-                writer.add_pages(source, [source.pages[n] for n in own], under)
+                from_pdf, under = source, None if below is None else source.pages[below]
+                if shared is not None and shared.written is not None:
+                    from_pdf, under = joined(shared.written)
+                writer.add_pages(from_pdf, [source.pages[n] for n in own], under)
                 writer.finish(_info(row.prepared, document.metadata.generator), catalogue)
                 own_pdf = buffer.getvalue()
             pixels = None
-            if row.under is not None:  # its PNG and `finish`'s contrast check read them
-                shared = row.under
+            if shared is not None:  # its PNG and `finish`'s contrast check read them
                 if shared.underlay is None or shared.underlay[0] != options:
-                    drawn = png_underlay(pages, below, row.prepared, options)
+                    drawn = _underlay(shared, pages, below, row.prepared, options)
                     session.keep_pixels(shared, options, drawn)
                 pixels = shared.underlay[1]
-            shown = own + ([] if below is None else [below])  # the pages its PDF draws
-            used = set().union(*(facts(n)[1] for n in shown))
+            used = set().union(*(facts(n)[1] for n in own))  # the fonts its PDF draws with
+            if shared is not None:
+                used |= shared.written.fonts if shared.written else facts(below)[1]
             written = Written(
                 own_pdf, len(own), used, facts(own[0])[0], pages, own[0], pixels, row.slots
             )
             results[row.number] = finish(
                 row.prepared, registry, options, row.checks, written, refused
             )
+        if source is not None:
+            _keep_written(rows, source, at, facts, session)
     finally:
         pages.close()
     return results
+
+
+def _joined(source: SourcePdf, written: layers.WrittenPage) -> tuple[SourcePdf, int]:
+    """The chunk's PDF joined to a shared page an earlier chunk wrote, and that page's
+    number in it."""
+    alone = SourcePdf(written.pdf)
+    joined, shift = source.joined(alone)
+    return joined, alone.pages[0] + shift
+
+
+def _underlay(
+    shared: Shared,
+    pages: pdfium.PdfDocument,
+    index: int | None,
+    prepared: Prepared,
+    options: RenderOptions,
+) -> raster.Underlay:
+    """The shared page's pixels: page `index` of the chunk's PDF, or its own PDF when an
+    earlier chunk wrote it."""
+    if index is not None:
+        return png_underlay(pages, index, prepared, options)
+    alone = pdfium.PdfDocument(shared.written.pdf)
+    try:
+        return png_underlay(alone, 0, prepared, options)
+    finally:
+        alone.close()
+
+
+def _keep_written(
+    rows: list[_Finishing],
+    source: SourcePdf,
+    at: dict[int, int],
+    facts: Callable[[int], tuple[Any, set[str]]],
+    session: RenderSession,
+) -> None:
+    """Each shared page this chunk drew that the worker keeps, as a PDF of its own (its
+    objects copied out of the chunk's): the next chunks' rows are drawn over it."""
+    for shared in {id(row.under): row.under for row in rows if row.under}.values():
+        if shared.written is None and session.keeps(shared):
+            index = at[id(shared.page)]
+            buffer = io.BytesIO()
+            writer = PdfWriter(buffer)
+            writer.add_pages(source, [source.pages[index]])
+            writer.finish()
+            shared.written = layers.WrittenPage(buffer.getvalue(), facts(index)[1])
 
 
 def render_rows(

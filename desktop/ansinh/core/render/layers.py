@@ -96,6 +96,16 @@ def _layer_css(fields: list[str]) -> str:
     )
 
 
+@dataclass(eq=False)  # one per shared page: its identity is its key
+class WrittenPage:
+    """A kept shared page as the first chunk that drew it wrote it: a PDF of that page
+    alone (copied out of the chunk's, its fonts subset there) and the fonts it uses.
+    Later chunks draw their rows over it without drawing it again (`chunk`)."""
+
+    pdf: bytes
+    fonts: set[str]
+
+
 @dataclass
 class Shared:
     """A page rows share: every box of their sheet, the varying slots hidden."""
@@ -105,6 +115,7 @@ class Shared:
     refused: list[str]
     fields: list[str]
     underlay: tuple[RenderOptions, Underlay] | None = None  # its PNG pixels, kept
+    written: WrittenPage | None = None  # its PDF, once a chunk wrote it and it is kept
 
     @functools.cached_property
     def rest(self) -> list[tuple] | None:

@@ -69,6 +69,9 @@ class RenderSession:
             self.kept.move_to_end(key)
         return shared
 
+    def keeps(self, shared: Shared) -> bool:
+        return any(kept is shared for kept in self.kept.values())
+
     def keep(self, key: tuple, shared: Shared) -> None:
         self.kept[key] = shared
         while len(self.kept) > self.kept_max:
