@@ -478,6 +478,8 @@ def render_visual(
         html = render_html(prepared, registry, options, new_fit)
         document, fetcher = layout.lay_out(html, prepared.template.folder, roots, session)
         report = engine.inspect_page(document.pages[0]) if document.pages else None
+    if prepared.template.page_multiple > 1:
+        document = document.copy(multipage.padded(prepared.template, document.pages))
     checks = prepared.checks + fit_problems + layout_checks(prepared, document.pages, report)
     pdf = write_pdf(document, options, prepared.size)
     pages = pdfium.PdfDocument(pdf)
