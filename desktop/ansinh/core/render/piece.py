@@ -598,7 +598,7 @@ def render_text(
     artifacts = []
     if template.kind == "loudspeaker":
         spoken = vntext.read_aloud(written)
-        seconds = vntext.reading_time(spoken, syllables_per_second)
+        seconds = vntext.spoken_time(spoken, syllables_per_second)
         artifacts.append(
             Artifact(
                 "txt",
@@ -607,7 +607,7 @@ def render_text(
                 {
                     "reading_seconds": round(seconds, 1),
                     "reading_time": vntext.format_duration_vi(seconds),
-                    "syllables": vntext.count_syllables(spoken),
+                    "syllables": vntext.spoken_syllables(spoken),
                     "syllables_per_second": syllables_per_second,
                 },
             )
