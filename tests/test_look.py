@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
+from ansinh.cli.main import main
 from ansinh.core import paths
 from ansinh.core.batch import plan_batch, run_batch
 from ansinh.core.campaign import FONTS, Adjust, Look, Piece, load_campaign
@@ -32,6 +33,7 @@ from ansinh.core.templates.manifest import parse_manifest
 from helpers import png_image
 
 OPTIONS = RenderOptions(formats=("pdf", "png"))
+SAMPLE = paths.assets_dir() / "sample" / "campaign.toml"
 # Every precomposed letter of Vietnamese, both cases: a, ă, â, e, ê, i, o, ô, ơ, u, ư, y
 # with each of the five tone marks, and đ.
 VIETNAMESE = "".join(
@@ -253,8 +255,6 @@ def test_every_variant_fits_every_size_in_both_styles(template_id, style, sample
 
 
 def test_check_renders_each_variant_and_names_it(isolated_user_dir: Path, capsys) -> None:
-    from ansinh.cli.main import main
-
     folder = isolated_user_dir / "templates" / "hai-bo-cuc"
     folder.mkdir(parents=True)
     (folder / "template.toml").write_text(
@@ -275,3 +275,84 @@ def test_check_renders_each_variant_and_names_it(isolated_user_dir: Path, capsys
     assert main(["check", "hai-bo-cuc"]) == 1
     out = capsys.readouterr().out
     assert "[A4 · chat]" in out and "[A4]" not in out
+
+
+def _cli_png(out: Path) -> bytes:
+    return next(out.rglob("*.png")).read_bytes()
+
+
+def test_the_command_line_chooses_the_font_variant_and_colours(
+    sample_campaign, tmp_path: Path
+) -> None:
+    args = ["render", "poster-bhxh", "--segment", "nong-dan", "--size", "A4",
+            "--campaign", str(SAMPLE), "--format", "pdf,png", "--dpi", "30"]
+    assert main([*args, "--out", str(tmp_path / "own")]) == 0
+    assert main([*args, "--out", str(tmp_path / "look"), "--font", "noto-serif",
+                 "--variant", "anh-tren", "--accent", "#D62828"]) == 0
+    pdf = next((tmp_path / "look").rglob("*.pdf")).read_bytes()
+    assert families(pdf) >= {"An-Sinh-Noto-Serif"}
+    assert "Be-Vietnam-Pro" not in families(pdf)
+    look = Look("anh-tren", "noto-serif", None, "#D62828")
+    alone = render_piece(Piece("poster-bhxh", "nong-dan", "A4", {}, look=look),
+                         sample_campaign, RenderOptions(formats=("png",), png_dpi=30))
+    chosen = png_image(_cli_png(tmp_path / "look")).convert("RGB").tobytes()
+    assert chosen == png_image(alone.artifact("png").data).convert("RGB").tobytes()
+    assert chosen != png_image(_cli_png(tmp_path / "own")).convert("RGB").tobytes()
+
+
+def test_batch_and_export_take_the_look_from_the_command_line(tmp_path: Path) -> None:
+    sheet = tmp_path / "t.csv"
+    sheet.write_text("Tiêu đề\nTHÔN MỘT\nTHÔN HAI\n", encoding="utf-8")
+    assert main(["batch", "poster-bhxh", "--rows", str(sheet), "--segment", "nong-dan",
+                 "--size", "A4", "--format", "pdf", "--out", str(tmp_path / "batch"),
+                 "--font", "barlow-condensed", "--variant", "anh-tren"]) == 0
+    pdfs = sorted((tmp_path / "batch").rglob("*.pdf"))
+    assert len(pdfs) >= 2
+    assert all("An-Sinh-Barlow-Condensed" in families(p.read_bytes()) for p in pdfs)
+
+    campaign = tmp_path / "c.toml"
+    campaign.write_text(
+        '[campaign]\nname = "C"\n'
+        '[[piece]]\ntemplate = "poster-bhxh"\nsegment = "nong-dan"\nsize = "A4"\n'
+        '[[piece]]\ntemplate = "social-bhxh"\nsegment = "nong-dan"\nsize = "1200x630"\n',
+        encoding="utf-8",
+    )
+    assert main(["export", str(campaign), "--format", "pdf,png", "--dpi", "20",
+                 "--out", str(tmp_path / "all"), "--font", "noto-serif",
+                 "--variant", "social-bhxh=anh-trai"]) == 0
+    pdfs = sorted((tmp_path / "all").rglob("*.pdf"))
+    assert len(pdfs) == 2
+    assert all(families(p.read_bytes()) >= {"An-Sinh-Noto-Serif"} for p in pdfs)
+    loaded = load_campaign(campaign)
+    options = RenderOptions(formats=("png",), png_dpi=20)
+    pngs = {png_image(p.read_bytes()).convert("RGB").tobytes()
+            for p in (tmp_path / "all").rglob("*.png")}
+    for piece, look in zip(loaded.pieces, (Look(font="noto-serif"),
+                                           Look("anh-trai", "noto-serif")), strict=True):
+        alone = render_piece(dataclasses.replace(piece, look=look), loaded, options)
+        assert png_image(alone.artifact("png").data).convert("RGB").tobytes() in pngs
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--font", "Comic Sans"], ["Comic Sans", *(f.label for f in FONTS.values())]),
+        (["--variant", "ngang"], ["ngang", "anh-tren"]),
+        (["--primary", "red"], ["--primary", "#RRGGBB"]),
+    ],
+)
+def test_an_unknown_look_is_one_vietnamese_line_with_the_choices(
+    options, said, tmp_path: Path, capsys
+) -> None:
+    code = main(["render", "poster-bhxh", "--segment", "nong-dan", "--size", "A4",
+                 "--out", str(tmp_path), *options])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("Lỗi: ") and "Traceback" not in err
+    assert all(text in err for text in said), err
+    assert not list(tmp_path.rglob("*.pdf"))
+
+
+def test_a_template_with_one_layout_says_so(tmp_path: Path, capsys) -> None:
+    code = main(["render", "banner-bhxh", "--segment", "nong-dan", "--variant", "anh-tren",
+                 "--out", str(tmp_path)])
+    assert code == 2 and "chỉ có bố cục gốc" in capsys.readouterr().err

@@ -231,7 +231,7 @@ def test_booklet_paginates_forty_questions_with_contents_and_page_numbers(campai
     assert result.ok, result.checks
     pdf = result.artifact("pdf").data
     pages = _page_texts(pdf)
-    assert 8 <= len(pages) <= 32 and len(pages) % 2 == 0  # the back cover on an even page
+    assert 8 <= len(pages) <= 32 and len(pages) % 4 == 0  # sheets of four, saddle-stitched
     assert result.pages == len(pages)
     assert "Hỏi đáp về BHXH tự nguyện" in pages[0] and pages[1].startswith("Mục lục")
     assert "Dành cho nông dân" in pages[-1] and "Đường dây nóng" in pages[-1]
@@ -256,6 +256,56 @@ def test_booklet_paginates_forty_questions_with_contents_and_page_numbers(campai
             rf"\b{number}\.\s*Câu hỏi mẫu số {number} về BHXH tự nguyện\?[\s.]*?(\d+)", contents
         )
         assert found and int(found.group(1)) == page, (number, page)
+
+
+@pytest.mark.parametrize("questions", [1, 9, 14, 20, 40, 95])
+def test_booklet_pages_come_in_fours_with_notes_pages_before_the_back_cover(
+    campaign, questions: int
+) -> None:
+    piece = Piece("so-tay-hoi-dap", "nong-dan", "A5", {"questions": _questions(questions)})
+    result = render_piece(piece, campaign, TEXT)
+    assert result.ok, result.checks
+    pdf = result.artifact("pdf").data
+    pages = _page_texts(pdf)
+    assert len(pages) % 4 == 0 and result.pages == len(pages), len(pages)
+    assert "Dành cho nông dân" in pages[-1] and "Đường dây nóng" in pages[-1]
+    assert all("Dành cho nông dân" not in text for text in pages[:-1])
+    notes = [n for n, text in enumerate(pages) if text.startswith("Ghi chú")]
+    assert len(notes) <= 3 and notes == list(range(len(pages) - 1 - len(notes), len(pages) - 1))
+    last_question = max(n for n, text in enumerate(pages) if f"mẫu số {questions} " in text)
+    assert last_question == len(pages) - 2 - len(notes)  # no page left blank between
+    folios = _folios(pdf)
+    for page in range(2, len(pages)):  # the notes pages numbered on
+        assert folios[page - 1].endswith(str(page)), (page, folios[page - 1])
+
+
+def test_booklet_padding_past_the_limit_names_the_flowing_field(
+    campaign, isolated_user_dir: Path
+) -> None:
+    """A booklet allowed 30 pages whose content needs 29 would need 32 once padded: the
+    page check names the questions, not the back cover's fields."""
+    import shutil
+
+    from ansinh.core import paths
+
+    folder = paths.user_templates_dir() / "so-tay-30"
+    shutil.copytree(ROOT / "templates" / "so-tay-hoi-dap", folder)
+    manifest = folder / "template.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        'id = "so-tay-hoi-dap"', 'id = "so-tay-30"').replace('"4-32"', '"4-30"'),
+        encoding="utf-8")
+    count = 118  # ~4.5 a page: the first count (in steps of 2) that needs a 29th page
+    while True:
+        piece = Piece("so-tay-30", "nong-dan", "A5", {"questions": _questions(count)})
+        result = render_piece(piece, campaign, TEXT)
+        if result.pages == 32:
+            break
+        assert result.pages < 32, result.pages
+        count += 2
+    pages = _page_texts(result.artifact("pdf").data)
+    assert not any("Câu hỏi mẫu" in text for text in pages[29:])  # notes and back cover
+    (check,) = [c for c in result.checks if c.is_error]
+    assert check.field == "questions" and "tối đa 30 trang" in check.vi
 
 
 def test_booklet_past_its_page_limit_names_the_field_and_the_count(campaign) -> None:
@@ -344,6 +394,7 @@ def test_a_batch_of_a_multi_page_template_numbers_each_rows_pages_from_one(
     for entry, title in zip(pdfs, ["Sổ tay xã Hòa Phú", "Sổ tay phường Tân An"], strict=True):
         pages = _page_texts((tmp_path / "out" / entry.file).read_bytes())
         assert title in pages[0] and entry.stats["pages"] == len(pages)
+        assert len(pages) % 4 == 0 and "Dành cho nông dân" in pages[-1]  # padded like alone
         folios = _folios((tmp_path / "out" / entry.file).read_bytes())
         assert folios[1:4] == ["2", "3", "4"]  # from 1, as when rendered alone
         pngs = [e for e in bundle.entries if e.format == "png" and e.row == entry.row]

@@ -91,6 +91,13 @@ Y2026 = "hai nghìn không trăm hai mươi sáu"
         # A local number after its area code is grouped like a hotline (3-4).
         ("(0262) 3855888", "không hai sáu hai, ba tám năm, năm tám tám tám"),
         ("(0262) 3 852 123", "không hai sáu hai, ba, tám năm hai, một hai ba"),
+        # An area code and its groups, however written, is a phone; 0… is never a quantity.
+        ("ĐT 0262 3 852 123", "điện thoại không hai sáu hai, ba, tám năm hai, một hai ba"),
+        ("SĐT 0262 38 52 123", "số điện thoại không hai sáu hai, ba tám, năm hai, một hai ba"),
+        ("ĐT 0262.38.52.123.", "điện thoại không hai sáu hai, ba tám, năm hai, một hai ba."),
+        ("ĐT 0262 3852 xxx", "điện thoại không hai sáu hai, ba tám năm hai xxx"),
+        ("mã vùng 0262", "mã vùng không hai sáu hai"),
+        ("lúc 07 giờ", "lúc bảy giờ"),
     ],
 )
 def test_read_aloud_cases(text, spoken):

@@ -330,3 +330,19 @@ def test_sms_counts_parts_for_both_encodings(sample_campaign) -> None:
     assert with_marks.stats["sms_parts"] == (1 if n <= 70 else -(-n // 67))
     m = ascii_only.stats["characters"]
     assert ascii_only.stats["sms_parts"] == (1 if m <= 160 else -(-m // 153))
+
+
+def test_the_drawn_icons_are_spelled_out_once_in_the_shared_macros() -> None:
+    """Templates draw the phone and the tick with `_shared/icons.j2`, not their own copy
+    of its SVG (a copy would keep an old shape when the icon changes)."""
+    shapes = {"phone": "M35.5 24c2-1 4.3-.4", "check": "M28 52l15 15 30-32"}
+    shared = (ROOT / "templates" / "_shared" / "icons.j2").read_text(encoding="utf-8")
+    assert all(shape in shared for shape in shapes.values())
+    copies = [
+        (path.relative_to(ROOT).as_posix(), name)
+        for path in sorted((ROOT / "templates").rglob("*"))
+        if path.is_file() and path.name != "icons.j2" and path.suffix in (".j2", ".css", ".svg")
+        for name, shape in shapes.items()
+        if shape in path.read_text(encoding="utf-8")
+    ]
+    assert copies == []

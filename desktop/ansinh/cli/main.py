@@ -18,17 +18,18 @@ from typing import Any
 from ..core import paths
 from ..core.batch import check_formats, plan_batch, run_batch
 from ..core.bundle import Bundle
-from ..core.campaign import STYLES, Campaign, Piece, load_campaign
+from ..core.campaign import FONTS, STYLES, Campaign, Look, Piece, load_campaign
 from ..core.errors import UserError
 from ..core.export import export_campaign
 from ..core.packs import PackConflict, export_pack, import_pack
 from ..core.policy import freshness_checks
 from ..core.render.piece import RenderOptions, render_piece
 from ..core.render.worker import RenderPool, start_fork_server
-from ..core.safedata import Table, load_json, load_toml
+from ..core.safedata import COLOUR, Table, load_json, load_toml
 from ..core.segments import load_segments
 from ..core.templates import TemplateRegistry
 from ..core.templates.checker import check_templates
+from ..core.templates.manifest import Template
 from .policy import add_policy_parser
 
 EXIT_USER_ERROR = 2
@@ -104,6 +105,9 @@ def cmd_templates(args: argparse.Namespace, out: Output) -> int:
                 "outputs": list(t.outputs),
                 "pages": {"min": t.pages[0], "max": t.pages[1]},
                 "description": t.description,
+                "variants": [
+                    {"id": v.id, "label": v.label, "label_en": v.label_en} for v in t.variants
+                ],
                 "sizes": [
                     {
                         "id": s.id,
@@ -229,6 +233,75 @@ def _campaign(path: Path | None, style: str | None = None) -> Campaign:
     return replace(campaign, style=style) if style else campaign
 
 
+def _font(value: str | None) -> str | None:
+    if value is None or value in FONTS:
+        return value
+    vi = ", ".join(f"{f.id} ({f.label})" for f in FONTS.values())
+    en = ", ".join(f"{f.id} ({f.label_en})" for f in FONTS.values())
+    raise UserError(
+        f"Không có phông chữ «{value}» (--font). Chọn một trong: {vi}.",
+        f"No font «{value}» (--font). Choose one of: {en}.",
+    )
+
+
+def _colour(value: str | None, option: str) -> str | None:
+    if value is None or COLOUR.fullmatch(value):
+        return value
+    raise UserError(
+        f"{option} phải là một màu dạng #RRGGBB, ví dụ #1B6E3A (có «{value}»).",
+        f"{option} must be a colour written #RRGGBB, e.g. #1B6E3A (got «{value}»).",
+    )
+
+
+def _variant(template: Template, value: str) -> str:
+    """`value` if `template` has that layout, else an error listing the ones it has."""
+    if any(v.id == value for v in template.variants):
+        return value
+    if not template.variants:
+        raise UserError(
+            f"Mẫu «{template.id}» chỉ có bố cục gốc, không có «{value}» (--variant).",
+            f"Template «{template.id}» has only its own layout, not «{value}» (--variant).",
+        )
+    vi = ", ".join(f"{v.id} ({v.label})" for v in template.variants)
+    en = ", ".join(f"{v.id} ({v.label_en or v.label})" for v in template.variants)
+    raise UserError(
+        f"Mẫu «{template.id}» không có bố cục «{value}» (--variant). Chọn một trong: {vi}.",
+        f"Template «{template.id}» has no layout «{value}» (--variant). Choose one of: {en}.",
+    )
+
+
+def _look(args: argparse.Namespace, look: Look, variant: str | None = None) -> Look:
+    """`look` with what the command line chose (already checked) put in its place."""
+    chosen = {
+        "variant": variant,
+        "font": _font(args.font),
+        "primary": _colour(args.primary, "--primary"),
+        "accent": _colour(args.accent, "--accent"),
+    }
+    return replace(look, **{key: value for key, value in chosen.items() if value})
+
+
+def _export_looks(args: argparse.Namespace, campaign: Campaign) -> Campaign:
+    """Every piece in the command line's font and colours; `--variant MAU=BO_CUC` gives
+    the pieces of one template that layout."""
+    registry = TemplateRegistry()
+    variants = {
+        template: _variant(registry.get(template), variant)
+        for template, variant in _pairs(args.variant, "--variant").items()
+    }
+    unused = ", ".join(sorted(variants.keys() - {piece.template for piece in campaign.pieces}))
+    if unused:
+        raise UserError(
+            f"Chiến dịch không có ấn phẩm nào theo mẫu «{unused}» (--variant).",
+            f"The campaign has no piece made from template «{unused}» (--variant).",
+        )
+    pieces = tuple(
+        replace(piece, look=_look(args, piece.look, variants.get(piece.template)))
+        for piece in campaign.pieces
+    )
+    return replace(campaign, pieces=pieces)
+
+
 def _report_checks(result: Any, out: Output) -> None:
     for check in result.checks:
         mark = "✗" if check.is_error else "!"
@@ -248,7 +321,10 @@ def cmd_render(args: argparse.Namespace, out: Output) -> int:
     values = _read_values(args.data) if args.data else {}
     if args.data:
         campaign = replace(campaign, base_dir=args.data.parent)
-    piece = Piece(args.template, args.segment, args.size, values)
+    template = TemplateRegistry().get(args.template)
+    variant = _variant(template, args.variant) if args.variant else None
+    piece = Piece(args.template, args.segment, args.size, values,
+                  look=_look(args, Look(), variant))
     _policy_gate(args, out, campaign)
     with RenderPool(workers=1) as pool:  # bounded in CPU time and memory, like the app's
         result = pool.result(pool.submit(render_piece, piece, campaign, _options(args)))
@@ -267,7 +343,7 @@ def cmd_render(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: Output) -> int:
-    campaign = _campaign(args.campaign, args.style)
+    campaign = _export_looks(args, _campaign(args.campaign, args.style))
     _policy_gate(args, out, campaign)
     segments = [s.strip() for s in args.segments.split(",")] if args.segments else None
     started = time.monotonic()
@@ -321,6 +397,8 @@ def cmd_batch(args: argparse.Namespace, out: Output) -> int:
     campaign = _campaign(args.campaign, args.style)
     _policy_gate(args, out, campaign)
     bundle = None
+    template = TemplateRegistry().get(args.template)
+    look = _look(args, Look(), _variant(template, args.variant) if args.variant else None)
     mapping = _pairs(args.map, "--map")
     if args.map_file:
         mapping.update(_read_values(args.map_file))
@@ -334,6 +412,7 @@ def cmd_batch(args: argparse.Namespace, out: Output) -> int:
         segment=args.segment,
         segment_column=args.segment_column,
         constants=_pairs(args.set, "--set"),
+        look=look,
     )
     formats = _formats(args.format) if args.format else plan.template.outputs
     check_formats(plan.template, formats)
@@ -413,18 +492,41 @@ def _add_render_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--crop-marks", action="store_true", help="dấu xén / crop marks")
     parser.add_argument("--pdf-x4", action="store_true", help="PDF/X-4")
     parser.add_argument("--zip", action="store_true", help="nén .zip / make a .zip")
-    _add_style(parser)
     _add_exact(parser)
     _add_strict(parser)
 
 
-def _add_style(parser: argparse.ArgumentParser) -> None:
+def _add_style(parser: argparse.ArgumentParser, *, whole_campaign: bool = False) -> None:
+    """--style, and the look of the pieces: layout variant, font, colours."""
     names = "; ".join(f"{s.id}: {s.label} / {s.label_en}" for s in STYLES.values())
     parser.add_argument(
         "--style", choices=list(STYLES),
         help=f"phong cách hình ảnh thay cho phong cách của chiến dịch / visual style instead of "
         f"the campaign's ({names})",
     )
+    fonts = "; ".join(f"{f.id}: {f.label}" for f in FONTS.values())
+    parser.add_argument(
+        "--font", metavar="PHONG_CHU",
+        help=f"phông chữ cho mọi ấn phẩm / the font of every piece ({fonts})",
+    )
+    if whole_campaign:
+        parser.add_argument(
+            "--variant", action="append", default=[], metavar="MAU=BO_CUC",
+            help="bố cục cho các ấn phẩm của một mẫu / a layout for one template's pieces "
+            "(xem / see: ansinh-cli templates --json)",
+        )
+    else:
+        parser.add_argument(
+            "--variant", metavar="BO_CUC",
+            help="bố cục khác của mẫu / another layout of the template "
+            "(xem / see: ansinh-cli templates --json)",
+        )
+    for option, vi, en in (("--primary", "màu chính", "main colour"),
+                           ("--accent", "màu nhấn", "accent colour")):
+        parser.add_argument(
+            option, metavar="#RRGGBB",
+            help=f"{vi} thay cho màu của chiến dịch / {en} instead of the campaign's",
+        )
 
 
 def _add_exact(parser: argparse.ArgumentParser) -> None:
@@ -497,12 +599,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, help=".toml / .json")
     p.add_argument("--campaign", type=Path, help="tệp chiến dịch / campaign file (.toml)")
     _add_render_options(p)
+    _add_style(p)
     p.set_defaults(run=cmd_render)
 
     p = sub.add_parser("export", help="xuất cả chiến dịch / export a whole campaign")
     p.add_argument("campaign", type=Path)
     p.add_argument("--segments", help="xuất lại cho các đối tượng này / re-target segments")
     _add_render_options(p)
+    _add_style(p, whole_campaign=True)
     p.set_defaults(run=cmd_export)
 
     add_policy_parser(sub)

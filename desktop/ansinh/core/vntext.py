@@ -40,7 +40,10 @@ Reading conventions:
 * "2.5 triệu" (a dot before one or two digits and triệu/nghìn/tỷ) is a decimal point.
 * Phones go digit by digit, groups joined by ", " (a pause): the groups as written, or 4-4
   (1900/1800), 4-3-3 (10 digits), 3-4-4 (11 digits) when written solid; a group of more than
-  four digits after an area code is split too ("(0262) 3855888": 3-4).
+  four digits after an area code is split too ("(0262) 3855888": 3-4). An area code and
+  what follows it in groups of any size is a phone ("ĐT 0262 3 852 123", "0262.38.52.123",
+  the "0262 3852" of a number still being filled in), and a run of three or more digits
+  beginning with 0 is a code, never a quantity: "mã vùng 0262" → "không hai sáu hai".
 * Web addresses: the scheme is not said, "." is "chấm", "/" "gạch chéo", "www" its letters.
 * VssID reads "vê ét ét ai đi": Vietnamese letter names for V-S-S, "ID" the English way, as
   officers commonly say it.
@@ -281,7 +284,7 @@ _SCALE = r"(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
 _ITEM_RE = re.compile(  # the lookahead lets the scan skip to candidates quickly
     r"(?=[0-9+(])(?<![0-9])(?:"
     r"(?P<phone>(?:(?:\+84|\(0[0-9]{2,3}\))[ .-]?[0-9]{1,10}(?:[ .-][0-9]{1,4}){0,3}"
-    r"|1[89]00[ .-]?[0-9]{4}|0[0-9]{2,3}(?:[ .-][0-9]{3,4}){2}|0[0-9]{2,3}[ .-][0-9]{6,8}"
+    r"|1[89]00[ .-]?[0-9]{4}|0[0-9]{2,3}(?:[ .-][0-9]{6,8}|(?:[ .-][0-9]{1,4}){1,3})"
     r"|0[0-9]{9,10})(?![0-9]|[.,/][0-9]))"
     r"|(?P<date>(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4}))(?![0-9])"
     r"|(?P<iso>(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2}))(?![0-9])"
@@ -501,6 +504,9 @@ def _speak(m: re.Match[str], text: str, style: str,
             spoken = _MONTHS[value]
         elif prev == "ngày" and 1 <= value <= 10 and re.match(r"[ \u00a0]*tháng", after):
             spoken = "mùng " + number_words(value, style)
+        elif whole[:1] == "0" and len(whole) > 2 and whole.strip("0") and not frac \
+                and not g("scale"):
+            spoken = _spell(whole)  # "0262": a code ("07 giờ" stays a number, "000" zero)
         else:
             spoken = _read_parts(whole, frac, style)
         if g("scale"):
@@ -622,7 +628,12 @@ _LINE_END_RE = re.compile(r"[.!?…][\"”’)»]*\s*\Z")
 
 def count_syllables(text: str) -> int:
     """Syllables the announcer says: words of ``read_aloud(text)``, punctuation ignored."""
-    return len(_SYLLABLE_RE.findall(read_aloud(text)))
+    return spoken_syllables(read_aloud(text))
+
+
+def spoken_syllables(spoken: str) -> int:
+    """``count_syllables`` of a text already read aloud (``read_aloud``'s result)."""
+    return len(_SYLLABLE_RE.findall(spoken))
 
 
 def reading_time(text: str, syllables_per_second: float = 4.0) -> float:
@@ -631,15 +642,20 @@ def reading_time(text: str, syllables_per_second: float = 4.0) -> float:
     The default 4 syllables/s is slower than natural speech (~5/s), as outdoor loudspeaker
     reading is; callers pass the rate from settings.
     """
+    return spoken_time(read_aloud(text), syllables_per_second)
+
+
+def spoken_time(spoken: str, syllables_per_second: float = 4.0) -> float:
+    """``reading_time`` of a text already read aloud (``read_aloud``'s result): a piece
+    reads its script aloud once and times and counts that."""
     if not syllables_per_second > 0 or math.isinf(syllables_per_second):
         raise UserError(vi="Tốc độ đọc phải là số dương.",
                         en="Reading speed must be a positive number.")
-    spoken = read_aloud(text)
     paragraphs = [p for p in re.split(r"\n[ \t\u00a0]*\n", spoken) if p.strip()]
     # A line without final punctuation (a title, a list item) still ends in a pause.
     sentences = sum(len(_SENTENCE_END_RE.findall(line)) + (not _LINE_END_RE.search(line))
                     for line in spoken.split("\n") if line.strip())
-    syllables = len(_SYLLABLE_RE.findall(spoken))
+    syllables = spoken_syllables(spoken)
     return (syllables / syllables_per_second + sentences * SENTENCE_PAUSE_S
             + max(len(paragraphs) - 1, 0) * PARAGRAPH_PAUSE_S)
 

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import presets
+from ..core import fonts, presets
 from ..core.campaign import STYLES, Campaign
 from ..core.errors import UserError
 from ..core.policy import policy_at
@@ -179,8 +179,11 @@ class CampaignDialog(QDialog):
         self.style_note.setWordWrap(True)
         colors.addRow(self.tr("Màu"), self.style_note)
         self.colour_form = colors
-        font_note = QLabel(self.tr("Phông chữ: Be Vietnam Pro (đủ dấu tiếng Việt)"))
+        font_note = QLabel(self.tr(
+            "%1 — đủ dấu tiếng Việt; chọn phông cho từng ấn phẩm ở mục «Giao diện»."
+        ).replace("%1", fonts.families_text()))
         font_note.setObjectName("help")
+        font_note.setWordWrap(True)
         colors.addRow(self.tr("Phông"), font_note)
         brand_layout.addLayout(colors)
         right.addWidget(brand)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..core import packs, storage
+from ..core import fonts, packs, storage
 from ..core.campaign import Piece, load_campaign
 from ..core.errors import UserError
 from ..core.render import placement
@@ -639,8 +639,8 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         dialogs.show_info(self, self.tr("Giới thiệu"), self.tr(
             "An Sinh Studio, phiên bản %1 — ấn phẩm truyền thông BHXH, BHYT cho mọi kênh, "
-            "chạy không cần mạng.\nPhông chữ Be Vietnam Pro (SIL OFL).").replace(
-            "%1", __version__))
+            "chạy không cần mạng.\nPhông chữ kèm theo: %2.").replace(
+            "%1", __version__).replace("%2", fonts.families_text()))
 
     # --- files -------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from ..errors import UserError
 from ..pdfcopy import PdfWriter, SourcePdf
 from ..templates.registry import current_registry
 from . import engine, layers, layout, raster
+from . import pages as multipage
 from .layers import Shared
 from .piece import (
     Prepared,
@@ -302,7 +303,8 @@ def render_rows(
     to_write: dict[int, tuple[Any, list]] = {}  # one PDF for the chunk (per row for PDF/X-4)
     for item in items:
         number, prepared, laid = item.number, item.prepared, where[item.number]
-        pages, report = laid.pages.get(number, []), laid.reports.get(number)
+        pages = multipage.padded(template, laid.pages.get(number, []))
+        report = laid.reports.get(number)
         checks = prepared.checks + problems[number]
         checks += layout_checks(prepared, pages, report)
         if not pages:  # its sheet made no page: nothing to finish

@@ -7,6 +7,12 @@ the page count, and the field checks (`engine.inspect_page`) cover every page, n
 the first. Page numbers, running heads and fold marks are the templates' own CSS
 (@page margin boxes, `string-set`, `target-counter`), which WeasyPrint lays out.
 
+A saddle-stitched booklet's pages come in fours (`page_multiple = 4`): its template
+lays out, before the back cover, filler pages (notes pages, each holding an element
+with an id starting `filler-`), as many as a count may lack; `padded` keeps the first
+ones the count needs and drops the rest, so the back cover is the last page of a
+multiple of four with no second layout.
+
 A batch lays a multi-page template out one row per document (`batch.run_batch`): page
 counters and a contents page's page references count from the document's first page,
 so rows sharing one document would number on from each other.
@@ -25,16 +31,37 @@ from ..templates.manifest import Template
 from . import engine
 
 Label = Callable[[str | None, int], str]  # (field id, 0 = Vietnamese / 1 = English) -> name
+FILLER = "filler-"
+
+
+def _is_filler(page: Any) -> bool:
+    return any(anchor.startswith(FILLER) for anchor in page.anchors)
+
+
+def padded(template: Template, pages: Sequence[Any]) -> list[Any]:
+    """`pages` (a piece's laid-out pages) with as many of its filler pages as make the
+    count a multiple of `template.page_multiple`, the first ones, in their place."""
+    if template.page_multiple == 1:
+        return list(pages)
+    fillers = [id(page) for page in pages if _is_filler(page)]
+    needed = -(len(pages) - len(fillers)) % template.page_multiple
+    dropped = set(fillers[needed:])
+    return [page for page in pages if id(page) not in dropped]
 
 
 def _flowing_field(template: Template, pages: Sequence[Any]) -> str | None:
-    """The field that runs past the last page allowed: of the fields shown from that
-    page on, a paragraph (flowing text) first."""
+    """The field that makes the piece run past the last page allowed: of the fields
+    shown from that page on, a paragraph (flowing text) first; where only filler pages
+    and the back cover are past it, the paragraph that pushed them there."""
     shown: dict[str, None] = {}
     for page in pages[template.pages[1] - 1 :]:
         shown.update(dict.fromkeys(engine.inspect_page(page).slots))
-    paragraphs = [f.id for f in template.fields if f.type == "paragraph" and f.id in shown]
-    return (paragraphs or list(shown) or [None])[0]
+    paragraphs = [f.id for f in template.fields if f.type == "paragraph"]
+    if not any(field in shown for field in paragraphs) and template.page_multiple > 1:
+        for page in pages:
+            shown.update(dict.fromkeys(engine.inspect_page(page).slots))
+    flowing = [field for field in paragraphs if field in shown]
+    return (flowing or list(shown) or [None])[0]
 
 
 def count_checks(template: Template, pages: Sequence[Any], label: Label) -> list[Check]:
@@ -60,6 +87,16 @@ def count_checks(template: Template, pages: Sequence[Any], label: Label) -> list
                 f"{en}makes the piece {count} pages long; the template allows at most "
                 f"{most}: shorten the content.",
                 field,
+            )
+        ]
+    if count % template.page_multiple:
+        return [
+            error(
+                "page",
+                f"Ấn phẩm có {count} trang, không chia hết cho {template.page_multiple} để "
+                "đóng ghim: mẫu thiếu trang chèn (filler).",
+                f"The piece has {count} pages, not a multiple of {template.page_multiple} "
+                "for binding: the template lacks filler pages.",
             )
         ]
     if count < least:

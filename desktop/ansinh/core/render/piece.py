@@ -478,6 +478,8 @@ def render_visual(
         html = render_html(prepared, registry, options, new_fit)
         document, fetcher = layout.lay_out(html, prepared.template.folder, roots, session)
         report = engine.inspect_page(document.pages[0]) if document.pages else None
+    if prepared.template.page_multiple > 1:
+        document = document.copy(multipage.padded(prepared.template, document.pages))
     checks = prepared.checks + fit_problems + layout_checks(prepared, document.pages, report)
     pdf = write_pdf(document, options, prepared.size)
     pages = pdfium.PdfDocument(pdf)
@@ -596,7 +598,7 @@ def render_text(
     artifacts = []
     if template.kind == "loudspeaker":
         spoken = vntext.read_aloud(written)
-        seconds = vntext.reading_time(spoken, syllables_per_second)
+        seconds = vntext.spoken_time(spoken, syllables_per_second)
         artifacts.append(
             Artifact(
                 "txt",
@@ -605,7 +607,7 @@ def render_text(
                 {
                     "reading_seconds": round(seconds, 1),
                     "reading_time": vntext.format_duration_vi(seconds),
-                    "syllables": vntext.count_syllables(spoken),
+                    "syllables": vntext.spoken_syllables(spoken),
                     "syllables_per_second": syllables_per_second,
                 },
             )

@@ -182,6 +182,9 @@ class Template:
     # The pages a piece may have, (least, most): `pages = 2` or `pages = "4-32"`, where
     # flowing content adds pages up to the most (render/pages.py checks it).
     pages: tuple[int, int] = (1, 1)
+    # A count the pages come in (4: a saddle-stitched booklet's sheets each carry four);
+    # the template's filler pages make the rest up (render/pages.py `padded`).
+    page_multiple: int = 1
 
     @property
     def multipage(self) -> bool:
@@ -629,6 +632,7 @@ def parse_manifest(
                 f"«needs» has an unknown fact «{need}» (use: {', '.join(NEEDS)}).",
             )
     pages = _pages(data, locator.key("pages"), problems)
+    page_multiple = int(top("page_multiple", 1, data.number, 1, lo=1, hi=8))
     if problems.found:
         return None, problems.found
     return Template(
@@ -648,6 +652,7 @@ def parse_manifest(
         tags=tags,
         needs=tuple(dict.fromkeys(needs)),
         pages=pages,
+        page_multiple=page_multiple,
         variants=tuple(variants),
     ), []
 

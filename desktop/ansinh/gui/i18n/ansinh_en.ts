@@ -539,144 +539,144 @@
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="182"/>
-        <source>Phông chữ: Be Vietnam Pro (đủ dấu tiếng Việt)</source>
-        <translation>Typeface: Be Vietnam Pro (full Vietnamese coverage)</translation>
+        <location filename="../campaign_dialog.py" line="183"/>
+        <source>%1 — đủ dấu tiếng Việt; chọn phông cho từng ấn phẩm ở mục «Giao diện».</source>
+        <translation>%1 — full Vietnamese coverage; choose each piece&apos;s font under «Look».</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="184"/>
+        <location filename="../campaign_dialog.py" line="187"/>
         <source>Phông</source>
         <translation>Font</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="188"/>
+        <location filename="../campaign_dialog.py" line="191"/>
         <source>Ngày và số liệu chính sách</source>
         <translation>Date and policy figures</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="195"/>
+        <location filename="../campaign_dialog.py" line="198"/>
         <source>Ngày chiến dịch</source>
         <translation>Campaign date</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="199"/>
+        <location filename="../campaign_dialog.py" line="202"/>
         <source>Dùng cả số liệu dự kiến, chưa có văn bản</source>
         <translation>Also use proposed figures not yet enacted</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="211"/>
+        <location filename="../campaign_dialog.py" line="214"/>
         <source>Áp dụng cho mọi ấn phẩm</source>
         <translation>Apply to every piece</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="214"/>
-        <location filename="../campaign_dialog.py" line="297"/>
+        <location filename="../campaign_dialog.py" line="217"/>
+        <location filename="../campaign_dialog.py" line="300"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="237"/>
+        <location filename="../campaign_dialog.py" line="240"/>
         <source>Áp dụng</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="239"/>
+        <location filename="../campaign_dialog.py" line="242"/>
         <source>Lưu đơn vị này…</source>
         <translation>Save this office…</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="241"/>
+        <location filename="../campaign_dialog.py" line="244"/>
         <source>Lưu tên đơn vị, logo, màu, đường dây nóng, trang thông tin và địa chỉ đang nhập để dùng lại cho chiến dịch khác.</source>
         <translation>Save the office name, logo, colours, hotline, website and address entered here to reuse them in other campaigns.</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="244"/>
-        <location filename="../campaign_dialog.py" line="316"/>
+        <location filename="../campaign_dialog.py" line="247"/>
+        <location filename="../campaign_dialog.py" line="319"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="262"/>
+        <location filename="../campaign_dialog.py" line="265"/>
         <source>Không đọc được tệp đơn vị có sẵn</source>
         <translation>The saved offices file cannot be read</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="265"/>
+        <location filename="../campaign_dialog.py" line="268"/>
         <source>Chưa lưu đơn vị nào</source>
         <translation>No office saved yet</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="293"/>
+        <location filename="../campaign_dialog.py" line="296"/>
         <source>Lưu đơn vị có sẵn</source>
         <translation>Save office</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="294"/>
+        <location filename="../campaign_dialog.py" line="297"/>
         <source>Tên để tìm lại đơn vị này (ví dụ: BHXH cơ sở Ea Kar):</source>
         <translation>A name to find this office again (e.g. Ea Kar district office):</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="296"/>
+        <location filename="../campaign_dialog.py" line="299"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="314"/>
+        <location filename="../campaign_dialog.py" line="317"/>
         <source>Xóa đơn vị có sẵn</source>
         <translation>Delete saved office</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="315"/>
+        <location filename="../campaign_dialog.py" line="318"/>
         <source>Xóa đơn vị «%1» khỏi danh sách? Các chiến dịch đã dùng nó không thay đổi.</source>
         <translation>Delete the office «%1» from the list? Campaigns that used it do not change.</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="331"/>
+        <location filename="../campaign_dialog.py" line="334"/>
         <source>Chọn logo</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="332"/>
+        <location filename="../campaign_dialog.py" line="335"/>
         <source>Ảnh</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="343"/>
+        <location filename="../campaign_dialog.py" line="346"/>
         <source>Kéo thả logo vào đây</source>
         <translation>Drop the logo here</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="344"/>
+        <location filename="../campaign_dialog.py" line="347"/>
         <source>Chưa có logo</source>
         <translation>No logo</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="361"/>
+        <location filename="../campaign_dialog.py" line="364"/>
         <source>Lương cơ sở: %1</source>
         <translation>Base salary: %1</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="362"/>
+        <location filename="../campaign_dialog.py" line="365"/>
         <source>BHXH tự nguyện: đóng %1 thu nhập; thấp nhất %2/tháng</source>
         <translation>Voluntary social insurance: %1 of income; at least %2/month</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="365"/>
+        <location filename="../campaign_dialog.py" line="368"/>
         <source>BHYT hộ gia đình, người thứ nhất: %1/tháng</source>
         <translation>Household health insurance, first member: %1/month</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="368"/>
+        <location filename="../campaign_dialog.py" line="371"/>
         <source>Căn cứ: %1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="403"/>
+        <location filename="../campaign_dialog.py" line="406"/>
         <source>Chiến dịch cần có tên.</source>
         <translation>The campaign needs a name.</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="399"/>
+        <location filename="../campaign_dialog.py" line="402"/>
         <source>Màu phải viết dạng #RRGGBB, ví dụ #0B5CAD.</source>
         <translation>Colours must be written as #RRGGBB, e.g. #0B5CAD.</translation>
     </message>
@@ -722,12 +722,12 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../preview.py" line="324"/>
+        <location filename="../preview.py" line="329"/>
         <source>Không có lỗi: sẵn sàng xuất.</source>
         <translation>No problems: ready to export.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="334"/>
+        <location filename="../preview.py" line="339"/>
         <source>Bấm để tới ô cần sửa</source>
         <translation>Click to go to the field to fix</translation>
     </message>
@@ -1495,9 +1495,9 @@ Recover the unsaved changes?</translation>
     <message>
         <location filename="../mainwindow.py" line="641"/>
         <source>An Sinh Studio, phiên bản %1 — ấn phẩm truyền thông BHXH, BHYT cho mọi kênh, chạy không cần mạng.
-Phông chữ Be Vietnam Pro (SIL OFL).</source>
+Phông chữ kèm theo: %2.</source>
         <translation>An Sinh Studio, version %1 — social and health insurance communication for every channel, working offline.
-Font: Be Vietnam Pro (SIL OFL).</translation>
+Fonts included: %2.</translation>
     </message>
     <message>
         <location filename="../mainwindow.py" line="664"/>
@@ -2108,112 +2108,112 @@ Font: Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../preview.py" line="434"/>
+        <location filename="../preview.py" line="439"/>
         <source>Chọn một ấn phẩm ở bên trái, hoặc tạo mới từ thư viện mẫu.</source>
         <translation>Pick a piece on the left, or create one from the template gallery.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="460"/>
+        <location filename="../preview.py" line="465"/>
         <source>Đang cập nhật…</source>
         <translation>Updating…</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="498"/>
+        <location filename="../preview.py" line="503"/>
         <source>Bài đọc trên loa (số đã viết thành chữ)</source>
         <translation>Loudspeaker script (numbers written out)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="499"/>
+        <location filename="../preview.py" line="504"/>
         <source>Thời lượng đọc khoảng %1 · %2 âm tiết</source>
         <translation>Reading time about %1 · %2 syllables</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="503"/>
+        <location filename="../preview.py" line="508"/>
         <source>Tin nhắn có dấu</source>
         <translation>SMS with diacritics</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="504"/>
+        <location filename="../preview.py" line="509"/>
         <source>Tin nhắn không dấu</source>
         <translation>SMS without diacritics</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="505"/>
+        <location filename="../preview.py" line="510"/>
         <source>%1 ký tự · %2 tin · mã %3</source>
         <translation>%1 characters · %2 messages · %3 encoding</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="510"/>
+        <location filename="../preview.py" line="515"/>
         <source>Chú thích đăng kèm</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="510"/>
+        <location filename="../preview.py" line="515"/>
         <source>%1/%2 ký tự</source>
         <translation>%1/%2 characters</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="522"/>
+        <location filename="../preview.py" line="527"/>
         <source>lề xén %1 mm</source>
         <translation>bleed %1 mm</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="528"/>
+        <location filename="../preview.py" line="533"/>
         <source>Bài phát thanh</source>
         <translation>Loudspeaker script</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="529"/>
+        <location filename="../preview.py" line="534"/>
         <source>đọc khoảng %1</source>
         <translation>about %1 to read</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="534"/>
+        <location filename="../preview.py" line="539"/>
         <source>Tin nhắn SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="535"/>
+        <location filename="../preview.py" line="540"/>
         <source>%1 tin</source>
         <translation>%1 message(s)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="551"/>
+        <location filename="../preview.py" line="556"/>
         <source>Xem trước văn bản</source>
         <translation>Text preview</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="552"/>
+        <location filename="../preview.py" line="557"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="632"/>
+        <location filename="../preview.py" line="637"/>
         <source>Kiểm tra</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="633"/>
+        <location filename="../preview.py" line="638"/>
         <source>Thu nhỏ (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="634"/>
+        <location filename="../preview.py" line="639"/>
         <source>Phóng to (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="635"/>
+        <location filename="../preview.py" line="640"/>
         <source>Vừa khung nhìn</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="636"/>
+        <location filename="../preview.py" line="641"/>
         <source>Hiện đường xén, lề xén (bleed) và vùng an toàn</source>
         <translation>Show trim, bleed and safe-area guides</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="637"/>
+        <location filename="../preview.py" line="642"/>
         <source>Tỉ lệ so với kích thước thật</source>
         <translation>Scale relative to actual size</translation>
     </message>
