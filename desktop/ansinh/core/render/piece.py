@@ -146,9 +146,12 @@ def page_css(size: Size, crop_marks: bool, font: str = DEFAULT_FONT) -> str:
 
 def _head_css(prepared: Prepared, options: RenderOptions) -> str:
     assert prepared.size is not None
-    placed = placement.placement_css(prepared.size, prepared.adjust)
+    placed = (
+        placement.free_area_css(prepared.size),
+        placement.placement_css(prepared.size, prepared.adjust),
+    )
     head = page_css(prepared.size, options.crop_marks, prepared.font)
-    return head + (f"\n{placed}" if placed else "")
+    return "\n".join([head, *filter(None, placed)])
 
 
 def prepare(

@@ -12,6 +12,10 @@ clips it) around the chosen focal point, zoomed in by `zoom`. The PDF embeds the
 picture, so the print keeps its full resolution.
 
 A piece with no adjustment gets no CSS at all: its pages are the template's design.
+
+A template's free area (`manifest.Area`) is placed the same way: its box, in percent of
+the sheet, becomes lengths of the size (`free_area_css`) that the shared page's free
+text and picture (`_shared/page.html.j2`, `base.css`) are laid out with.
 """
 
 from __future__ import annotations
@@ -75,6 +79,27 @@ def placement_css(size: Size, adjust: dict[str, Adjust]) -> str:
     if variables:
         rules.insert(0, ":root { " + " ".join(variables) + " }")
     return "\n".join(rules)
+
+
+FREE_LINE_HEIGHT = 1.3  # the free text's line height (base.css): its lines fill the area
+FREE_PICTURE = (1 / 3, 4 / 3)  # beside text, the picture's frame: ≤ ⅓ of the width, ≤ 4:3
+
+
+def free_area_css(size: Size) -> str:
+    """The lengths the free text and picture are laid out with on `size` (none when it
+    has no free area): the area's box, the text's type size, which makes the area hold
+    its `lines`, and the picture's width when the text sits beside it."""
+    area = size.free_area
+    if area is None:
+        return ""
+    x, w = (value * size.width / 100 for value in (area.x, area.w))
+    y, h = (value * size.height / 100 for value in (area.y, area.h))
+    font = h / (area.lines * FREE_LINE_HEIGHT)
+    picture = min(w * FREE_PICTURE[0], h * FREE_PICTURE[1])
+    lengths = {"x": x, "y": y, "w": w, "h": h, "font": font, "picture": picture, "gap": font}
+    return ":root { " + " ".join(
+        f"--free-{name}: {value:.3f}{size.unit};" for name, value in lengths.items()
+    ) + " }"
 
 
 # Edits made on the preview (the window's drag and wheel), each giving the piece's new

@@ -77,7 +77,26 @@ MAX_LABEL = 200
 MAX_HELP = 2000
 MAX_NUMBER = 1e15
 MAX_PAGES = 64  # a booklet of 64 A5 pages is the most a commune office prints
+# The free area's fields (`[free_area]`): the officer's own short text and picture.
+FREE_TEXT = "free_text"
+FREE_IMAGE = "free_image"
+FREE_LINES = (1, 8)  # the lines of free text an area may hold
+MIN_AREA = 2.0  # percent of the sheet: a smaller box holds no legible text
 _PAGES = re.compile(r"^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$")
+
+
+@dataclass(frozen=True)
+class Area:
+    """Where a template leaves room for the officer's own text and picture
+    (`[free_area]`, or a size's own `free_area`): its top left corner `x`, `y` and its
+    size `w`, `h`, in percent of the sheet, and the `lines` of free text it holds,
+    which set that text's type size (`render.placement.free_area_css`)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    lines: int = 3
 
 
 @dataclass(frozen=True)
@@ -92,6 +111,7 @@ class Size:
     label_en: str = ""
     # Its PNG keeps the page's transparency (a video overlay) instead of a white ground.
     transparent: bool = False
+    free_area: Area | None = None  # the template's [free_area], or this size's own
 
     @property
     def is_print(self) -> bool:
@@ -189,6 +209,11 @@ class Template:
     variants: tuple[Variant, ...] = field(default_factory=tuple)  # layouts besides its own
 
     @property
+    def has_free_area(self) -> bool:
+        """Whether the template declares `[free_area]` (and so the free fields)."""
+        return any(size.free_area for size in self.sizes)
+
+    @property
     def channel(self) -> str:
         return KINDS[self.kind]
 
@@ -236,6 +261,11 @@ class _Locator:
         found = self.headers.get(name, [])
         return found[index] if index < len(found) else 1
 
+    def section(self, name: str) -> int:
+        """The line of the `[name]` table header (1 if there is none)."""
+        header = f"[{name}]"
+        return next((n for n, line in enumerate(self.lines, 1) if line.strip() == header), 1)
+
     def key(self, key: str, after: int = 1) -> int:
         pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
         for number in range(after, len(self.lines) + 1):
@@ -271,7 +301,9 @@ def _dimension(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 20000
 
 
-def _parse_size(raw: Table, line: int, default_bleed: float, problems: _Problems) -> Size | None:
+def _parse_size(
+    raw: Table, line: int, default_bleed: float, free_area: Area | None, problems: _Problems
+) -> Size | None:
     size_id = raw.text("id", max_len=MAX_ID)
     if not _SIZE_ID.match(size_id):
         problems.add(
@@ -299,6 +331,16 @@ def _parse_size(raw: Table, line: int, default_bleed: float, problems: _Problems
         )
         return None
     bleed = raw.number("bleed_mm", default_bleed if unit == "mm" else 0, lo=0, hi=50)
+    if "free_area" in raw:  # this size's own place for it, where the default does not fit
+        where = problems.where.key("free_area", line)
+        if free_area is None:
+            problems.add(
+                where,
+                f"Khổ «{size_id}» có «free_area» nhưng mẫu chưa khai báo [free_area].",
+                f"Size «{size_id}» has «free_area» but the template declares no [free_area].",
+            )
+        else:
+            free_area = _area(raw.table("free_area"), free_area.lines, where, problems)
     return Size(
         id=size_id,
         label=raw.text("label", size_id, max_len=MAX_LABEL),
@@ -309,7 +351,80 @@ def _parse_size(raw: Table, line: int, default_bleed: float, problems: _Problems
         bleed_mm=float(bleed) if unit == "mm" else 0.0,
         png_dpi=float(raw.number("png_dpi", 150 if unit == "mm" else 96, lo=10, hi=1200)),
         transparent=raw.flag("transparent"),
+        free_area=free_area,
     )
+
+
+def _area(raw: Table, lines: int, line: int, problems: _Problems) -> Area | None:
+    """An area's box: x, y, w, h in percent of the sheet, the whole box on the sheet."""
+    box = [raw.raw(key) for key in ("x", "y", "w", "h")]
+    if all(isinstance(v, int | float) and not isinstance(v, bool) for v in box):
+        x, y, w, h = box
+        if 0 <= x and 0 <= y and w >= MIN_AREA and h >= MIN_AREA and x + w <= 100 >= y + h:
+            return Area(float(x), float(y), float(w), float(h), lines)
+    problems.add(
+        line,
+        f"«free_area» cần x, y, w, h (phần trăm khổ giấy): w, h từ {MIN_AREA:g} trở lên và "
+        "cả vùng nằm trong trang (x + w ≤ 100, y + h ≤ 100).",
+        f"«free_area» needs x, y, w, h (percent of the sheet): w, h of {MIN_AREA:g} or more "
+        "and the whole area on the sheet (x + w ≤ 100, y + h ≤ 100).",
+    )
+    return None
+
+
+def _free_area(
+    data: Table, line: int, problems: _Problems
+) -> tuple[Area | None, tuple[Field, ...]]:
+    """`[free_area]`: the sizes' default area and the two optional fields it gives a
+    piece, the officer's own short text and picture, each movable by `move`."""
+    raw = problems.typed(line, None, data.table, "free_area")
+    if raw is None:
+        return None, ()
+    lines, max_chars = raw.raw("lines", 3), raw.raw("max_chars", 200)
+
+    def whole(value: Any, low: int, high: int) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+    if not (whole(lines, *FREE_LINES) and whole(max_chars, 1, MAX_HELP)):
+        problems.add(
+            line,
+            f"[free_area]: «lines» phải là số dòng từ {FREE_LINES[0]} đến {FREE_LINES[1]}, "
+            f"«max_chars» từ 1 đến {MAX_HELP}.",
+            f"[free_area]: «lines» must be a line count from {FREE_LINES[0]} to "
+            f"{FREE_LINES[1]}, «max_chars» from 1 to {MAX_HELP}.",
+        )
+        return None, ()
+    area = _area(raw, lines, line, problems)
+    move = _move(raw, "free_area", line, problems) if "move" in raw else None
+    if move and move.scale != (1.0, 1.0):
+        problems.add(
+            line,
+            "[free_area]: «move» chỉ cho dời chỗ (x, y), không cho đổi cỡ (scale).",
+            "[free_area]: «move» lets the fields move (x, y), not scale.",
+        )
+    fields = (
+        Field(
+            id=FREE_TEXT,
+            type="paragraph",
+            label="Chữ thêm",
+            label_en="Extra text",
+            help="Một đoạn ngắn của đơn vị (lịch họp, địa chỉ, lời nhắn), in vào chỗ trống mẫu "
+            "dành sẵn. Để trống thì không in gì.",
+            max_chars=max_chars,
+            max_lines=lines,
+            move=move,
+        ),
+        Field(
+            id=FREE_IMAGE,
+            type="image",
+            label="Ảnh thêm",
+            label_en="Extra picture",
+            help="Một ảnh của đơn vị (ảnh hội nghị, logo đối tác), đặt vào chỗ trống mẫu dành "
+            "sẵn, cạnh chữ thêm nếu có. Để trống thì không in gì.",
+            move=move,
+        ),
+    )
+    return (area, fields) if area else (None, ())
 
 
 def _choices(raw: Table) -> tuple[tuple[str, str], ...]:
@@ -570,10 +685,23 @@ def parse_manifest(
             )
 
     default_bleed = top("bleed_mm", 3, data.number, 3, lo=0, hi=50)
+    pages = _pages(data, locator.key("pages"), problems)
+    free_area, free_fields = None, ()
+    if "free_area" in data:
+        free_line = locator.section("free_area")
+        free_area, free_fields = _free_area(data, free_line, problems)
+        if kind in TEXT_KINDS or pages != (1, 1):
+            problems.add(
+                free_line,
+                "Chỉ mẫu in một trang mới có [free_area].",
+                "Only a one-page visual template has a [free_area].",
+            )
     sizes = []
     for index, raw in enumerate(raw_sizes):
         line = locator.table("sizes", index)
-        size = problems.typed(line, None, _parse_size, raw, line, default_bleed, problems)
+        size = problems.typed(
+            line, None, _parse_size, raw, line, default_bleed, free_area, problems
+        )
         if size:
             sizes.append(size)
     if not raw_sizes and kind not in TEXT_KINDS:
@@ -593,8 +721,18 @@ def parse_manifest(
                 f"Field «{parsed.id}» is declared twice.",
                 parsed.id,
             )
+        elif parsed.id in (FREE_TEXT, FREE_IMAGE):
+            problems.add(
+                line,
+                f"Trường «{parsed.id}» là tên dành cho vùng tự do ([free_area]): hãy đặt tên "
+                "khác.",
+                f"Field «{parsed.id}» is the name kept for the free area ([free_area]): "
+                "choose another.",
+                parsed.id,
+            )
         seen.add(parsed.id)
         fields.append(parsed)
+    fields += free_fields
 
     variants: list[Variant] = []
     for index, raw in enumerate(raw_variants):
@@ -628,7 +766,6 @@ def parse_manifest(
                 f"«needs» có «{need}» không hợp lệ (dùng: {', '.join(NEEDS)}).",
                 f"«needs» has an unknown fact «{need}» (use: {', '.join(NEEDS)}).",
             )
-    pages = _pages(data, locator.key("pages"), problems)
     if problems.found:
         return None, problems.found
     return Template(
