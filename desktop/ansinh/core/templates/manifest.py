@@ -376,7 +376,8 @@ def _free_area(
     data: Table, line: int, problems: _Problems
 ) -> tuple[Area | None, tuple[Field, ...]]:
     """`[free_area]`: the sizes' default area and the two optional fields it gives a
-    piece, the officer's own short text and picture, each movable by `move`."""
+    piece, the officer's own short text (`max_chars`, `lines`) and picture (`min_dpi`),
+    each movable by `move`."""
     raw = problems.typed(line, None, data.table, "free_area")
     if raw is None:
         return None, ()
@@ -395,6 +396,7 @@ def _free_area(
         )
         return None, ()
     area = _area(raw, lines, line, problems)
+    min_dpi = float(problems.typed(line, 150, raw.number, "min_dpi", 150, lo=10, hi=1200))
     move = _move(raw, "free_area", line, problems) if "move" in raw else None
     if move and move.scale != (1.0, 1.0):
         problems.add(
@@ -421,6 +423,7 @@ def _free_area(
             label_en="Extra picture",
             help="Một ảnh của đơn vị (ảnh hội nghị, logo đối tác), đặt vào chỗ trống mẫu dành "
             "sẵn, cạnh chữ thêm nếu có. Để trống thì không in gì.",
+            min_dpi=min_dpi,
             move=move,
         ),
     )
