@@ -262,9 +262,10 @@ class _Locator:
         return found[index] if index < len(found) else 1
 
     def section(self, name: str) -> int:
-        """The line of the `[name]` table header (1 if there is none)."""
+        """The line of the `[name]` table header, else of a `name = …` key."""
         header = f"[{name}]"
-        return next((n for n, line in enumerate(self.lines, 1) if line.strip() == header), 1)
+        found = (n for n, line in enumerate(self.lines, 1) if line.strip() == header)
+        return next(found, None) or self.key(name)
 
     def key(self, key: str, after: int = 1) -> int:
         pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
