@@ -11,7 +11,6 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from helpers import MM, png_image
 from PIL import Image
 
 from ansinh.core import paths
@@ -20,6 +19,7 @@ from ansinh.core.render.piece import RenderOptions, render_piece
 from ansinh.core.storage import Document, load_document, save_document
 from ansinh.core.templates import TemplateRegistry
 from ansinh.core.templates.manifest import FREE_IMAGE, FREE_TEXT, parse_manifest
+from helpers import MM, png_image
 
 OPTIONS = RenderOptions(formats=("pdf", "png"))
 NOTE = "Họp dân 19 giờ thứ Bảy tại nhà văn hóa thôn Đông."
@@ -114,7 +114,8 @@ def test_the_free_picture_is_embedded_whole_inside_the_box(
 
 
 def test_text_and_picture_share_the_box_side_by_side(sample_campaign, tmp_path: Path) -> None:
-    result = poster(sample_campaign, {FREE_TEXT: "Họp dân 19 giờ.", FREE_IMAGE: str(photo(tmp_path))})
+    values = {FREE_TEXT: "Họp dân 19 giờ.", FREE_IMAGE: str(photo(tmp_path))}
+    result = poster(sample_campaign, values)
     assert result.ok, result.checks
     pdf = result.artifact("pdf").data
     area = area_points(pdf, POSTER_AREA, (210, 297))
@@ -261,5 +262,6 @@ def test_the_free_picture_is_drawn_where_the_png_shows_the_area(
     image = png_image(result.artifact("png").data).convert("RGB")
     x, y, w, h = POSTER_AREA
     # Its middle row at the area's left is the picture's green.
-    pixel = image.getpixel((int(image.width * (x + 1) / 100), int(image.height * (y + h / 2) / 100)))
+    left, middle = image.width * (x + 1) / 100, image.height * (y + h / 2) / 100
+    pixel = image.getpixel((int(left), int(middle)))
     assert max(abs(a - b) for a, b in zip(pixel, (30, 140, 60), strict=True)) < 10, pixel

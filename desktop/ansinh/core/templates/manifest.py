@@ -361,7 +361,7 @@ def _area(raw: Table, lines: int, line: int, problems: _Problems) -> Area | None
     box = [raw.raw(key) for key in ("x", "y", "w", "h")]
     if all(isinstance(v, int | float) and not isinstance(v, bool) for v in box):
         x, y, w, h = box
-        if 0 <= x and 0 <= y and w >= MIN_AREA and h >= MIN_AREA and x + w <= 100 >= y + h:
+        if x >= 0 and y >= 0 and w >= MIN_AREA and h >= MIN_AREA and x + w <= 100 >= y + h:
             return Area(float(x), float(y), float(w), float(h), lines)
     problems.add(
         line,
