@@ -286,6 +286,7 @@ class ImageEditor(FieldEditor):
         self.choose.clicked.connect(self.browse)
         self.reset = QPushButton()
         self.reset.clicked.connect(lambda: self.edited.emit(MISSING))
+        self.reset.setVisible(bool(spec.default))  # without a default it would just clear
         self.clear = QPushButton()
         self.clear.clicked.connect(lambda: self._chosen(""))
         small = QHBoxLayout()
