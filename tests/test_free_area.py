@@ -4,6 +4,7 @@ resolution, checked like every field; empty, the piece prints as it always did."
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 from PIL import Image
 
 from ansinh.core import paths
+from ansinh.core.batch import plan_batch, run_batch
 from ansinh.core.campaign import Adjust, Piece, load_campaign
 from ansinh.core.render.piece import RenderOptions, render_piece
 from ansinh.core.storage import Document, load_document, save_document
@@ -61,6 +63,10 @@ def image_objects(pdf: bytes) -> list[tuple[tuple[int, int], tuple[float, ...]]]
         ]
     finally:
         document.close()
+
+
+def flat(boxes) -> list[float]:
+    return [edge for box in boxes for edge in box]
 
 
 def inside(box: tuple[float, ...], area: tuple[float, ...], slack: float = 0.5) -> bool:
@@ -190,6 +196,41 @@ def test_the_free_text_moves_within_the_areas_bounds(sample_campaign) -> None:
     assert boxes[0][0] - still[0][0] == pytest.approx(0.03 * 210 * MM, abs=0.05)
     # move = { x = 4, y = 4 }: 20 % up is held at 4 %.
     assert boxes[0][1] - still[0][1] == pytest.approx(0.04 * 297 * MM, abs=0.05)
+
+
+def test_batch_rows_take_the_free_text_from_their_column(
+    sample_campaign, tmp_path: Path
+) -> None:
+    """A «Chữ thêm» column fills each row's free text, the piece's picture stays on
+    every row, and a row with an empty cell has the picture alone, where it is alone."""
+    sheet = tmp_path / "t.csv"
+    notes = ["Họp thôn Đông 19 giờ.", "Họp thôn Tây 20 giờ.", ""]
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [["Tiêu đề", "Chữ thêm"], *([f"Thôn {n}", note] for n, note in enumerate(notes))]
+        )
+    picture = str(photo(tmp_path))
+    plan = plan_batch(
+        "poster-bhxh", sheet, sample_campaign, size="A4", segment="nong-dan",
+        constants={FREE_IMAGE: picture},
+    )
+    events = list(run_batch(plan, sample_campaign, tmp_path / "out", combined=False))
+    pdfs = sorted((tmp_path / "out").rglob("*.pdf"))
+    assert events[-1].kind == "finished" and len(pdfs) == 3
+    for number, (note, pdf) in enumerate(zip(notes, pdfs, strict=True)):
+        values = {"title": f"Thôn {number}", FREE_TEXT: note, FREE_IMAGE: picture}
+        alone = poster(sample_campaign, values)
+        expected = alone.artifact("pdf").data
+        data = pdf.read_bytes()
+        assert flat(box for _, box in image_objects(data)) == pytest.approx(
+            flat(box for _, box in image_objects(expected)), abs=0.01
+        )
+        if note:
+            assert flat(text_boxes(data, note)) == pytest.approx(
+                flat(text_boxes(expected, note)), abs=0.01
+            )
+        else:
+            assert "Họp thôn" not in pdfium.PdfDocument(data)[0].get_textpage().get_text_range()
 
 
 def test_free_values_are_saved_with_the_piece(sample_campaign, tmp_path: Path) -> None:
