@@ -16,7 +16,7 @@ from PIL import Image
 
 from ansinh.core import paths
 from ansinh.core.batch import plan_batch, run_batch
-from ansinh.core.campaign import Adjust, Piece, load_campaign
+from ansinh.core.campaign import Adjust, Look, Piece, load_campaign
 from ansinh.core.render.piece import RenderOptions, render_piece
 from ansinh.core.storage import Document, load_document, save_document
 from ansinh.core.templates import TemplateRegistry
@@ -158,7 +158,8 @@ def test_the_free_fields_are_optional_and_empty_prints_nothing_more(sample_campa
     shutil.copytree(template.folder, copy)
     manifest = copy / "template.toml"
     text = manifest.read_text(encoding="utf-8")
-    manifest.write_text(re.sub(r"\n\[free_area\][^[]*", "\n", text), encoding="utf-8")
+    text = re.sub(r"\n\[free_area\][^[]*", "\n", text)  # and the variant's own:
+    manifest.write_text(re.sub(r"(?m)^free_area = .*$", "", text), encoding="utf-8")
     plain = TemplateRegistry().get("poster-bhxh")
     assert not plain.has_free_area and FREE_TEXT not in {f.id for f in plain.fields}
     without = poster(sample_campaign, {})
@@ -187,6 +188,20 @@ def test_the_standee_has_its_own_area_on_each_size(sample_campaign) -> None:
         box = areas[size.id]
         area = area_points(pdf, (box.x, box.y, box.w, box.h), (size.width, size.height))
         assert all(inside(box, area) for box in text_boxes(pdf, "Ngày hội BHXH: 8 giờ."))
+
+
+def test_a_layout_variant_places_the_free_area_where_it_has_room(sample_campaign) -> None:
+    """«Ảnh trên» fills the spot below the benefits: its own area is beside the picture,
+    which gives up that room when the free text is there."""
+    variant = TemplateRegistry().get("poster-bhxh").variants[0]
+    box = variant.free_area
+    piece = Piece("poster-bhxh", "nong-dan", "A4", {FREE_TEXT: NOTE}, look=Look(variant.id))
+    result = render_piece(piece, sample_campaign, OPTIONS)
+    assert result.ok, result.checks
+    pdf = result.artifact("pdf").data
+    area = area_points(pdf, (box.x, box.y, box.w, box.h), (210, 297))
+    assert all(inside(b, area) for b in text_boxes(pdf, NOTE))
+    assert result.slots["photo"][2] < area[0]  # the picture ends left of the area
 
 
 def test_the_free_text_moves_within_the_areas_bounds(sample_campaign) -> None:
@@ -289,6 +304,19 @@ def test_a_size_of_its_own_needs_the_templates_area_and_is_checked(tmp_path: Pat
     area = "[free_area]\nx = 5\ny = 10\nw = 45\nh = 10\n"
     assert not manifest(tmp_path, area, own)
     assert any("free_area" in p.vi for p in manifest(tmp_path, area, own.replace("45", "99")))
+
+
+def test_a_variant_of_its_own_needs_the_templates_area(tmp_path: Path) -> None:
+    (tmp_path / "v.css").write_text("", encoding="utf-8")
+    variant = (
+        '[[variants]]\nid = "v"\nlabel = "V"\ncss = "v.css"\n'
+        "free_area = { x = 5, y = 10, w = 45, h = 10, lines = 4 }\n"
+    )
+    assert any("[free_area]" in p.vi for p in manifest(tmp_path, variant))
+    area = "[free_area]\nx = 5\ny = 60\nw = 45\nh = 10\n"
+    assert not manifest(tmp_path, area + variant)
+    template, _ = parse_manifest(tmp_path, "user")
+    assert template.variants[0].free_area.lines == 4 and template.sizes[0].free_area.lines == 3
 
 
 def test_a_declared_field_may_not_take_a_free_fields_name(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from ..campaign import ADJUST_LIMITS, Adjust
 from ..checks import Check, warning
-from ..templates.manifest import Size, Template
+from ..templates.manifest import Area, Size, Template
 from .engine import SlotReport
 
 GRID = 0.5  # percent of the sheet: offsets snap to it
@@ -85,11 +85,10 @@ FREE_LINE_HEIGHT = 1.3  # the free text's line height (base.css): its lines fill
 FREE_PICTURE = (1 / 3, 4 / 3)  # beside text, the picture's frame: ≤ ⅓ of the width, ≤ 4:3
 
 
-def free_area_css(size: Size) -> str:
-    """The lengths the free text and picture are laid out with on `size` (none when it
-    has no free area): the area's box, the text's type size, which makes the area hold
+def free_area_css(size: Size, area: Area | None) -> str:
+    """The lengths the free text and picture are laid out with in `area` on `size`
+    (none without an area): its box, the text's type size, which makes the area hold
     its `lines`, and the picture's width when the text sits beside it."""
-    area = size.free_area
     if area is None:
         return ""
     x, w = (value * size.width / 100 for value in (area.x, area.w))

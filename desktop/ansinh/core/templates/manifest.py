@@ -4,7 +4,10 @@ A manifest declares what a template is (id, Vietnamese name, kind), the sizes it
 in (millimetres for print, pixels for screens), the bleed, the fields it takes with
 their limits, the Jinja sources that make its outputs, and (`needs`) the segment facts
 its price or table blocks take for granted, so a piece for a segment lacking one is
-stopped with a check rather than printed with a price that does not apply. Every
+stopped with a check rather than printed with a price that does not apply. A free area
+(`[free_area]`: a box in percent of the sheet, a size may have its own) gives the
+template two more optional fields, the officer's own text and picture (`FREE_TEXT`,
+`FREE_IMAGE`), which the shared page draws there. Every
 problem found is a `UserError` carrying the manifest path and the line it points at, so
 `ansinh-cli check` can list them all at once.
 
@@ -80,7 +83,7 @@ MAX_PAGES = 64  # a booklet of 64 A5 pages is the most a commune office prints
 # The free area's fields (`[free_area]`): the officer's own short text and picture.
 FREE_TEXT = "free_text"
 FREE_IMAGE = "free_image"
-FREE_LINES = (1, 8)  # the lines of free text an area may hold
+FREE_LINES = (1, 12)  # the lines of free text an area may hold
 MIN_AREA = 2.0  # percent of the sheet: a smaller box holds no legible text
 _PAGES = re.compile(r"^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$")
 
@@ -88,9 +91,10 @@ _PAGES = re.compile(r"^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$")
 @dataclass(frozen=True)
 class Area:
     """Where a template leaves room for the officer's own text and picture
-    (`[free_area]`, or a size's own `free_area`): its top left corner `x`, `y` and its
-    size `w`, `h`, in percent of the sheet, and the `lines` of free text it holds,
-    which set that text's type size (`render.placement.free_area_css`)."""
+    (`[free_area]`, or a size's or layout variant's own `free_area`): its top left
+    corner `x`, `y` and its size `w`, `h`, in percent of the sheet, and the `lines` of
+    free text it holds, which set that text's type size
+    (`render.placement.free_area_css`)."""
 
     x: float
     y: float
@@ -156,6 +160,7 @@ class Variant:
     label: str
     css: str
     label_en: str = ""
+    free_area: Area | None = None  # its own, where the template's is taken in this layout
 
 
 @dataclass(frozen=True)
@@ -332,16 +337,9 @@ def _parse_size(
         )
         return None
     bleed = raw.number("bleed_mm", default_bleed if unit == "mm" else 0, lo=0, hi=50)
-    if "free_area" in raw:  # this size's own place for it, where the default does not fit
-        where = problems.where.key("free_area", line)
-        if free_area is None:
-            problems.add(
-                where,
-                f"Khổ «{size_id}» có «free_area» nhưng mẫu chưa khai báo [free_area].",
-                f"Size «{size_id}» has «free_area» but the template declares no [free_area].",
-            )
-        else:
-            free_area = _area(raw.table("free_area"), free_area.lines, where, problems)
+    if "free_area" in raw:
+        free_area = _own_area(raw, free_area, line, (f"Khổ «{size_id}»", f"Size «{size_id}»"),
+                              problems)
     return Size(
         id=size_id,
         label=raw.text("label", size_id, max_len=MAX_LABEL),
@@ -356,21 +354,46 @@ def _parse_size(
     )
 
 
+def _whole(value: Any, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
 def _area(raw: Table, lines: int, line: int, problems: _Problems) -> Area | None:
-    """An area's box: x, y, w, h in percent of the sheet, the whole box on the sheet."""
+    """An area: x, y, w, h in percent of the sheet, the whole box on the sheet, and the
+    lines it holds (`lines` by default)."""
     box = [raw.raw(key) for key in ("x", "y", "w", "h")]
-    if all(isinstance(v, int | float) and not isinstance(v, bool) for v in box):
+    lines = raw.raw("lines", lines)
+    if _whole(lines, *FREE_LINES) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in box
+    ):
         x, y, w, h = box
         if x >= 0 and y >= 0 and w >= MIN_AREA and h >= MIN_AREA and x + w <= 100 >= y + h:
             return Area(float(x), float(y), float(w), float(h), lines)
     problems.add(
         line,
         f"«free_area» cần x, y, w, h (phần trăm khổ giấy): w, h từ {MIN_AREA:g} trở lên và "
-        "cả vùng nằm trong trang (x + w ≤ 100, y + h ≤ 100).",
+        "cả vùng nằm trong trang (x + w ≤ 100, y + h ≤ 100); «lines» là số dòng từ "
+        f"{FREE_LINES[0]} đến {FREE_LINES[1]}.",
         f"«free_area» needs x, y, w, h (percent of the sheet): w, h of {MIN_AREA:g} or more "
-        "and the whole area on the sheet (x + w ≤ 100, y + h ≤ 100).",
+        "and the whole area on the sheet (x + w ≤ 100, y + h ≤ 100); «lines» a line count "
+        f"from {FREE_LINES[0]} to {FREE_LINES[1]}.",
     )
     return None
+
+
+def _own_area(
+    raw: Table, default: Area | None, line: int, owner: tuple[str, str], problems: _Problems
+) -> Area | None:
+    """A size's or layout's own `free_area`, where the template's does not fit it."""
+    where = problems.where.key("free_area", line)
+    if default is None:
+        problems.add(
+            where,
+            f"{owner[0]} có «free_area» nhưng mẫu chưa khai báo [free_area].",
+            f"{owner[1]} has «free_area» but the template declares no [free_area].",
+        )
+        return None
+    return _area(raw.table("free_area"), default.lines, where, problems)
 
 
 def _free_area(
@@ -382,21 +405,16 @@ def _free_area(
     raw = problems.typed(line, None, data.table, "free_area")
     if raw is None:
         return None, ()
-    lines, max_chars = raw.raw("lines", 3), raw.raw("max_chars", 200)
-
-    def whole(value: Any, low: int, high: int) -> bool:
-        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
-
-    if not (whole(lines, *FREE_LINES) and whole(max_chars, 1, MAX_HELP)):
+    max_chars = raw.raw("max_chars", 200)
+    if not _whole(max_chars, 1, MAX_HELP):
         problems.add(
             line,
-            f"[free_area]: «lines» phải là số dòng từ {FREE_LINES[0]} đến {FREE_LINES[1]}, "
-            f"«max_chars» từ 1 đến {MAX_HELP}.",
-            f"[free_area]: «lines» must be a line count from {FREE_LINES[0]} to "
-            f"{FREE_LINES[1]}, «max_chars» from 1 to {MAX_HELP}.",
+            f"[free_area]: «max_chars» phải là số nguyên từ 1 đến {MAX_HELP}.",
+            f"[free_area]: «max_chars» must be a whole number from 1 to {MAX_HELP}.",
         )
+    area = _area(raw, 3, line, problems)
+    if area is None:
         return None, ()
-    area = _area(raw, lines, line, problems)
     min_dpi = float(problems.typed(line, 150, raw.number, "min_dpi", 150, lo=10, hi=1200))
     move = _move(raw, "free_area", line, problems) if "move" in raw else None
     if move and move.scale != (1.0, 1.0):
@@ -414,7 +432,7 @@ def _free_area(
             help="Một đoạn ngắn của đơn vị (lịch họp, địa chỉ, lời nhắn), in vào chỗ trống mẫu "
             "dành sẵn. Để trống thì không in gì.",
             max_chars=max_chars,
-            max_lines=lines,
+            max_lines=area.lines,
             move=move,
         ),
         Field(
@@ -428,7 +446,7 @@ def _free_area(
             move=move,
         ),
     )
-    return (area, fields) if area else (None, ())
+    return area, fields
 
 
 def _choices(raw: Table) -> tuple[tuple[str, str], ...]:
@@ -580,7 +598,9 @@ def _move(raw: Table, field_id: str, line: int, problems: _Problems) -> Move | N
     return Move(float(x), float(y), (float(scale[0]), float(scale[1])))
 
 
-def _parse_variant(raw: Table, line: int, folder: Path, problems: _Problems) -> Variant | None:
+def _parse_variant(
+    raw: Table, line: int, folder: Path, free_area: Area | None, problems: _Problems
+) -> Variant | None:
     variant_id = raw.text("id", max_len=MAX_ID)
     label = raw.text("label", max_len=MAX_LABEL)
     css = raw.text("css", max_len=MAX_LABEL)
@@ -600,7 +620,12 @@ def _parse_variant(raw: Table, line: int, folder: Path, problems: _Problems) -> 
             f"template folder (got «{css}»).",
         )
         return None
-    return Variant(variant_id, label, css, raw.text("label_en", max_len=MAX_LABEL))
+    if "free_area" in raw:
+        owner = (f"Bố cục «{variant_id}»", f"Variant «{variant_id}»")
+        free_area = _own_area(raw, free_area, line, owner, problems)
+    else:
+        free_area = None  # the size's
+    return Variant(variant_id, label, css, raw.text("label_en", max_len=MAX_LABEL), free_area)
 
 
 def _read(path: Path) -> tuple[Table, str]:
@@ -741,7 +766,9 @@ def parse_manifest(
     variants: list[Variant] = []
     for index, raw in enumerate(raw_variants):
         line = locator.table("variants", index)
-        variant = problems.typed(line, None, _parse_variant, raw, line, folder, problems)
+        variant = problems.typed(
+            line, None, _parse_variant, raw, line, folder, free_area, problems
+        )
         if variant is None:
             continue
         if any(v.id == variant.id for v in variants):
