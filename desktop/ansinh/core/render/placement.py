@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from ..campaign import ADJUST_LIMITS, Adjust
 from ..checks import Check, warning
-from ..templates.manifest import Area, Size, Template
+from ..templates.manifest import FREE_IMAGE, FREE_TEXT, Area, Size, Template
 from .engine import SlotReport
 
 GRID = 0.5  # percent of the sheet: offsets snap to it
@@ -159,26 +159,30 @@ def _inked(slot: SlotReport) -> tuple[float, float, float, float] | None:
 def overlap_checks(
     adjust: dict[str, Adjust], slots: list[SlotReport], label: Callable[[str, int], str]
 ) -> list[Check]:
-    """A slot the officer moved that now covers another field's text or picture."""
+    """A slot the officer moved, or a free text or picture (placed over the template's
+    design, in room it declares), that covers another field's text or picture."""
     drawn = {slot.field: box for slot in slots if (box := _inked(slot)) is not None}
+    placed = {f for f in (FREE_TEXT, FREE_IMAGE) if f in drawn}
     checks = []
-    for field_id, where in adjust.items():
+    moved = [f for f, where in adjust.items() if where.moves]
+    for field_id in dict.fromkeys([*moved, *sorted(placed)]):
         mine = drawn.get(field_id)
-        if mine is None or not where.moves:
+        if mine is None:
             continue
+        skip = {field_id} | (placed if field_id in placed else set())
         for other, theirs in drawn.items():
             width = min(mine[2], theirs[2]) - max(mine[0], theirs[0])
             height = min(mine[3], theirs[3]) - max(mine[1], theirs[1])
-            if other != field_id and width > OVERLAP_PX and height > OVERLAP_PX:
-                checks.append(
-                    warning(
-                        "overlap",
-                        f"«{label(field_id, 0)}» đã dời chồng lên «{label(other, 0)}»: hãy kéo "
-                        "ra chỗ trống.",
-                        f"«{label(field_id, 1)}» was moved over «{label(other, 1)}»: drag it to "
-                        "a free spot.",
-                        field_id,
-                    )
+            if other not in skip and width > OVERLAP_PX and height > OVERLAP_PX:
+                mine_vi, mine_en, other_vi, other_en = (
+                    label(field_id, 0), label(field_id, 1), label(other, 0), label(other, 1)
                 )
+                if field_id in moved:
+                    vi = f"«{mine_vi}» đã dời chồng lên «{other_vi}»: hãy kéo ra chỗ trống."
+                    en = f"«{mine_en}» was moved over «{other_en}»: drag it to a free spot."
+                else:
+                    vi = f"«{mine_vi}» chồng lên «{other_vi}»: hãy rút ngắn hoặc kéo ra chỗ trống."
+                    en = f"«{mine_en}» covers «{other_en}»: shorten it or drag it to a free spot."
+                checks.append(warning("overlap", vi, en, field_id))
                 break
     return checks
