@@ -286,6 +286,8 @@ class ImageEditor(FieldEditor):
         self.choose.clicked.connect(self.browse)
         self.reset = QPushButton()
         self.reset.clicked.connect(lambda: self.edited.emit(MISSING))
+        if not spec.default:
+            self.reset.hide()  # with no default to go back to, it would only clear
         self.clear = QPushButton()
         self.clear.clicked.connect(lambda: self._chosen(""))
         small = QHBoxLayout()

@@ -146,9 +146,12 @@ def page_css(size: Size, crop_marks: bool, font: str = DEFAULT_FONT) -> str:
 
 def _head_css(prepared: Prepared, options: RenderOptions) -> str:
     assert prepared.size is not None
-    placed = placement.placement_css(prepared.size, prepared.adjust)
+    placed = (
+        placement.free_area_css(prepared.size, prepared.context["free_area"]),
+        placement.placement_css(prepared.size, prepared.adjust),
+    )
     head = page_css(prepared.size, options.crop_marks, prepared.font)
-    return head + (f"\n{placed}" if placed else "")
+    return "\n".join([head, *filter(None, placed)])
 
 
 def prepare(
@@ -192,6 +195,9 @@ def prepare(
         "part": "document",
         "variant": _variant(template, piece.look, checks),
     }
+    # The free area of this size in this layout (its own, or the size's), if any.
+    variant = context["variant"]
+    context["free_area"] = (variant and variant.free_area) or (size and size.free_area)
     adjust = placement.clamped(template, piece.adjust)
     prepared = Prepared(
         template, size, segment, campaign, resolved, context, checks, adjust, font

@@ -12,6 +12,10 @@ clips it) around the chosen focal point, zoomed in by `zoom`. The PDF embeds the
 picture, so the print keeps its full resolution.
 
 A piece with no adjustment gets no CSS at all: its pages are the template's design.
+
+A template's free area (`manifest.Area`) is placed the same way: its box, in percent of
+the sheet, becomes lengths of the size (`free_area_css`) that the shared page's free
+text and picture (`_shared/page.html.j2`, `base.css`) are laid out with.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections.abc import Callable
 
 from ..campaign import ADJUST_LIMITS, Adjust
 from ..checks import Check, warning
-from ..templates.manifest import Size, Template
+from ..templates.manifest import FREE_IMAGE, FREE_TEXT, Area, Size, Template
 from .engine import SlotReport
 
 GRID = 0.5  # percent of the sheet: offsets snap to it
@@ -75,6 +79,26 @@ def placement_css(size: Size, adjust: dict[str, Adjust]) -> str:
     if variables:
         rules.insert(0, ":root { " + " ".join(variables) + " }")
     return "\n".join(rules)
+
+
+FREE_LINE_HEIGHT = 1.3  # the free text's line height (base.css): its lines fill the area
+FREE_PICTURE = (1 / 3, 4 / 3)  # beside text, the picture's frame: ≤ ⅓ of the width, ≤ 4:3
+
+
+def free_area_css(size: Size, area: Area | None) -> str:
+    """The lengths the free text and picture are laid out with in `area` on `size`
+    (none without an area): its box, the text's type size, which makes the area hold
+    its `lines`, and the picture's width when the text sits beside it."""
+    if area is None:
+        return ""
+    x, w = (value * size.width / 100 for value in (area.x, area.w))
+    y, h = (value * size.height / 100 for value in (area.y, area.h))
+    font = h / (area.lines * FREE_LINE_HEIGHT)
+    picture = min(w * FREE_PICTURE[0], h * FREE_PICTURE[1])
+    lengths = {"x": x, "y": y, "w": w, "h": h, "font": font, "picture": picture, "gap": font}
+    return ":root { " + " ".join(
+        f"--free-{name}: {value:.3f}{size.unit};" for name, value in lengths.items()
+    ) + " }"
 
 
 # Edits made on the preview (the window's drag and wheel), each giving the piece's new
@@ -135,26 +159,30 @@ def _inked(slot: SlotReport) -> tuple[float, float, float, float] | None:
 def overlap_checks(
     adjust: dict[str, Adjust], slots: list[SlotReport], label: Callable[[str, int], str]
 ) -> list[Check]:
-    """A slot the officer moved that now covers another field's text or picture."""
+    """A slot the officer moved, or a free text or picture (placed over the template's
+    design, in room it declares), that covers another field's text or picture."""
     drawn = {slot.field: box for slot in slots if (box := _inked(slot)) is not None}
+    placed = {f for f in (FREE_TEXT, FREE_IMAGE) if f in drawn}
     checks = []
-    for field_id, where in adjust.items():
+    moved = [f for f, where in adjust.items() if where.moves]
+    for field_id in dict.fromkeys([*moved, *sorted(placed)]):
         mine = drawn.get(field_id)
-        if mine is None or not where.moves:
+        if mine is None:
             continue
+        skip = {field_id} | (placed if field_id in placed else set())
         for other, theirs in drawn.items():
             width = min(mine[2], theirs[2]) - max(mine[0], theirs[0])
             height = min(mine[3], theirs[3]) - max(mine[1], theirs[1])
-            if other != field_id and width > OVERLAP_PX and height > OVERLAP_PX:
-                checks.append(
-                    warning(
-                        "overlap",
-                        f"«{label(field_id, 0)}» đã dời chồng lên «{label(other, 0)}»: hãy kéo "
-                        "ra chỗ trống.",
-                        f"«{label(field_id, 1)}» was moved over «{label(other, 1)}»: drag it to "
-                        "a free spot.",
-                        field_id,
-                    )
+            if other not in skip and width > OVERLAP_PX and height > OVERLAP_PX:
+                mine_vi, mine_en, other_vi, other_en = (
+                    label(field_id, 0), label(field_id, 1), label(other, 0), label(other, 1)
                 )
+                if field_id in moved:
+                    vi = f"«{mine_vi}» đã dời chồng lên «{other_vi}»: hãy kéo ra chỗ trống."
+                    en = f"«{mine_en}» was moved over «{other_en}»: drag it to a free spot."
+                else:
+                    vi = f"«{mine_vi}» chồng lên «{other_vi}»: hãy rút ngắn hoặc kéo ra chỗ trống."
+                    en = f"«{mine_en}» covers «{other_en}»: shorten it or drag it to a free spot."
+                checks.append(warning("overlap", vi, en, field_id))
                 break
     return checks

@@ -4,7 +4,8 @@ Three passes: the manifest (parsed by `manifest`), the Jinja sources (syntax err
 and `f.<name>` references to fields the manifest does not declare), and a trial
 render of every size (in each of its layout variants) with the field defaults and the
 sample campaign, so layout overflow in a shipped template is caught before an officer
-meets it.
+meets it; a template with a free area is rendered again with its free text as long as
+it may be, which must fit the area and be readable on it in every layout.
 
 Templates are untrusted code, so the caller chooses how each template's Jinja pass and
 each size's trial render run (`run`: the CLI's bounded render worker). One that hits
@@ -23,10 +24,11 @@ from .. import paths
 from ..campaign import Campaign, Look, Piece, load_campaign
 from ..errors import UserError
 from ..render.jinja import make_environment
-from .manifest import MANIFEST, Template
+from .manifest import FREE_TEXT, MANIFEST, Template
 from .registry import TemplateRegistry
 
 TRIAL_SEGMENT = "toan-dan"
+TRIAL_NOTE = "Họp dân lúc 19 giờ thứ Bảy tại nhà văn hóa thôn, cán bộ BHXH hướng dẫn kê khai. "
 
 
 def _sources(template: Template) -> list[str]:
@@ -73,24 +75,33 @@ def _trial_campaign() -> Campaign:
     return load_campaign(sample) if sample.is_file() else Campaign(name="Thử mẫu")
 
 
+def trial_note(limit: int) -> str:
+    """A free text of as many whole words as `limit` characters hold."""
+    text = TRIAL_NOTE * (limit // len(TRIAL_NOTE) + 1)
+    return text[: text.rfind(" ", 0, limit + 1)].rstrip(" ,")
+
+
 def _trial_render(
     template: Template,
     size_id: str | None,
     registry: TemplateRegistry,
     campaign: Campaign,
     variant: str | None = None,
+    free: bool = False,
 ) -> list[UserError]:
-    """The errors of one size (in one layout variant) rendered with the defaults."""
+    """The errors of one size (in one layout variant) rendered with the defaults, and
+    with the longest free text if `free`."""
     from ..render.piece import RenderOptions, render_piece  # heavy: only when rendering
 
-    piece = Piece(template.id, TRIAL_SEGMENT, size_id, look=Look(variant=variant))
+    values = {FREE_TEXT: trial_note(template.field(FREE_TEXT).max_chars or 0)} if free else {}
+    piece = Piece(template.id, TRIAL_SEGMENT, size_id, values, look=Look(variant=variant))
     try:
         result = render_piece(
             piece, campaign, RenderOptions(formats=("pdf", "txt")), registry=registry
         )
     except UserError as exc:
         return [exc]
-    label = _label(" · ".join(filter(None, (size_id, variant))))
+    label = _label(" · ".join(filter(None, (size_id, variant, FREE_TEXT if free else None))))
     return [
         UserError(
             f"{label}Dựng thử với giá trị mặc định: {check.vi}",
@@ -160,9 +171,13 @@ def check_templates(
             continue
         for size in template.sizes or (None,):
             size_id = size.id if size else None
-            for variant in (None, *(v.id for v in template.variants)):
+            variants = (None, *(v.id for v in template.variants))
+            frees = (False, True) if template.has_free_area else (False,)
+            for variant, free in ((v, free) for free in frees for v in variants):
                 try:
-                    problems += run(_trial_render, template, size_id, registry, campaign, variant)
+                    problems += run(
+                        _trial_render, template, size_id, registry, campaign, variant, free
+                    )
                 except UserError as exc:
                     problems.append(_stopped(template, size_id, exc))
     checked = len(templates) + len(

@@ -4,7 +4,10 @@ A manifest declares what a template is (id, Vietnamese name, kind), the sizes it
 in (millimetres for print, pixels for screens), the bleed, the fields it takes with
 their limits, the Jinja sources that make its outputs, and (`needs`) the segment facts
 its price or table blocks take for granted, so a piece for a segment lacking one is
-stopped with a check rather than printed with a price that does not apply. Every
+stopped with a check rather than printed with a price that does not apply. A free area
+(`[free_area]`: a box in percent of the sheet, a size may have its own) gives the
+template two more optional fields, the officer's own text and picture (`FREE_TEXT`,
+`FREE_IMAGE`), which the shared page draws there. Every
 problem found is a `UserError` carrying the manifest path and the line it points at, so
 `ansinh-cli check` can list them all at once.
 
@@ -77,7 +80,27 @@ MAX_LABEL = 200
 MAX_HELP = 2000
 MAX_NUMBER = 1e15
 MAX_PAGES = 64  # a booklet of 64 A5 pages is the most a commune office prints
+# The free area's fields (`[free_area]`): the officer's own short text and picture.
+FREE_TEXT = "free_text"
+FREE_IMAGE = "free_image"
+FREE_LINES = (1, 12)  # the lines of free text an area may hold
+MIN_AREA = 2.0  # percent of the sheet: a smaller box holds no legible text
 _PAGES = re.compile(r"^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$")
+
+
+@dataclass(frozen=True)
+class Area:
+    """Where a template leaves room for the officer's own text and picture
+    (`[free_area]`, or a size's or layout variant's own `free_area`): its top left
+    corner `x`, `y` and its size `w`, `h`, in percent of the sheet, and the `lines` of
+    free text it holds, which set that text's type size
+    (`render.placement.free_area_css`)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    lines: int = 3
 
 
 @dataclass(frozen=True)
@@ -92,6 +115,7 @@ class Size:
     label_en: str = ""
     # Its PNG keeps the page's transparency (a video overlay) instead of a white ground.
     transparent: bool = False
+    free_area: Area | None = None  # the template's [free_area], or this size's own
 
     @property
     def is_print(self) -> bool:
@@ -136,6 +160,7 @@ class Variant:
     label: str
     css: str
     label_en: str = ""
+    free_area: Area | None = None  # its own, where the template's is taken in this layout
 
 
 @dataclass(frozen=True)
@@ -192,6 +217,11 @@ class Template:
     variants: tuple[Variant, ...] = field(default_factory=tuple)  # layouts besides its own
 
     @property
+    def has_free_area(self) -> bool:
+        """Whether the template declares `[free_area]` (and so the free fields)."""
+        return any(size.free_area for size in self.sizes)
+
+    @property
     def channel(self) -> str:
         return KINDS[self.kind]
 
@@ -239,6 +269,12 @@ class _Locator:
         found = self.headers.get(name, [])
         return found[index] if index < len(found) else 1
 
+    def section(self, name: str) -> int:
+        """The line of the `[name]` table header, else of a `name = …` key."""
+        header = f"[{name}]"
+        found = (n for n, line in enumerate(self.lines, 1) if line.strip() == header)
+        return next(found, None) or self.key(name)
+
     def key(self, key: str, after: int = 1) -> int:
         pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
         for number in range(after, len(self.lines) + 1):
@@ -274,7 +310,9 @@ def _dimension(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 20000
 
 
-def _parse_size(raw: Table, line: int, default_bleed: float, problems: _Problems) -> Size | None:
+def _parse_size(
+    raw: Table, line: int, default_bleed: float, free_area: Area | None, problems: _Problems
+) -> Size | None:
     size_id = raw.text("id", max_len=MAX_ID)
     if not _SIZE_ID.match(size_id):
         problems.add(
@@ -302,6 +340,9 @@ def _parse_size(raw: Table, line: int, default_bleed: float, problems: _Problems
         )
         return None
     bleed = raw.number("bleed_mm", default_bleed if unit == "mm" else 0, lo=0, hi=50)
+    if "free_area" in raw:
+        free_area = _own_area(raw, free_area, line, (f"Khổ «{size_id}»", f"Size «{size_id}»"),
+                              problems)
     return Size(
         id=size_id,
         label=raw.text("label", size_id, max_len=MAX_LABEL),
@@ -312,7 +353,103 @@ def _parse_size(raw: Table, line: int, default_bleed: float, problems: _Problems
         bleed_mm=float(bleed) if unit == "mm" else 0.0,
         png_dpi=float(raw.number("png_dpi", 150 if unit == "mm" else 96, lo=10, hi=1200)),
         transparent=raw.flag("transparent"),
+        free_area=free_area,
     )
+
+
+def _whole(value: Any, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _area(raw: Table, lines: int, line: int, problems: _Problems) -> Area | None:
+    """An area: x, y, w, h in percent of the sheet, the whole box on the sheet, and the
+    lines it holds (`lines` by default)."""
+    box = [raw.raw(key) for key in ("x", "y", "w", "h")]
+    lines = raw.raw("lines", lines)
+    if _whole(lines, *FREE_LINES) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in box
+    ):
+        x, y, w, h = box
+        if x >= 0 and y >= 0 and w >= MIN_AREA and h >= MIN_AREA and x + w <= 100 >= y + h:
+            return Area(float(x), float(y), float(w), float(h), lines)
+    problems.add(
+        line,
+        f"«free_area» cần x, y, w, h (phần trăm khổ giấy): w, h từ {MIN_AREA:g} trở lên và "
+        "cả vùng nằm trong trang (x + w ≤ 100, y + h ≤ 100); «lines» là số dòng từ "
+        f"{FREE_LINES[0]} đến {FREE_LINES[1]}.",
+        f"«free_area» needs x, y, w, h (percent of the sheet): w, h of {MIN_AREA:g} or more "
+        "and the whole area on the sheet (x + w ≤ 100, y + h ≤ 100); «lines» a line count "
+        f"from {FREE_LINES[0]} to {FREE_LINES[1]}.",
+    )
+    return None
+
+
+def _own_area(
+    raw: Table, default: Area | None, line: int, owner: tuple[str, str], problems: _Problems
+) -> Area | None:
+    """A size's or layout's own `free_area`, where the template's does not fit it."""
+    where = problems.where.key("free_area", line)
+    if default is None:
+        problems.add(
+            where,
+            f"{owner[0]} có «free_area» nhưng mẫu chưa khai báo [free_area].",
+            f"{owner[1]} has «free_area» but the template declares no [free_area].",
+        )
+        return None
+    return _area(raw.table("free_area"), default.lines, where, problems)
+
+
+def _free_area(
+    data: Table, line: int, problems: _Problems
+) -> tuple[Area | None, tuple[Field, ...]]:
+    """`[free_area]`: the sizes' default area and the two optional fields it gives a
+    piece, the officer's own short text (`max_chars`, `lines`) and picture (`min_dpi`),
+    each movable by `move`."""
+    raw = problems.typed(line, None, data.table, "free_area")
+    if raw is None:
+        return None, ()
+    max_chars = raw.raw("max_chars", 200)
+    if not _whole(max_chars, 1, MAX_HELP):
+        problems.add(
+            line,
+            f"[free_area]: «max_chars» phải là số nguyên từ 1 đến {MAX_HELP}.",
+            f"[free_area]: «max_chars» must be a whole number from 1 to {MAX_HELP}.",
+        )
+    area = _area(raw, 3, line, problems)
+    if area is None:
+        return None, ()
+    min_dpi = float(problems.typed(line, 150, raw.number, "min_dpi", 150, lo=10, hi=1200))
+    move = _move(raw, "free_area", line, problems) if "move" in raw else None
+    if move and move.scale != (1.0, 1.0):
+        problems.add(
+            line,
+            "[free_area]: «move» chỉ cho dời chỗ (x, y), không cho đổi cỡ (scale).",
+            "[free_area]: «move» lets the fields move (x, y), not scale.",
+        )
+    fields = (
+        Field(
+            id=FREE_TEXT,
+            type="paragraph",
+            label="Chữ thêm",
+            label_en="Extra text",
+            help="Một đoạn ngắn của đơn vị (lịch họp, địa chỉ, lời nhắn), in vào chỗ trống mẫu "
+            "dành sẵn. Để trống thì không in gì.",
+            max_chars=max_chars,
+            max_lines=area.lines,
+            move=move,
+        ),
+        Field(
+            id=FREE_IMAGE,
+            type="image",
+            label="Ảnh thêm",
+            label_en="Extra picture",
+            help="Một ảnh của đơn vị (ảnh hội nghị, logo đối tác), đặt vào chỗ trống mẫu dành "
+            "sẵn, cạnh chữ thêm nếu có. Để trống thì không in gì.",
+            min_dpi=min_dpi,
+            move=move,
+        ),
+    )
+    return area, fields
 
 
 def _choices(raw: Table) -> tuple[tuple[str, str], ...]:
@@ -464,7 +601,9 @@ def _move(raw: Table, field_id: str, line: int, problems: _Problems) -> Move | N
     return Move(float(x), float(y), (float(scale[0]), float(scale[1])))
 
 
-def _parse_variant(raw: Table, line: int, folder: Path, problems: _Problems) -> Variant | None:
+def _parse_variant(
+    raw: Table, line: int, folder: Path, free_area: Area | None, problems: _Problems
+) -> Variant | None:
     variant_id = raw.text("id", max_len=MAX_ID)
     label = raw.text("label", max_len=MAX_LABEL)
     css = raw.text("css", max_len=MAX_LABEL)
@@ -484,7 +623,12 @@ def _parse_variant(raw: Table, line: int, folder: Path, problems: _Problems) -> 
             f"template folder (got «{css}»).",
         )
         return None
-    return Variant(variant_id, label, css, raw.text("label_en", max_len=MAX_LABEL))
+    if "free_area" in raw:
+        owner = (f"Bố cục «{variant_id}»", f"Variant «{variant_id}»")
+        free_area = _own_area(raw, free_area, line, owner, problems)
+    else:
+        free_area = None  # the size's
+    return Variant(variant_id, label, css, raw.text("label_en", max_len=MAX_LABEL), free_area)
 
 
 def _read(path: Path) -> tuple[Table, str]:
@@ -573,10 +717,23 @@ def parse_manifest(
             )
 
     default_bleed = top("bleed_mm", 3, data.number, 3, lo=0, hi=50)
+    pages = _pages(data, locator.key("pages"), problems)
+    free_area, free_fields = None, ()
+    if "free_area" in data:
+        free_line = locator.section("free_area")
+        free_area, free_fields = _free_area(data, free_line, problems)
+        if kind in TEXT_KINDS or pages != (1, 1):
+            problems.add(
+                free_line,
+                "Chỉ mẫu in một trang mới có [free_area].",
+                "Only a one-page visual template has a [free_area].",
+            )
     sizes = []
     for index, raw in enumerate(raw_sizes):
         line = locator.table("sizes", index)
-        size = problems.typed(line, None, _parse_size, raw, line, default_bleed, problems)
+        size = problems.typed(
+            line, None, _parse_size, raw, line, default_bleed, free_area, problems
+        )
         if size:
             sizes.append(size)
     if not raw_sizes and kind not in TEXT_KINDS:
@@ -596,13 +753,25 @@ def parse_manifest(
                 f"Field «{parsed.id}» is declared twice.",
                 parsed.id,
             )
+        elif parsed.id in (FREE_TEXT, FREE_IMAGE):
+            problems.add(
+                line,
+                f"Trường «{parsed.id}» là tên dành cho vùng tự do ([free_area]): hãy đặt tên "
+                "khác.",
+                f"Field «{parsed.id}» is the name kept for the free area ([free_area]): "
+                "choose another.",
+                parsed.id,
+            )
         seen.add(parsed.id)
         fields.append(parsed)
+    fields += free_fields
 
     variants: list[Variant] = []
     for index, raw in enumerate(raw_variants):
         line = locator.table("variants", index)
-        variant = problems.typed(line, None, _parse_variant, raw, line, folder, problems)
+        variant = problems.typed(
+            line, None, _parse_variant, raw, line, folder, free_area, problems
+        )
         if variant is None:
             continue
         if any(v.id == variant.id for v in variants):
@@ -631,7 +800,6 @@ def parse_manifest(
                 f"«needs» có «{need}» không hợp lệ (dùng: {', '.join(NEEDS)}).",
                 f"«needs» has an unknown fact «{need}» (use: {', '.join(NEEDS)}).",
             )
-    pages = _pages(data, locator.key("pages"), problems)
     page_multiple = int(top("page_multiple", 1, data.number, 1, lo=1, hi=8))
     if problems.found:
         return None, problems.found
