@@ -39,6 +39,11 @@ def lazy(value):
 def test_written_json_reads_back_as_written_lists_lazy_or_not(value) -> None:
     for given_value in (value, lazy(value)):
         assert json.loads("".join(safedata.iter_json(given_value))) == value
+    # Lists given whole are written in one piece by json.dumps, lazy ones walked: the
+    # same text either way, at any depth.
+    for level in (0, 2):
+        whole, walked = ("".join(safedata.iter_json(v, level=level)) for v in (value, lazy(value)))
+        assert whole == walked
 
 
 @pytest.mark.parametrize("count", [0, 1, 2, 1000])
