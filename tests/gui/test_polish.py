@@ -49,6 +49,37 @@ def test_a_long_gallery_title_is_elided_with_an_ellipsis() -> None:
     assert title_lines("Áp phích", font, 150) == ["Áp phích"]
 
 
+def placeholder_room(edit: Any) -> tuple[int, int]:
+    """(pixels the placeholder needs, pixels the empty box has for it): from where the
+    text starts (the cursor, after the search icon) to the end of the contents rect less
+    QLineEdit's 2 px margin (the clear button takes no room while the box is empty)."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    assert not edit.text()
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    text = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    cursor = edit.cursorRect()
+    start = cursor.left() + cursor.width() // 2
+    room = text.left() + text.width() - 2 - start
+    return QFontMetrics(edit.font()).horizontalAdvance(edit.placeholderText()), room
+
+
+def test_the_gallery_search_shows_its_whole_placeholder(window: Any, qtbot: Any) -> None:
+    from ansinh.gui import i18n
+
+    window.resize(1366, 700)  # an office screen, the window maximised
+    window.show_gallery()
+    qtbot.waitUntil(lambda: window.gallery.search.isVisible())
+    for lang in ("vi", "en"):
+        i18n.set_language(lang)
+        qtbot.wait(50)  # the layout takes the new texts
+        need, room = placeholder_room(window.gallery.search)
+        assert need <= room, (lang, window.gallery.search.placeholderText(), need, room)
+    i18n.set_language("vi")
+
+
 def test_the_gallery_names_the_audience_the_new_piece_is_for(window: Any, qtbot: Any) -> None:
     gallery = window.gallery
     gallery.segment_combo.setCurrentIndex(gallery.segment_combo.findData("ho-ngheo"))
