@@ -8,7 +8,8 @@ and shows the controller's state. One page, top to bottom, in the order an offic
 2. the template, size and segment (one for all rows, or a column), prefilled from the
    piece that is open, whose values also fill every field the sheet has no column for;
 3. the column → field table, matched automatically (`batch.auto_map`) and editable;
-4. every row checked by `batch.plan_batch` before anything renders: bad rows show the
+4. every row checked by `batch.plan_batch` (in the preview's render process, never on the
+   window's: `jobs.check_rows`) before anything renders: bad rows show the
    row number Excel shows and why; rows naming a place that is not on the 2025 map are
    marked (a warning: they still render), and "Apply all place suggestions" writes the
    new names into this run's rows (undone at once; the sheet file is never changed);
@@ -247,8 +248,9 @@ class BatchDialog(JobDialog):
         # a cold worker spends ~1.5 s on its first chunk, most of a village batch.
         self.run_pool = RenderPool()
         jobs.warm_up_pools(self.run_pool)
+        # The rows are checked in the window's preview process, warm by now (see jobs).
         self.controller = BatchController(model.campaign, self.templates, piece, self.run_pool,
-                                          parent=self)
+                                          parent=self, check_pool=preview_pool)
         self._started = 0.0
         self._mapping_shown: tuple[sheets.Table | None, str] | None = None  # table, template
         self.setMinimumSize(1024, 660)  # fits a 1366 × 768 office screen
