@@ -226,10 +226,10 @@ def test_ctrl_b_opens_the_dialog_and_a_script_batch_makes_text(
 def test_the_dialog_speaks_english(sample_window: Any, qtbot: Any, tmp_path: Path) -> None:
     sheet = write_sheet(tmp_path / "thon.csv", [[1, "Thôn A", "nong-dan"]])
     dialog = open_dialog(sample_window, qtbot, tmp_path / "out", sheet)
-    vietnamese = (dialog.windowTitle(), dialog.mapping_box.title(), dialog.summary.text())
+    vietnamese = (dialog.windowTitle(), dialog.steps.tabText(0), dialog.summary.text())
     i18n.set_language("en")
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Batch from a spreadsheet", timeout=3000)
-    english = (dialog.windowTitle(), dialog.mapping_box.title(), dialog.summary.text())
+    english = (dialog.windowTitle(), dialog.steps.tabText(0), dialog.summary.text())
     assert all(v != e for v, e in zip(vietnamese, english, strict=True)), english
     assert english[2] == "1 row(s) · 1 valid"
     assert dialog.size.currentText().startswith("Long street banner 5 × 0.8 m")

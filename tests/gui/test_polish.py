@@ -217,6 +217,30 @@ def test_the_batch_dialog_starts_on_the_campaigns_banner_with_its_edited_values(
     assert piece.values["place"] == "Thôn A"
 
 
+def test_the_batch_dialog_fits_a_1366_by_768_screen_with_rows_to_read(
+        sample_window: Any, qtbot: Any, monkeypatch: Any) -> None:
+    """Every control inside the screen, and enough of the sheet's rows (6) and of the
+    column table (4) to work with, without moving a splitter."""
+    from guihelpers import PREVIEW_TIMEOUT_MS, SAMPLE
+
+    office_screen(monkeypatch)
+    dialog = _batch_dialog(sample_window, qtbot, monkeypatch)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.planned, timeout=PREVIEW_TIMEOUT_MS):
+        dialog.load(SAMPLE.with_name("thon-diem.csv"))
+    assert dialog.steps.currentWidget() is dialog.rows_box  # every required field has a column
+    assert dialog.width() <= 1366 and dialog.height() <= 728
+    for table, rows in ((dialog.mapping, 4), (dialog.rows, 6)):
+        dialog.steps.setCurrentWidget(dialog.steps.widget(
+            next(i for i in range(dialog.steps.count())
+                 if dialog.steps.widget(i).isAncestorOf(table))))
+        qtbot.waitUntil(table.isVisible)
+        assert squeezed_widgets(dialog) == [], (dialog.size(), squeezed_widgets(dialog))
+        height = table.verticalHeader().sectionSize(0)
+        assert table.viewport().height() >= rows * height, (table, table.viewport().height())
+
+
 def test_a_typed_or_pasted_sheet_path_is_read(sample_window: Any, qtbot: Any,
                                               monkeypatch: Any, tmp_path: Path) -> None:
     from guihelpers import PREVIEW_TIMEOUT_MS

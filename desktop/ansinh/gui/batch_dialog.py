@@ -2,7 +2,9 @@
 
 This module is the view: it builds the widgets, forwards the officer's actions to its
 `BatchController` (batch_controller.py: the state and the work, testable without a window)
-and shows the controller's state. One page, top to bottom, in the order an officer works:
+and shows the controller's state. One page, top to bottom, in the order an officer works
+(3 and 4 are two tabs, so each has the height of a 1366 × 768 screen; a sheet just read
+opens on its rows, or on the columns while a required field has none):
 1. the CSV/XLSX file (and sheet) — read off the UI thread; the detected header row,
    encoding and rows are shown as the core's `sheets` reads them;
 2. the template, size and segment (one for all rows, or a column), prefilled from the
@@ -54,6 +56,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -269,6 +272,7 @@ class BatchDialog(JobDialog):
         self.path = QLineEdit()  # typed or pasted too (Enter or leaving the box reads it)
         self.path.editingFinished.connect(self._path_typed)
         self._loaded_path: Path | None = None
+        self._new_sheet = False  # read, its rows not yet checked: choose the step to show
         self.browse = QPushButton()
         self.browse.clicked.connect(self._browse_sheet)
         self.sheet_label = QLabel(objectName="fieldLabel")
@@ -327,8 +331,10 @@ class BatchDialog(JobDialog):
         grid.setColumnStretch(6, 1)
         outer.addWidget(self.source_box)
 
-        # 3-4. Mapping and rows on the left, the row preview on the right
-        self.mapping_box = QGroupBox()
+        # 3-4. Two steps on the left, one shown at a time so that each has the height of
+        # a 768-pixel screen (the column table, then the checked rows); the row preview
+        # on the right.
+        self.mapping_box = QWidget()
         mapping_layout = QVBoxLayout(self.mapping_box)
         self.mapping = read_only_table(3, stretch=1)
         mapping_layout.addWidget(self.mapping)
@@ -341,7 +347,7 @@ class BatchDialog(JobDialog):
         auto_row.addWidget(self.auto_button)
         mapping_layout.addLayout(auto_row)
 
-        self.rows_box = QGroupBox()
+        self.rows_box = QWidget()
         rows_layout = QVBoxLayout(self.rows_box)
         self.rows_model = RowsModel(self)
         self.rows_filter = ProblemsFilter(self)
@@ -391,11 +397,10 @@ class BatchDialog(JobDialog):
         bad_row.addStretch(1)
         rows_layout.addLayout(bad_row)
 
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.mapping_box)
-        left.addWidget(self.rows_box)
-        left.setSizes([190, 430])  # the rows first: on a 768-pixel screen they are what's read
-        left.setChildrenCollapsible(False)
+        self.steps = QTabWidget()
+        self.steps.setDocumentMode(True)
+        self.steps.addTab(self.mapping_box, "")
+        self.steps.addTab(self.rows_box, "")
         self.preview_panel = PreviewPanel()
         self.preview_panel.fieldActivated.connect(self.show_field)
         self.preview_panel.show_message("")
@@ -406,7 +411,7 @@ class BatchDialog(JobDialog):
             dialogs.error_text(e)))
         self.preview.busyChanged.connect(self.preview_panel.set_busy)
         middle = QSplitter(Qt.Orientation.Horizontal)
-        middle.addWidget(left)
+        middle.addWidget(self.steps)
         middle.addWidget(self.preview_panel)
         middle.setSizes([700, 460])
         middle.setChildrenCollapsible(False)
@@ -562,6 +567,7 @@ class BatchDialog(JobDialog):
             self.info.setText(self._describe_table(table))
             self.rows.resizeColumnsToContents()
             self.rows.setColumnWidth(0, 300)  # the check result: the reason a row is refused
+            self._new_sheet = True
         self.loaded.emit()
 
     def _describe_table(self, table: sheets.Table) -> str:
@@ -704,6 +710,7 @@ class BatchDialog(JobDialog):
 
     def show_field(self, field_id: str) -> None:
         """A check names a field: select the column mapped to it."""
+        self.steps.setCurrentWidget(self.mapping_box)
         for row in range(self.mapping.rowCount()):
             if self._combo(row).currentData() == field_id:
                 self.mapping.selectRow(row)
@@ -721,6 +728,10 @@ class BatchDialog(JobDialog):
             if not isinstance(error, UserError):
                 dialogs.log_exception(error)
             self.summary.setText(dialogs.error_text(error))
+        if self._new_sheet:  # a sheet just read: its rows, unless a column is missing
+            self._new_sheet = False
+            complete = self.plan is not None and not self.controller.missing_fields()
+            self.steps.setCurrentWidget(self.rows_box if complete else self.mapping_box)
         self.planned.emit()
 
     def _show_plan(self) -> None:
@@ -737,6 +748,7 @@ class BatchDialog(JobDialog):
 
     def _show_summary(self) -> None:
         plan, before = self.plan, self.controller.plan_before_places
+        self._name_steps()
         if plan is None:
             self.summary.setText("" if self.table else self.tr("Chưa có bảng tính."))
             self.places_bar.hide()
@@ -760,6 +772,18 @@ class BatchDialog(JobDialog):
         self.places_note.setText(("⚠ " if plan.places else "✓ ") + " · ".join(parts))
         self.places_note.setStyleSheet(f"color: {theme.WARNING if plan.places else theme.OK};")
         self.places_bar.setVisible(bool(parts))
+
+    def _name_steps(self) -> None:
+        """The tabs say what is in them: the rows' tab how many rows and how many bad."""
+        self.steps.setTabText(0, self.tr("1. Ghép cột với trường của mẫu"))
+        plan = self.plan
+        rows = self.tr("2. Các dòng")
+        if plan is not None:
+            counted = self.tr("%1 dòng").replace("%1", str(plan.total_rows))
+            if plan.bad_rows:
+                counted += " · " + self.tr("%1 lỗi").replace("%1", str(len(plan.bad_rows)))
+            rows += f" ({counted})"
+        self.steps.setTabText(1, rows)
 
     # --- previewing one row -----------------------------------------------------------------
 
@@ -829,6 +853,7 @@ class BatchDialog(JobDialog):
         self.progress.setRange(0, 0)  # busy until the first chunk of rows is done
         self.status.setText(self.tr("Đang khởi động các tiến trình dựng hình…"))
         self._started = time.monotonic()
+        self.steps.setCurrentWidget(self.rows_box)  # the rows' results come in there
         for widget in (self.source_box, self.mapping_box):
             widget.setEnabled(False)
         self.set_running(True)
@@ -917,7 +942,6 @@ class BatchDialog(JobDialog):
         self.segment_label.setText(self.tr("Đối tượng"))
         self.one_segment.setText(self.tr("Cho cả bảng"))
         self.column_segment.setText(self.tr("Theo cột"))
-        self.mapping_box.setTitle(self.tr("Ghép cột với trường của mẫu"))
         self.mapping.setHorizontalHeaderLabels([self.tr("Cột trong bảng"),
                                                 self.tr("Ví dụ (dòng đầu)"),
                                                 self.tr("Trường của mẫu")])
@@ -926,7 +950,7 @@ class BatchDialog(JobDialog):
         self.auto_button.setText(self.tr("Ghép tự động"))
         self.auto_button.setToolTip(self.tr("Ghép theo tên cột: không phân biệt hoa thường "
                                             "và dấu («Tên thôn» → Thôn, xã)"))
-        self.rows_box.setTitle(self.tr("Các dòng (số dòng như trong Excel)"))
+        self.steps.setTabToolTip(1, self.tr("Số dòng như trong Excel"))
         self.only_problems.setText(self.tr("Chỉ hiện dòng lỗi, cảnh báo"))
         if not self.preview_panel.data:
             self.preview_panel.show_message(self.tr("Chọn một dòng để xem trước ấn phẩm của "

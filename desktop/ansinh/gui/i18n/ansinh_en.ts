@@ -95,338 +95,353 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../batch_dialog.py" line="522"/>
+        <location filename="../batch_dialog.py" line="526"/>
         <source>Chọn bảng tính</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="523"/>
+        <location filename="../batch_dialog.py" line="527"/>
         <source>Bảng tính (*.xlsx *.xlsm *.csv *.txt);;Mọi tệp (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="533"/>
+        <location filename="../batch_dialog.py" line="537"/>
         <source>Đang đọc bảng tính…</source>
         <translation>Reading the spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="566"/>
+        <location filename="../batch_dialog.py" line="571"/>
         <source>trang «%1», </source>
         <translation>sheet «%1», </translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="569"/>
+        <location filename="../batch_dialog.py" line="574"/>
         <source>%1 dòng dữ liệu · %2tiêu đề ở dòng %3 · %4</source>
         <translation>%1 data row(s) · %2header on row %3 · %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="574"/>
+        <location filename="../batch_dialog.py" line="579"/>
         <source>chữ mã cũ %1 đã được chuyển sang Unicode, hãy soát lại</source>
         <translation>legacy %1 text was converted to Unicode, please check it</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="663"/>
-        <location filename="../batch_dialog.py" line="923"/>
+        <location filename="../batch_dialog.py" line="668"/>
+        <location filename="../batch_dialog.py" line="946"/>
         <source>— không dùng —</source>
         <translation>— not used —</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="686"/>
+        <location filename="../batch_dialog.py" line="691"/>
         <source>Chọn một bảng tính CSV hoặc Excel (.xlsx) để bắt đầu: mỗi dòng một thôn, một ấn phẩm.</source>
         <translation>Choose a CSV or Excel (.xlsx) spreadsheet to start: one row per village, one piece per row.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="691"/>
+        <location filename="../batch_dialog.py" line="696"/>
         <source>Chưa ghép cột nào với trường của mẫu.</source>
         <translation>No column is mapped to a template field yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="693"/>
+        <location filename="../batch_dialog.py" line="698"/>
         <source>Trường bắt buộc chưa có cột: %1.</source>
         <translation>Required fields without a column: %1.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="695"/>
+        <location filename="../batch_dialog.py" line="700"/>
         <source>%1 cột được ghép với trường của mẫu (* là bắt buộc).</source>
         <translation>%1 column(s) mapped to template fields (* = required).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="700"/>
+        <location filename="../batch_dialog.py" line="705"/>
         <source>Trường không có cột dùng nội dung mặc định của mẫu.</source>
         <translation>Fields without a column use the template&apos;s defaults.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="715"/>
+        <location filename="../batch_dialog.py" line="721"/>
         <source>Đang kiểm tra các dòng…</source>
         <translation>Checking the rows…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="739"/>
+        <location filename="../batch_dialog.py" line="750"/>
         <source>Chưa có bảng tính.</source>
         <translation>No spreadsheet yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="743"/>
+        <location filename="../batch_dialog.py" line="754"/>
         <source>%1 dòng · %2 hợp lệ</source>
         <translation>%1 row(s) · %2 valid</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="746"/>
+        <location filename="../batch_dialog.py" line="757"/>
         <source>%1 dòng lỗi</source>
         <translation>%1 with problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="774"/>
+        <location filename="../batch_dialog.py" line="797"/>
         <source>Xem trước dòng %1</source>
         <translation>Preview of row %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="805"/>
+        <location filename="../batch_dialog.py" line="828"/>
         <source>Chạy tiếp</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="806"/>
+        <location filename="../batch_dialog.py" line="829"/>
         <source>Tạo %1 ấn phẩm</source>
         <translation>Make %1 piece(s)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="809"/>
+        <location filename="../batch_dialog.py" line="832"/>
         <source>Tạo ấn phẩm</source>
         <translation>Make pieces</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="812"/>
+        <location filename="../batch_dialog.py" line="835"/>
         <source>Bảng còn dòng lỗi: sửa bảng tính (rồi chọn lại tệp) hoặc chọn bỏ qua dòng lỗi.</source>
         <translation>Some rows have problems: fix the spreadsheet (then choose the file again) or choose to skip bad rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="420"/>
+        <location filename="../batch_dialog.py" line="424"/>
         <source>Chọn thư mục lưu</source>
         <translation>Choose the output folder</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="514"/>
+        <location filename="../batch_dialog.py" line="518"/>
         <source>Không có tệp «%1»: hãy kiểm tra đường dẫn hoặc bấm «Chọn tệp…».</source>
         <translation>No file «%1»: check the path or click «Choose file…».</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="697"/>
+        <location filename="../batch_dialog.py" line="702"/>
         <source>Trường không có cột lấy nội dung bạn đã sửa trong ấn phẩm cùng mẫu của chiến dịch.</source>
         <translation>Fields without a column take what you edited in the campaign&apos;s piece of this template.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="714"/>
+        <location filename="../batch_dialog.py" line="720"/>
         <source>Đang thay địa danh…</source>
         <translation>Replacing place names…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="751"/>
+        <location filename="../batch_dialog.py" line="762"/>
         <source>%1 địa danh cũ — %2 có tên mới</source>
         <translation>%1 old place name(s) — %2 with a new name</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="754"/>
+        <location filename="../batch_dialog.py" line="765"/>
         <source>%1 địa danh cũ</source>
         <translation>%1 old place name(s)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="757"/>
+        <location filename="../batch_dialog.py" line="768"/>
         <source>đã thay %1 địa danh</source>
         <translation>%1 place name(s) replaced</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="796"/>
+        <location filename="../batch_dialog.py" line="775"/>
+        <source>1. Ghép cột với trường của mẫu</source>
+        <translation>1. Map columns to template fields</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="777"/>
+        <source>2. Các dòng</source>
+        <translation>2. Rows</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="779"/>
+        <source>%1 dòng</source>
+        <translation>%1 row(s)</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="781"/>
+        <source>%1 lỗi</source>
+        <translation>%1 bad</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="819"/>
         <source>Hoàn tác thay địa danh</source>
         <translation>Undo place changes</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="797"/>
+        <location filename="../batch_dialog.py" line="820"/>
         <source>Áp dụng mọi gợi ý địa danh</source>
         <translation>Apply all place suggestions</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="799"/>
+        <location filename="../batch_dialog.py" line="822"/>
         <source>Trả lại các địa danh như trong bảng tính (Ctrl+Z).</source>
         <translation>Put the place names back as the sheet has them (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="800"/>
+        <location filename="../batch_dialog.py" line="823"/>
         <source>Thay mỗi địa danh cũ có đúng một tên mới bằng tên đó, trong ấn phẩm và tên tệp của lần tạo này. Bảng tính không bị sửa.</source>
         <translation>Replace each old place name that has exactly one new name with it, in this run&apos;s pieces and file names. The sheet itself is not changed.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="828"/>
+        <location filename="../batch_dialog.py" line="851"/>
         <source>Đang khởi động các tiến trình dựng hình…</source>
         <translation>Starting the render processes…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="837"/>
+        <location filename="../batch_dialog.py" line="861"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="851"/>
+        <location filename="../batch_dialog.py" line="875"/>
         <source>%1/%2 dòng · còn khoảng %3 · dòng %4</source>
         <translation>%1/%2 rows · about %3 left · row %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="865"/>
+        <location filename="../batch_dialog.py" line="889"/>
         <source>Chạy hàng loạt không thành công</source>
         <translation>The batch failed</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="868"/>
+        <location filename="../batch_dialog.py" line="892"/>
         <source>Đã dừng. Chỉ các tệp đã làm xong được giữ lại trong %1; bấm «Chạy tiếp» để làm các dòng còn lại.</source>
         <translation>Stopped. Only finished files were kept in %1; press «Continue» to make the remaining rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="873"/>
+        <location filename="../batch_dialog.py" line="897"/>
         <source>Xong: %1 dòng, %2 tệp trong %3 → %4</source>
         <translation>Done: %1 row(s), %2 file(s) in %3 → %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="877"/>
+        <location filename="../batch_dialog.py" line="901"/>
         <source>Tệp in gộp cho nhà in: %1</source>
         <translation>Combined file for the print shop: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="881"/>
+        <location filename="../batch_dialog.py" line="905"/>
         <source>%1 dòng không tạo được (xem cột Kiểm tra).</source>
         <translation>%1 row(s) could not be made (see the Check column).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="907"/>
+        <location filename="../batch_dialog.py" line="931"/>
         <source>Tạo hàng loạt từ bảng tính</source>
         <translation>Batch from a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="908"/>
+        <location filename="../batch_dialog.py" line="932"/>
         <source>Bảng tính và mẫu</source>
         <translation>Spreadsheet and template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="909"/>
+        <location filename="../batch_dialog.py" line="933"/>
         <source>Bảng tính</source>
         <translation>Spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="910"/>
+        <location filename="../batch_dialog.py" line="934"/>
         <source>Tệp CSV hoặc Excel (.xlsx): mỗi dòng một ấn phẩm</source>
         <translation>A CSV or Excel (.xlsx) file: one piece per row</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="911"/>
+        <location filename="../batch_dialog.py" line="935"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="912"/>
+        <location filename="../batch_dialog.py" line="936"/>
         <source>Trang</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="913"/>
+        <location filename="../batch_dialog.py" line="937"/>
         <source>Mẫu</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="914"/>
+        <location filename="../batch_dialog.py" line="938"/>
         <source>Khổ</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="915"/>
+        <location filename="../batch_dialog.py" line="939"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="916"/>
+        <location filename="../batch_dialog.py" line="940"/>
         <source>Cho cả bảng</source>
         <translation>For all rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="917"/>
+        <location filename="../batch_dialog.py" line="941"/>
         <source>Theo cột</source>
         <translation>From column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="918"/>
-        <source>Ghép cột với trường của mẫu</source>
-        <translation>Map columns to template fields</translation>
+        <location filename="../batch_dialog.py" line="950"/>
+        <source>Số dòng như trong Excel</source>
+        <translation>Rows are numbered as in Excel</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="919"/>
+        <location filename="../batch_dialog.py" line="942"/>
         <source>Cột trong bảng</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="920"/>
+        <location filename="../batch_dialog.py" line="943"/>
         <source>Ví dụ (dòng đầu)</source>
         <translation>Example (first row)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="921"/>
+        <location filename="../batch_dialog.py" line="944"/>
         <source>Trường của mẫu</source>
         <translation>Template field</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="924"/>
+        <location filename="../batch_dialog.py" line="947"/>
         <source>Ghép tự động</source>
         <translation>Match automatically</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="925"/>
+        <location filename="../batch_dialog.py" line="948"/>
         <source>Ghép theo tên cột: không phân biệt hoa thường và dấu («Tên thôn» → Thôn, xã)</source>
         <translation>Match by column name, ignoring case and diacritics («Tên thôn» → Village / commune)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="927"/>
-        <source>Các dòng (số dòng như trong Excel)</source>
-        <translation>Rows (numbered as in Excel)</translation>
-    </message>
-    <message>
-        <location filename="../batch_dialog.py" line="928"/>
+        <location filename="../batch_dialog.py" line="951"/>
         <source>Chỉ hiện dòng lỗi, cảnh báo</source>
         <translation>Only rows with errors or warnings</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="930"/>
+        <location filename="../batch_dialog.py" line="953"/>
         <source>Chọn một dòng để xem trước ấn phẩm của dòng đó.</source>
         <translation>Select a row to preview its piece.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="932"/>
+        <location filename="../batch_dialog.py" line="955"/>
         <source>Lưu vào</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="933"/>
+        <location filename="../batch_dialog.py" line="956"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="934"/>
+        <location filename="../batch_dialog.py" line="957"/>
         <source>Một PDF gộp cho nhà in</source>
         <translation>One combined PDF for the print shop</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="935"/>
+        <location filename="../batch_dialog.py" line="958"/>
         <source>bỏ qua, làm các dòng hợp lệ</source>
         <translation>skip them, make the valid rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="936"/>
+        <location filename="../batch_dialog.py" line="959"/>
         <source>không chạy khi còn dòng lỗi</source>
         <translation>do not run while any row has problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="937"/>
+        <location filename="../batch_dialog.py" line="960"/>
         <source>Dòng lỗi:</source>
         <translation>Rows with problems:</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="948"/>
+        <location filename="../batch_dialog.py" line="971"/>
         <source>Mỗi dòng tạo một ấn phẩm với tên tệp theo dòng; kèm manifest ghi số dòng và đối tượng.</source>
         <translation>Each row makes one piece, its files named after the row; the manifest records each row&apos;s number and segment.</translation>
     </message>
@@ -722,12 +737,12 @@
 <context>
     <name>ChecksList</name>
     <message>
-        <location filename="../preview.py" line="324"/>
+        <location filename="../preview.py" line="329"/>
         <source>Không có lỗi: sẵn sàng xuất.</source>
         <translation>No problems: ready to export.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="334"/>
+        <location filename="../preview.py" line="339"/>
         <source>Bấm để tới ô cần sửa</source>
         <translation>Click to go to the field to fix</translation>
     </message>
@@ -1219,12 +1234,12 @@ Recover the unsaved changes?</translation>
         <translation>Search templates: poster, loudspeaker, SMS…</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="518"/>
+        <location filename="../gallery.py" line="524"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="522"/>
+        <location filename="../gallery.py" line="528"/>
         <source>Mọi loại ấn phẩm</source>
         <translation>All kinds</translation>
     </message>
@@ -2108,112 +2123,112 @@ Font: Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../preview.py" line="434"/>
+        <location filename="../preview.py" line="439"/>
         <source>Chọn một ấn phẩm ở bên trái, hoặc tạo mới từ thư viện mẫu.</source>
         <translation>Pick a piece on the left, or create one from the template gallery.</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="460"/>
+        <location filename="../preview.py" line="465"/>
         <source>Đang cập nhật…</source>
         <translation>Updating…</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="498"/>
+        <location filename="../preview.py" line="503"/>
         <source>Bài đọc trên loa (số đã viết thành chữ)</source>
         <translation>Loudspeaker script (numbers written out)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="499"/>
+        <location filename="../preview.py" line="504"/>
         <source>Thời lượng đọc khoảng %1 · %2 âm tiết</source>
         <translation>Reading time about %1 · %2 syllables</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="503"/>
+        <location filename="../preview.py" line="508"/>
         <source>Tin nhắn có dấu</source>
         <translation>SMS with diacritics</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="504"/>
+        <location filename="../preview.py" line="509"/>
         <source>Tin nhắn không dấu</source>
         <translation>SMS without diacritics</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="505"/>
+        <location filename="../preview.py" line="510"/>
         <source>%1 ký tự · %2 tin · mã %3</source>
         <translation>%1 characters · %2 messages · %3 encoding</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="510"/>
+        <location filename="../preview.py" line="515"/>
         <source>Chú thích đăng kèm</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="510"/>
+        <location filename="../preview.py" line="515"/>
         <source>%1/%2 ký tự</source>
         <translation>%1/%2 characters</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="522"/>
+        <location filename="../preview.py" line="527"/>
         <source>lề xén %1 mm</source>
         <translation>bleed %1 mm</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="528"/>
+        <location filename="../preview.py" line="533"/>
         <source>Bài phát thanh</source>
         <translation>Loudspeaker script</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="529"/>
+        <location filename="../preview.py" line="534"/>
         <source>đọc khoảng %1</source>
         <translation>about %1 to read</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="534"/>
+        <location filename="../preview.py" line="539"/>
         <source>Tin nhắn SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="535"/>
+        <location filename="../preview.py" line="540"/>
         <source>%1 tin</source>
         <translation>%1 message(s)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="551"/>
+        <location filename="../preview.py" line="556"/>
         <source>Xem trước văn bản</source>
         <translation>Text preview</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="552"/>
+        <location filename="../preview.py" line="557"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="632"/>
+        <location filename="../preview.py" line="637"/>
         <source>Kiểm tra</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="633"/>
+        <location filename="../preview.py" line="638"/>
         <source>Thu nhỏ (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="634"/>
+        <location filename="../preview.py" line="639"/>
         <source>Phóng to (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="635"/>
+        <location filename="../preview.py" line="640"/>
         <source>Vừa khung nhìn</source>
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="636"/>
+        <location filename="../preview.py" line="641"/>
         <source>Hiện đường xén, lề xén (bleed) và vùng an toàn</source>
         <translation>Show trim, bleed and safe-area guides</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="637"/>
+        <location filename="../preview.py" line="642"/>
         <source>Tỉ lệ so với kích thước thật</source>
         <translation>Scale relative to actual size</translation>
     </message>
@@ -2221,32 +2236,32 @@ Font: Be Vietnam Pro (SIL OFL).</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../batch_dialog.py" line="152"/>
+        <location filename="../batch_dialog.py" line="153"/>
         <source>Kiểm tra</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="177"/>
+        <location filename="../batch_dialog.py" line="178"/>
         <source>Trong bảng tính: %1</source>
         <translation>In the sheet: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="192"/>
+        <location filename="../batch_dialog.py" line="193"/>
         <source>Đã thay: %1</source>
         <translation>Replaced: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="195"/>
+        <location filename="../batch_dialog.py" line="196"/>
         <source>%1: địa danh cũ</source>
         <translation>%1: old place name</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="203"/>
+        <location filename="../batch_dialog.py" line="204"/>
         <source>Tên mới dùng cho ấn phẩm và tên tệp của lần tạo này; bảng tính không bị sửa (Ctrl+Z: hoàn tác).</source>
         <translation>The new name is used for this run&apos;s piece and file names; the sheet itself is not changed (Ctrl+Z: undo).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="205"/>
+        <location filename="../batch_dialog.py" line="206"/>
         <source>✓ Hợp lệ</source>
         <translation>✓ Valid</translation>
     </message>
