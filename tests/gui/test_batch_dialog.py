@@ -234,3 +234,28 @@ def test_the_dialog_speaks_english(sample_window: Any, qtbot: Any, tmp_path: Pat
     assert english[2] == "1 row(s) · 1 valid"
     assert dialog.size.currentText().startswith("Long street banner 5 × 0.8 m")
     assert dialog.rows.model().index(0, 0).data() == "✓ Valid"
+
+
+def test_the_run_processes_start_once_the_dialog_is_on_screen(
+        sample_window: Any, qtbot: Any, monkeypatch: Any, tmp_path: Path) -> None:
+    """Started while the widgets were built, the run's processes took the CPU and Python's
+    lock from them (issue 15's bench: the opening stalled the UI); never after closing."""
+    from ansinh.gui import jobs
+
+    warmed: list[Any] = []
+    monkeypatch.setattr(jobs, "warm_up_pools", lambda *pools: warmed.extend(pools))
+    window = sample_window
+    dialog = BatchDialog(window.model, window.templates, window.segments, window.preview_pool,
+                         tmp_path, window.model.piece(0), window)
+    qtbot.addWidget(dialog)
+    assert warmed == []
+    dialog.show()
+    assert warmed == []  # not while show() lays it out either
+    qtbot.waitUntil(lambda: warmed == [dialog.run_pool])
+    closed = BatchDialog(window.model, window.templates, window.segments,
+                         window.preview_pool, tmp_path, window.model.piece(0), window)
+    qtbot.addWidget(closed)
+    closed.show()
+    closed.reject()
+    qtbot.wait(50)
+    assert warmed == [dialog.run_pool]

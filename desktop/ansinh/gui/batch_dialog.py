@@ -36,10 +36,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -247,10 +248,10 @@ class BatchDialog(JobDialog):
         super().__init__(parent)
         self.model, self.segments, self.default_folder = model, segments, default_folder
         self.templates = dict(sorted_by_name(templates.items(), lambda t: template_name(t[1])))
-        # Started and warmed now, while the officer picks the sheet and maps columns:
-        # a cold worker spends ~1.5 s on its first chunk, most of a village batch.
+        # Warmed while the officer picks the sheet and maps columns (a cold worker spends
+        # ~1.5 s on its first chunk, most of a village batch), from the first show on.
         self.run_pool = RenderPool()
-        jobs.warm_up_pools(self.run_pool)
+        self._warmed = False
         # The rows are checked in the window's preview process, warm by now (see jobs).
         self.controller = BatchController(model.campaign, self.templates, piece, self.run_pool,
                                           parent=self, check_pool=preview_pool)
@@ -922,6 +923,18 @@ class BatchDialog(JobDialog):
         self.controller.shutdown()
         self.preview.shutdown()
         super().done(result)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._warmed:
+            self._warmed = True
+            # Once the dialog is drawn: started while its widgets are built, the processes
+            # took the CPU and Python's lock from them (the opening stalled ~40 ms more).
+            QTimer.singleShot(0, self, self._warm_up)
+
+    def _warm_up(self) -> None:
+        if self.isVisible():  # not once closed: its processes are stopped for good
+            jobs.warm_up_pools(self.run_pool)
 
     # --- language ---------------------------------------------------------------------------
 
