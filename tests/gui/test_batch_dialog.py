@@ -226,11 +226,36 @@ def test_ctrl_b_opens_the_dialog_and_a_script_batch_makes_text(
 def test_the_dialog_speaks_english(sample_window: Any, qtbot: Any, tmp_path: Path) -> None:
     sheet = write_sheet(tmp_path / "thon.csv", [[1, "Thôn A", "nong-dan"]])
     dialog = open_dialog(sample_window, qtbot, tmp_path / "out", sheet)
-    vietnamese = (dialog.windowTitle(), dialog.mapping_box.title(), dialog.summary.text())
+    vietnamese = (dialog.windowTitle(), dialog.steps.tabText(0), dialog.summary.text())
     i18n.set_language("en")
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Batch from a spreadsheet", timeout=3000)
-    english = (dialog.windowTitle(), dialog.mapping_box.title(), dialog.summary.text())
+    english = (dialog.windowTitle(), dialog.steps.tabText(0), dialog.summary.text())
     assert all(v != e for v, e in zip(vietnamese, english, strict=True)), english
     assert english[2] == "1 row(s) · 1 valid"
     assert dialog.size.currentText().startswith("Long street banner 5 × 0.8 m")
     assert dialog.rows.model().index(0, 0).data() == "✓ Valid"
+
+
+def test_the_run_processes_start_once_the_dialog_is_on_screen(
+        sample_window: Any, qtbot: Any, monkeypatch: Any, tmp_path: Path) -> None:
+    """Started while the widgets were built, the run's processes took the CPU and Python's
+    lock from them (issue 15's bench: the opening stalled the UI); never after closing."""
+    from ansinh.gui import jobs
+
+    warmed: list[Any] = []
+    monkeypatch.setattr(jobs, "warm_up_pools", lambda *pools: warmed.extend(pools))
+    window = sample_window
+    dialog = BatchDialog(window.model, window.templates, window.segments, window.preview_pool,
+                         tmp_path, window.model.piece(0), window)
+    qtbot.addWidget(dialog)
+    assert warmed == []
+    dialog.show()
+    assert warmed == []  # not while show() lays it out either
+    qtbot.waitUntil(lambda: warmed == [dialog.run_pool])
+    closed = BatchDialog(window.model, window.templates, window.segments,
+                         window.preview_pool, tmp_path, window.model.piece(0), window)
+    qtbot.addWidget(closed)
+    closed.show()
+    closed.reject()
+    qtbot.wait(50)
+    assert warmed == [dialog.run_pool]

@@ -49,6 +49,37 @@ def test_a_long_gallery_title_is_elided_with_an_ellipsis() -> None:
     assert title_lines("Áp phích", font, 150) == ["Áp phích"]
 
 
+def placeholder_room(edit: Any) -> tuple[int, int]:
+    """(pixels the placeholder needs, pixels the empty box has for it): from where the
+    text starts (the cursor, after the search icon) to the end of the contents rect less
+    QLineEdit's 2 px margin (the clear button takes no room while the box is empty)."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    assert not edit.text()
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    text = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    cursor = edit.cursorRect()
+    start = cursor.left() + cursor.width() // 2
+    room = text.left() + text.width() - 2 - start
+    return QFontMetrics(edit.font()).horizontalAdvance(edit.placeholderText()), room
+
+
+def test_the_gallery_search_shows_its_whole_placeholder(window: Any, qtbot: Any) -> None:
+    from ansinh.gui import i18n
+
+    window.resize(1366, 700)  # an office screen, the window maximised
+    window.show_gallery()
+    qtbot.waitUntil(lambda: window.gallery.search.isVisible())
+    for lang in ("vi", "en"):
+        i18n.set_language(lang)
+        qtbot.wait(50)  # the layout takes the new texts
+        need, room = placeholder_room(window.gallery.search)
+        assert need <= room, (lang, window.gallery.search.placeholderText(), need, room)
+    i18n.set_language("vi")
+
+
 def test_the_gallery_names_the_audience_the_new_piece_is_for(window: Any, qtbot: Any) -> None:
     gallery = window.gallery
     gallery.segment_combo.setCurrentIndex(gallery.segment_combo.findData("ho-ngheo"))
@@ -184,6 +215,30 @@ def test_the_batch_dialog_starts_on_the_campaigns_banner_with_its_edited_values(
     piece = dialog.controller.row_piece(dialog.table.rows[0])
     assert piece.values["title"] == "Khẩu hiệu riêng của huyện"  # not the template default
     assert piece.values["place"] == "Thôn A"
+
+
+def test_the_batch_dialog_fits_a_1366_by_768_screen_with_rows_to_read(
+        sample_window: Any, qtbot: Any, monkeypatch: Any) -> None:
+    """Every control inside the screen, and enough of the sheet's rows (6) and of the
+    column table (4) to work with, without moving a splitter."""
+    from guihelpers import PREVIEW_TIMEOUT_MS, SAMPLE
+
+    office_screen(monkeypatch)
+    dialog = _batch_dialog(sample_window, qtbot, monkeypatch)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.planned, timeout=PREVIEW_TIMEOUT_MS):
+        dialog.load(SAMPLE.with_name("thon-diem.csv"))
+    assert dialog.steps.currentWidget() is dialog.rows_box  # every required field has a column
+    assert dialog.width() <= 1366 and dialog.height() <= 728
+    for table, rows in ((dialog.mapping, 4), (dialog.rows, 6)):
+        dialog.steps.setCurrentWidget(dialog.steps.widget(
+            next(i for i in range(dialog.steps.count())
+                 if dialog.steps.widget(i).isAncestorOf(table))))
+        qtbot.waitUntil(table.isVisible)
+        assert squeezed_widgets(dialog) == [], (dialog.size(), squeezed_widgets(dialog))
+        height = table.verticalHeader().sectionSize(0)
+        assert table.viewport().height() >= rows * height, (table, table.viewport().height())
 
 
 def test_a_typed_or_pasted_sheet_path_is_read(sample_window: Any, qtbot: Any,

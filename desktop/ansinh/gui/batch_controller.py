@@ -3,8 +3,9 @@
 It holds the sheet, the template/size/segment choice, the column → field mapping, the
 plan (every row checked by `batch.plan_batch`), each row's result, the old place names
 applied (with Undo), the run's options and the run itself, and it drives the core off
-the UI thread: reading the sheet and checking rows on one background lane, `run_batch`
-on another with the dialog's own render processes. It reports through signals; the
+the UI thread: reading the sheet on one background lane, checking the rows in a render
+process (`jobs.check_rows`, from that lane), `run_batch` on another lane with the
+dialog's own render processes. It reports through signals; the
 `BatchDialog` view forwards the officer's actions here and shows what it hears. Tests
 drive it without a window.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from concurrent.futures import CancelledError
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,36 +31,19 @@ from ..core.batch import (
     RowProblem,
     auto_map,
     header_key,
-    plan_batch,
     run_batch,
 )
-from ..core.campaign import Adjust, Campaign, Look, Piece
+from ..core.campaign import Campaign, Piece
 from ..core.errors import UserError
 from ..core.filenames import slugify
 from ..core.render.results import RenderOptions
 from ..core.render.worker import RenderPool
 from ..core.templates.manifest import Template
-from . import i18n
+from . import i18n, jobs
 from . import settings as S
 from .background import Lane, Task
 
 REPLAN_DELAY_MS = 150  # after a mapping change, before the rows are checked again
-
-
-@dataclass
-class BatchSettings:
-    """Everything `plan_batch` needs besides the campaign; compared to skip re-planning."""
-
-    path: Path
-    sheet: str | None
-    template: str
-    size: str | None
-    mapping: dict[str, str]
-    segment: str | None
-    segment_column: str | None
-    constants: dict[str, Any]
-    adjust: dict[str, Adjust] = field(default_factory=dict)  # the source piece's placement
-    look: Look = field(default_factory=Look)  # and its layout, font and colours
 
 
 @dataclass
@@ -111,25 +95,6 @@ def row_places(plan: BatchPlan, before: BatchPlan | None) -> dict[int, RowPlaces
 
 
 # --- work done on the background lanes ---------------------------------------------------
-
-
-def _plan(settings: BatchSettings, campaign: Campaign) -> BatchPlan:
-    return plan_batch(settings.template, settings.path, campaign, size=settings.size,
-                      sheet=settings.sheet, mapping=settings.mapping,
-                      segment=settings.segment, segment_column=settings.segment_column,
-                      constants=settings.constants, auto=False,
-                      adjust=settings.adjust, look=settings.look)
-
-
-def _with_place_names(plan: BatchPlan) -> BatchPlan | None:
-    """A copy of `plan` with every unambiguous new place name written in (None when there
-    is none); the rows' values are copied, so `plan` stays as the sheet has it for Undo."""
-    if not any(note.issue.suggestion for note in plan.places):
-        return None
-    applied = replace(plan, rows=[replace(row, values=dict(row.values)) for row in plan.rows],
-                      places=list(plan.places))
-    applied.apply_place_suggestions()
-    return applied
 
 
 @dataclass
@@ -210,9 +175,12 @@ class BatchController(QObject):
 
     def __init__(self, campaign: Campaign, templates: dict[str, Template],
                  piece: Piece | None, pool: RenderPool, options: BatchOptions | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, check_pool: RenderPool | None = None) -> None:
+        """`pool` renders the run; `check_pool` (default: `pool`) checks the rows, best
+        one whose worker is warm (the window's preview pool)."""
         super().__init__(parent)
         self.campaign, self.templates, self.piece, self.pool = campaign, templates, piece, pool
+        self.check_pool = check_pool or pool
         self.options = options or BatchOptions()
         self.path: Path | None = None
         self.table: sheets.Table | None = None
@@ -227,7 +195,7 @@ class BatchController(QObject):
         self.status: dict[int, str] | None = None  # row -> problem, "" = valid; None: unchecked
         self.places: dict[int, RowPlaces] = {}
         self.busy_planning = False  # a plan is being made: the one shown is about to change
-        self.planned_settings: BatchSettings | None = None
+        self.planned_settings: jobs.BatchSettings | None = None
         self.outcome: BatchOutcome | None = None
         self.resume_dir: Path | None = None  # a stopped run's folder, continued by the next
         self._rows_stopped = 0  # rows the stopped run(s) in `resume_dir` finished
@@ -354,12 +322,12 @@ class BatchController(QObject):
 
     # --- checking every row ---------------------------------------------------------------
 
-    def settings(self) -> BatchSettings | None:
+    def settings(self) -> jobs.BatchSettings | None:
         if self.path is None or self.table is None:
             return None
         template = self.template
         by_column = self.by_column and self.segment_column in self.table.headers
-        return BatchSettings(
+        return jobs.BatchSettings(
             path=self.path, sheet=self.table.sheet, template=template.id,
             size=self.size if template.is_visual else None, mapping=dict(self.mapping),
             segment=None if by_column else self.segment,
@@ -400,24 +368,22 @@ class BatchController(QObject):
                 "Hãy chọn một đối tượng cho cả bảng, hoặc một cột đối tượng.",
                 "Choose one segment for every row, or a segment column."))
             return
-        campaign = self.campaign
         # New place names applied stay applied to the rows checked again.
-        self._check_rows(lambda: _plan(settings, campaign), self.plan_before_places is not None,
-                         "rows")
+        self._check_rows("rows", jobs.check_rows, settings, self.campaign,
+                         self.plan_before_places is not None)
 
-    def _check_rows(self, make_plan: Callable[[], BatchPlan], place_names: bool,
-                    what: str) -> None:
-        """Make the plan (and, with `place_names`, its copy with the new place names) on
-        the lane; `_plan_made` shows it."""
+    def _check_rows(self, what: str, work: Callable[..., jobs.Checked], *args: Any) -> None:
+        """`work(*args)` in the check pool's process, waited for on the lane: the plan and
+        (or None) its copy with the new place names; `_plan_made` shows it."""
         self._plan_generation += 1
         generation = self._plan_generation
         self.busy_planning = True
         self.planning.emit(what)
         self.stateChanged.emit()
+        pool = self.check_pool
 
-        def make(_task: Task) -> tuple[BatchPlan, BatchPlan | None]:
-            plan = make_plan()
-            return plan, _with_place_names(plan) if place_names else None
+        def make(_task: Task) -> jobs.Checked:
+            return pool.result(pool.submit(work, *args))
 
         self._io.run(make, parent=self,
                      on_done=lambda made: self._plan_made(generation, made, None),
@@ -486,9 +452,7 @@ class BatchController(QObject):
             self.undo_place_names()
         elif self.can_toggle_places():
             self.resume_dir = None  # other names: a stopped run's folder is not continued
-            plan = self.plan
-            assert plan is not None
-            self._check_rows(lambda: plan, True, "places")
+            self._check_rows("places", jobs.apply_place_names, self.plan)
 
     def undo_place_names(self) -> None:
         """The rows as the sheet has them again (at once: that plan was kept)."""

@@ -2,13 +2,16 @@
 
 This module is the view: it builds the widgets, forwards the officer's actions to its
 `BatchController` (batch_controller.py: the state and the work, testable without a window)
-and shows the controller's state. One page, top to bottom, in the order an officer works:
+and shows the controller's state. One page, top to bottom, in the order an officer works
+(3 and 4 are two tabs, so each has the height of a 1366 × 768 screen; a sheet just read
+opens on its rows, or on the columns while a required field has none):
 1. the CSV/XLSX file (and sheet) — read off the UI thread; the detected header row,
    encoding and rows are shown as the core's `sheets` reads them;
 2. the template, size and segment (one for all rows, or a column), prefilled from the
    piece that is open, whose values also fill every field the sheet has no column for;
 3. the column → field table, matched automatically (`batch.auto_map`) and editable;
-4. every row checked by `batch.plan_batch` before anything renders: bad rows show the
+4. every row checked by `batch.plan_batch` (in the preview's render process, never on the
+   window's: `jobs.check_rows`) before anything renders: bad rows show the
    row number Excel shows and why; rows naming a place that is not on the 2025 map are
    marked (a warning: they still render), and "Apply all place suggestions" writes the
    new names into this run's rows (undone at once; the sheet file is never changed);
@@ -33,10 +36,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -53,6 +57,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -243,12 +248,13 @@ class BatchDialog(JobDialog):
         super().__init__(parent)
         self.model, self.segments, self.default_folder = model, segments, default_folder
         self.templates = dict(sorted_by_name(templates.items(), lambda t: template_name(t[1])))
-        # Started and warmed now, while the officer picks the sheet and maps columns:
-        # a cold worker spends ~1.5 s on its first chunk, most of a village batch.
+        # Warmed while the officer picks the sheet and maps columns (a cold worker spends
+        # ~1.5 s on its first chunk, most of a village batch), from the first show on.
         self.run_pool = RenderPool()
-        jobs.warm_up_pools(self.run_pool)
+        self._warmed = False
+        # The rows are checked in the window's preview process, warm by now (see jobs).
         self.controller = BatchController(model.campaign, self.templates, piece, self.run_pool,
-                                          parent=self)
+                                          parent=self, check_pool=preview_pool)
         self._started = 0.0
         self._mapping_shown: tuple[sheets.Table | None, str] | None = None  # table, template
         self.setMinimumSize(1024, 660)  # fits a 1366 × 768 office screen
@@ -267,6 +273,7 @@ class BatchDialog(JobDialog):
         self.path = QLineEdit()  # typed or pasted too (Enter or leaving the box reads it)
         self.path.editingFinished.connect(self._path_typed)
         self._loaded_path: Path | None = None
+        self._new_sheet = False  # read, its rows not yet checked: choose the step to show
         self.browse = QPushButton()
         self.browse.clicked.connect(self._browse_sheet)
         self.sheet_label = QLabel(objectName="fieldLabel")
@@ -325,8 +332,10 @@ class BatchDialog(JobDialog):
         grid.setColumnStretch(6, 1)
         outer.addWidget(self.source_box)
 
-        # 3-4. Mapping and rows on the left, the row preview on the right
-        self.mapping_box = QGroupBox()
+        # 3-4. Two steps on the left, one shown at a time so that each has the height of
+        # a 768-pixel screen (the column table, then the checked rows); the row preview
+        # on the right.
+        self.mapping_box = QWidget()
         mapping_layout = QVBoxLayout(self.mapping_box)
         self.mapping = read_only_table(3, stretch=1)
         mapping_layout.addWidget(self.mapping)
@@ -339,7 +348,7 @@ class BatchDialog(JobDialog):
         auto_row.addWidget(self.auto_button)
         mapping_layout.addLayout(auto_row)
 
-        self.rows_box = QGroupBox()
+        self.rows_box = QWidget()
         rows_layout = QVBoxLayout(self.rows_box)
         self.rows_model = RowsModel(self)
         self.rows_filter = ProblemsFilter(self)
@@ -389,11 +398,10 @@ class BatchDialog(JobDialog):
         bad_row.addStretch(1)
         rows_layout.addLayout(bad_row)
 
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.mapping_box)
-        left.addWidget(self.rows_box)
-        left.setSizes([190, 430])  # the rows first: on a 768-pixel screen they are what's read
-        left.setChildrenCollapsible(False)
+        self.steps = QTabWidget()
+        self.steps.setDocumentMode(True)
+        self.steps.addTab(self.mapping_box, "")
+        self.steps.addTab(self.rows_box, "")
         self.preview_panel = PreviewPanel()
         self.preview_panel.fieldActivated.connect(self.show_field)
         self.preview_panel.show_message("")
@@ -404,7 +412,7 @@ class BatchDialog(JobDialog):
             dialogs.error_text(e)))
         self.preview.busyChanged.connect(self.preview_panel.set_busy)
         middle = QSplitter(Qt.Orientation.Horizontal)
-        middle.addWidget(left)
+        middle.addWidget(self.steps)
         middle.addWidget(self.preview_panel)
         middle.setSizes([700, 460])
         middle.setChildrenCollapsible(False)
@@ -560,6 +568,7 @@ class BatchDialog(JobDialog):
             self.info.setText(self._describe_table(table))
             self.rows.resizeColumnsToContents()
             self.rows.setColumnWidth(0, 300)  # the check result: the reason a row is refused
+            self._new_sheet = True
         self.loaded.emit()
 
     def _describe_table(self, table: sheets.Table) -> str:
@@ -702,6 +711,7 @@ class BatchDialog(JobDialog):
 
     def show_field(self, field_id: str) -> None:
         """A check names a field: select the column mapped to it."""
+        self.steps.setCurrentWidget(self.mapping_box)
         for row in range(self.mapping.rowCount()):
             if self._combo(row).currentData() == field_id:
                 self.mapping.selectRow(row)
@@ -719,6 +729,10 @@ class BatchDialog(JobDialog):
             if not isinstance(error, UserError):
                 dialogs.log_exception(error)
             self.summary.setText(dialogs.error_text(error))
+        if self._new_sheet:  # a sheet just read: its rows, unless a column is missing
+            self._new_sheet = False
+            complete = self.plan is not None and not self.controller.missing_fields()
+            self.steps.setCurrentWidget(self.rows_box if complete else self.mapping_box)
         self.planned.emit()
 
     def _show_plan(self) -> None:
@@ -735,6 +749,7 @@ class BatchDialog(JobDialog):
 
     def _show_summary(self) -> None:
         plan, before = self.plan, self.controller.plan_before_places
+        self._name_steps()
         if plan is None:
             self.summary.setText("" if self.table else self.tr("Chưa có bảng tính."))
             self.places_bar.hide()
@@ -758,6 +773,18 @@ class BatchDialog(JobDialog):
         self.places_note.setText(("⚠ " if plan.places else "✓ ") + " · ".join(parts))
         self.places_note.setStyleSheet(f"color: {theme.WARNING if plan.places else theme.OK};")
         self.places_bar.setVisible(bool(parts))
+
+    def _name_steps(self) -> None:
+        """The tabs say what is in them: the rows' tab how many rows and how many bad."""
+        self.steps.setTabText(0, self.tr("1. Ghép cột với trường của mẫu"))
+        plan = self.plan
+        rows = self.tr("2. Các dòng")
+        if plan is not None:
+            counted = self.tr("%1 dòng").replace("%1", str(plan.total_rows))
+            if plan.bad_rows:
+                counted += " · " + self.tr("%1 lỗi").replace("%1", str(len(plan.bad_rows)))
+            rows += f" ({counted})"
+        self.steps.setTabText(1, rows)
 
     # --- previewing one row -----------------------------------------------------------------
 
@@ -827,6 +854,7 @@ class BatchDialog(JobDialog):
         self.progress.setRange(0, 0)  # busy until the first chunk of rows is done
         self.status.setText(self.tr("Đang khởi động các tiến trình dựng hình…"))
         self._started = time.monotonic()
+        self.steps.setCurrentWidget(self.rows_box)  # the rows' results come in there
         for widget in (self.source_box, self.mapping_box):
             widget.setEnabled(False)
         self.set_running(True)
@@ -896,6 +924,18 @@ class BatchDialog(JobDialog):
         self.preview.shutdown()
         super().done(result)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._warmed:
+            self._warmed = True
+            # Once the dialog is drawn: started while its widgets are built, the processes
+            # took the CPU and Python's lock from them (the opening stalled ~40 ms more).
+            QTimer.singleShot(0, self, self._warm_up)
+
+    def _warm_up(self) -> None:
+        if self.isVisible():  # not once closed: its processes are stopped for good
+            jobs.warm_up_pools(self.run_pool)
+
     # --- language ---------------------------------------------------------------------------
 
     @staticmethod
@@ -915,7 +955,6 @@ class BatchDialog(JobDialog):
         self.segment_label.setText(self.tr("Đối tượng"))
         self.one_segment.setText(self.tr("Cho cả bảng"))
         self.column_segment.setText(self.tr("Theo cột"))
-        self.mapping_box.setTitle(self.tr("Ghép cột với trường của mẫu"))
         self.mapping.setHorizontalHeaderLabels([self.tr("Cột trong bảng"),
                                                 self.tr("Ví dụ (dòng đầu)"),
                                                 self.tr("Trường của mẫu")])
@@ -924,7 +963,7 @@ class BatchDialog(JobDialog):
         self.auto_button.setText(self.tr("Ghép tự động"))
         self.auto_button.setToolTip(self.tr("Ghép theo tên cột: không phân biệt hoa thường "
                                             "và dấu («Tên thôn» → Thôn, xã)"))
-        self.rows_box.setTitle(self.tr("Các dòng (số dòng như trong Excel)"))
+        self.steps.setTabToolTip(1, self.tr("Số dòng như trong Excel"))
         self.only_problems.setText(self.tr("Chỉ hiện dòng lỗi, cảnh báo"))
         if not self.preview_panel.data:
             self.preview_panel.show_message(self.tr("Chọn một dòng để xem trước ấn phẩm của "

@@ -321,7 +321,7 @@ class GalleryPage(QWidget):
         self.kind_combo.activated.connect(self._filter)
         self.segment_label = QLabel(objectName="fieldLabel")
         self.segment_combo = QComboBox()
-        self.segment_combo.setMinimumContentsLength(22)
+        self.segment_combo.setMinimumContentsLength(14)  # room for the whole search hint
         self.segment_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for segment in sorted_by_name(segments.values(), lambda s: s.name):
@@ -515,6 +515,12 @@ class GalleryPage(QWidget):
             "dung chung của chiến dịch và mức đóng của đối tượng đã chọn."))
         self.back_button.setText(self.tr("Quay lại biên tập"))
         self.search.setPlaceholderText(self.tr("Tìm mẫu: áp phích, loa, SMS…"))
+        # Wide enough for the whole hint: Qt's size hint makes room for 17 "x" besides
+        # the icons and margins; the placeholder takes the place of those.
+        metrics = self.search.fontMetrics()
+        self.search.setMinimumWidth(
+            self.search.sizeHint().width() - 17 * metrics.horizontalAdvance("x")
+            + metrics.horizontalAdvance(self.search.placeholderText()))
         self.segment_label.setText(self.tr("Đối tượng"))
         self._name_create_button()
         current = self.kind_combo.currentData()

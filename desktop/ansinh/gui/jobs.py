@@ -1,4 +1,5 @@
-"""Work the window sends to the render processes: previews and gallery thumbnails.
+"""Work the window sends to the render processes: previews, gallery thumbnails and a
+batch's row checks.
 
 These functions run in a `RenderPool` worker, never in the window's process (PDFium is
 not thread-safe and a render takes a few hundred milliseconds). The module is Qt-free
@@ -14,13 +15,16 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..core.campaign import Campaign, Piece
+from ..core.campaign import Adjust, Campaign, Look, Piece
 from ..core.checks import Check
 from ..core.errors import UserError
 from ..core.render.worker import RenderPool
 from ..core.templates.registry import current_registry
+
+if TYPE_CHECKING:
+    from ..core.batch import BatchPlan
 
 Box = tuple[float, float, float, float]
 
@@ -168,6 +172,62 @@ def warm_up() -> float:
     if visual:
         preview(Piece(visual[0].id, "toan-dan"), Campaign(name="An Sinh Studio"), 200)
     return time.perf_counter() - started
+
+
+# --- a batch's row checks ----------------------------------------------------------------
+# In a render process, not on a thread of the window: the checks load the map of places
+# (its JSON parse alone holds Python's lock for ~0.2 s) and read every manifest, and a
+# thread of the window's process would stall the UI meanwhile. The worker has them loaded.
+
+
+@dataclass
+class BatchSettings:
+    """Everything `plan_batch` needs besides the campaign; compared to skip re-planning."""
+
+    path: Path
+    sheet: str | None
+    template: str
+    size: str | None
+    mapping: dict[str, str]
+    segment: str | None
+    segment_column: str | None
+    constants: dict[str, Any]
+    adjust: dict[str, Adjust] = field(default_factory=dict)  # the source piece's placement
+    look: Look = field(default_factory=Look)  # and its layout, font and colours
+
+
+Checked = tuple["BatchPlan", "BatchPlan | None"]  # the plan; its copy with new place names
+
+
+def check_rows(settings: BatchSettings, campaign: Campaign, place_names: bool) -> Checked:
+    """Every row checked by `plan_batch`; with `place_names`, also its copy with the new
+    place names written in (see `with_place_names`)."""
+    from ..core.batch import plan_batch
+
+    plan = plan_batch(settings.template, settings.path, campaign, size=settings.size,
+                      sheet=settings.sheet, mapping=settings.mapping,
+                      segment=settings.segment, segment_column=settings.segment_column,
+                      constants=settings.constants, registry=current_registry(), auto=False,
+                      adjust=settings.adjust, look=settings.look)
+    return plan, with_place_names(plan) if place_names else None
+
+
+def with_place_names(plan: BatchPlan) -> BatchPlan | None:
+    """A copy of `plan` with every unambiguous new place name written in (None when there
+    is none); the rows' values are copied, so `plan` stays as the sheet has it for Undo."""
+    from dataclasses import replace
+
+    if not any(note.issue.suggestion for note in plan.places):
+        return None
+    applied = replace(plan, rows=[replace(row, values=dict(row.values)) for row in plan.rows],
+                      places=list(plan.places))
+    applied.apply_place_suggestions()
+    return applied
+
+
+def apply_place_names(plan: BatchPlan) -> Checked:
+    """`plan` and its copy with the new place names (the officer asked for them)."""
+    return plan, with_place_names(plan)
 
 
 def warm_up_pools(*pools: RenderPool) -> threading.Thread:

@@ -95,338 +95,353 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../batch_dialog.py" line="522"/>
+        <location filename="../batch_dialog.py" line="530"/>
         <source>Chọn bảng tính</source>
         <translation>Choose a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="523"/>
+        <location filename="../batch_dialog.py" line="531"/>
         <source>Bảng tính (*.xlsx *.xlsm *.csv *.txt);;Mọi tệp (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="533"/>
+        <location filename="../batch_dialog.py" line="541"/>
         <source>Đang đọc bảng tính…</source>
         <translation>Reading the spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="566"/>
+        <location filename="../batch_dialog.py" line="575"/>
         <source>trang «%1», </source>
         <translation>sheet «%1», </translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="569"/>
+        <location filename="../batch_dialog.py" line="578"/>
         <source>%1 dòng dữ liệu · %2tiêu đề ở dòng %3 · %4</source>
         <translation>%1 data row(s) · %2header on row %3 · %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="574"/>
+        <location filename="../batch_dialog.py" line="583"/>
         <source>chữ mã cũ %1 đã được chuyển sang Unicode, hãy soát lại</source>
         <translation>legacy %1 text was converted to Unicode, please check it</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="663"/>
-        <location filename="../batch_dialog.py" line="923"/>
+        <location filename="../batch_dialog.py" line="672"/>
+        <location filename="../batch_dialog.py" line="962"/>
         <source>— không dùng —</source>
         <translation>— not used —</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="686"/>
+        <location filename="../batch_dialog.py" line="695"/>
         <source>Chọn một bảng tính CSV hoặc Excel (.xlsx) để bắt đầu: mỗi dòng một thôn, một ấn phẩm.</source>
         <translation>Choose a CSV or Excel (.xlsx) spreadsheet to start: one row per village, one piece per row.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="691"/>
+        <location filename="../batch_dialog.py" line="700"/>
         <source>Chưa ghép cột nào với trường của mẫu.</source>
         <translation>No column is mapped to a template field yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="693"/>
+        <location filename="../batch_dialog.py" line="702"/>
         <source>Trường bắt buộc chưa có cột: %1.</source>
         <translation>Required fields without a column: %1.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="695"/>
+        <location filename="../batch_dialog.py" line="704"/>
         <source>%1 cột được ghép với trường của mẫu (* là bắt buộc).</source>
         <translation>%1 column(s) mapped to template fields (* = required).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="700"/>
+        <location filename="../batch_dialog.py" line="709"/>
         <source>Trường không có cột dùng nội dung mặc định của mẫu.</source>
         <translation>Fields without a column use the template&apos;s defaults.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="715"/>
+        <location filename="../batch_dialog.py" line="725"/>
         <source>Đang kiểm tra các dòng…</source>
         <translation>Checking the rows…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="739"/>
+        <location filename="../batch_dialog.py" line="754"/>
         <source>Chưa có bảng tính.</source>
         <translation>No spreadsheet yet.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="743"/>
+        <location filename="../batch_dialog.py" line="758"/>
         <source>%1 dòng · %2 hợp lệ</source>
         <translation>%1 row(s) · %2 valid</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="746"/>
+        <location filename="../batch_dialog.py" line="761"/>
         <source>%1 dòng lỗi</source>
         <translation>%1 with problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="774"/>
+        <location filename="../batch_dialog.py" line="801"/>
         <source>Xem trước dòng %1</source>
         <translation>Preview of row %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="805"/>
+        <location filename="../batch_dialog.py" line="832"/>
         <source>Chạy tiếp</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="806"/>
+        <location filename="../batch_dialog.py" line="833"/>
         <source>Tạo %1 ấn phẩm</source>
         <translation>Make %1 piece(s)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="809"/>
+        <location filename="../batch_dialog.py" line="836"/>
         <source>Tạo ấn phẩm</source>
         <translation>Make pieces</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="812"/>
+        <location filename="../batch_dialog.py" line="839"/>
         <source>Bảng còn dòng lỗi: sửa bảng tính (rồi chọn lại tệp) hoặc chọn bỏ qua dòng lỗi.</source>
         <translation>Some rows have problems: fix the spreadsheet (then choose the file again) or choose to skip bad rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="420"/>
+        <location filename="../batch_dialog.py" line="428"/>
         <source>Chọn thư mục lưu</source>
         <translation>Choose the output folder</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="514"/>
+        <location filename="../batch_dialog.py" line="522"/>
         <source>Không có tệp «%1»: hãy kiểm tra đường dẫn hoặc bấm «Chọn tệp…».</source>
         <translation>No file «%1»: check the path or click «Choose file…».</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="697"/>
+        <location filename="../batch_dialog.py" line="706"/>
         <source>Trường không có cột lấy nội dung bạn đã sửa trong ấn phẩm cùng mẫu của chiến dịch.</source>
         <translation>Fields without a column take what you edited in the campaign&apos;s piece of this template.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="714"/>
+        <location filename="../batch_dialog.py" line="724"/>
         <source>Đang thay địa danh…</source>
         <translation>Replacing place names…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="751"/>
+        <location filename="../batch_dialog.py" line="766"/>
         <source>%1 địa danh cũ — %2 có tên mới</source>
         <translation>%1 old place name(s) — %2 with a new name</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="754"/>
+        <location filename="../batch_dialog.py" line="769"/>
         <source>%1 địa danh cũ</source>
         <translation>%1 old place name(s)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="757"/>
+        <location filename="../batch_dialog.py" line="772"/>
         <source>đã thay %1 địa danh</source>
         <translation>%1 place name(s) replaced</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="796"/>
+        <location filename="../batch_dialog.py" line="779"/>
+        <source>1. Ghép cột với trường của mẫu</source>
+        <translation>1. Map columns to template fields</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="781"/>
+        <source>2. Các dòng</source>
+        <translation>2. Rows</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="783"/>
+        <source>%1 dòng</source>
+        <translation>%1 row(s)</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="785"/>
+        <source>%1 lỗi</source>
+        <translation>%1 bad</translation>
+    </message>
+    <message>
+        <location filename="../batch_dialog.py" line="823"/>
         <source>Hoàn tác thay địa danh</source>
         <translation>Undo place changes</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="797"/>
+        <location filename="../batch_dialog.py" line="824"/>
         <source>Áp dụng mọi gợi ý địa danh</source>
         <translation>Apply all place suggestions</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="799"/>
+        <location filename="../batch_dialog.py" line="826"/>
         <source>Trả lại các địa danh như trong bảng tính (Ctrl+Z).</source>
         <translation>Put the place names back as the sheet has them (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="800"/>
+        <location filename="../batch_dialog.py" line="827"/>
         <source>Thay mỗi địa danh cũ có đúng một tên mới bằng tên đó, trong ấn phẩm và tên tệp của lần tạo này. Bảng tính không bị sửa.</source>
         <translation>Replace each old place name that has exactly one new name with it, in this run&apos;s pieces and file names. The sheet itself is not changed.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="828"/>
+        <location filename="../batch_dialog.py" line="855"/>
         <source>Đang khởi động các tiến trình dựng hình…</source>
         <translation>Starting the render processes…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="837"/>
+        <location filename="../batch_dialog.py" line="865"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="851"/>
+        <location filename="../batch_dialog.py" line="879"/>
         <source>%1/%2 dòng · còn khoảng %3 · dòng %4</source>
         <translation>%1/%2 rows · about %3 left · row %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="865"/>
+        <location filename="../batch_dialog.py" line="893"/>
         <source>Chạy hàng loạt không thành công</source>
         <translation>The batch failed</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="868"/>
+        <location filename="../batch_dialog.py" line="896"/>
         <source>Đã dừng. Chỉ các tệp đã làm xong được giữ lại trong %1; bấm «Chạy tiếp» để làm các dòng còn lại.</source>
         <translation>Stopped. Only finished files were kept in %1; press «Continue» to make the remaining rows.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="873"/>
+        <location filename="../batch_dialog.py" line="901"/>
         <source>Xong: %1 dòng, %2 tệp trong %3 → %4</source>
         <translation>Done: %1 row(s), %2 file(s) in %3 → %4</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="877"/>
+        <location filename="../batch_dialog.py" line="905"/>
         <source>Tệp in gộp cho nhà in: %1</source>
         <translation>Combined file for the print shop: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="881"/>
+        <location filename="../batch_dialog.py" line="909"/>
         <source>%1 dòng không tạo được (xem cột Kiểm tra).</source>
         <translation>%1 row(s) could not be made (see the Check column).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="907"/>
+        <location filename="../batch_dialog.py" line="947"/>
         <source>Tạo hàng loạt từ bảng tính</source>
         <translation>Batch from a spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="908"/>
+        <location filename="../batch_dialog.py" line="948"/>
         <source>Bảng tính và mẫu</source>
         <translation>Spreadsheet and template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="909"/>
+        <location filename="../batch_dialog.py" line="949"/>
         <source>Bảng tính</source>
         <translation>Spreadsheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="910"/>
+        <location filename="../batch_dialog.py" line="950"/>
         <source>Tệp CSV hoặc Excel (.xlsx): mỗi dòng một ấn phẩm</source>
         <translation>A CSV or Excel (.xlsx) file: one piece per row</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="911"/>
+        <location filename="../batch_dialog.py" line="951"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="912"/>
+        <location filename="../batch_dialog.py" line="952"/>
         <source>Trang</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="913"/>
+        <location filename="../batch_dialog.py" line="953"/>
         <source>Mẫu</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="914"/>
+        <location filename="../batch_dialog.py" line="954"/>
         <source>Khổ</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="915"/>
+        <location filename="../batch_dialog.py" line="955"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="916"/>
+        <location filename="../batch_dialog.py" line="956"/>
         <source>Cho cả bảng</source>
         <translation>For all rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="917"/>
+        <location filename="../batch_dialog.py" line="957"/>
         <source>Theo cột</source>
         <translation>From column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="918"/>
-        <source>Ghép cột với trường của mẫu</source>
-        <translation>Map columns to template fields</translation>
+        <location filename="../batch_dialog.py" line="966"/>
+        <source>Số dòng như trong Excel</source>
+        <translation>Rows are numbered as in Excel</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="919"/>
+        <location filename="../batch_dialog.py" line="958"/>
         <source>Cột trong bảng</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="920"/>
+        <location filename="../batch_dialog.py" line="959"/>
         <source>Ví dụ (dòng đầu)</source>
         <translation>Example (first row)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="921"/>
+        <location filename="../batch_dialog.py" line="960"/>
         <source>Trường của mẫu</source>
         <translation>Template field</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="924"/>
+        <location filename="../batch_dialog.py" line="963"/>
         <source>Ghép tự động</source>
         <translation>Match automatically</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="925"/>
+        <location filename="../batch_dialog.py" line="964"/>
         <source>Ghép theo tên cột: không phân biệt hoa thường và dấu («Tên thôn» → Thôn, xã)</source>
         <translation>Match by column name, ignoring case and diacritics («Tên thôn» → Village / commune)</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="927"/>
-        <source>Các dòng (số dòng như trong Excel)</source>
-        <translation>Rows (numbered as in Excel)</translation>
-    </message>
-    <message>
-        <location filename="../batch_dialog.py" line="928"/>
+        <location filename="../batch_dialog.py" line="967"/>
         <source>Chỉ hiện dòng lỗi, cảnh báo</source>
         <translation>Only rows with errors or warnings</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="930"/>
+        <location filename="../batch_dialog.py" line="969"/>
         <source>Chọn một dòng để xem trước ấn phẩm của dòng đó.</source>
         <translation>Select a row to preview its piece.</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="932"/>
+        <location filename="../batch_dialog.py" line="971"/>
         <source>Lưu vào</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="933"/>
+        <location filename="../batch_dialog.py" line="972"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="934"/>
+        <location filename="../batch_dialog.py" line="973"/>
         <source>Một PDF gộp cho nhà in</source>
         <translation>One combined PDF for the print shop</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="935"/>
+        <location filename="../batch_dialog.py" line="974"/>
         <source>bỏ qua, làm các dòng hợp lệ</source>
         <translation>skip them, make the valid rows</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="936"/>
+        <location filename="../batch_dialog.py" line="975"/>
         <source>không chạy khi còn dòng lỗi</source>
         <translation>do not run while any row has problems</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="937"/>
+        <location filename="../batch_dialog.py" line="976"/>
         <source>Dòng lỗi:</source>
         <translation>Rows with problems:</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="948"/>
+        <location filename="../batch_dialog.py" line="987"/>
         <source>Mỗi dòng tạo một ấn phẩm với tên tệp theo dòng; kèm manifest ghi số dòng và đối tượng.</source>
         <translation>Each row makes one piece, its files named after the row; the manifest records each row&apos;s number and segment.</translation>
     </message>
@@ -1056,107 +1071,107 @@ Recover the unsaved changes?</translation>
         <translation>%1/%2 lines</translation>
     </message>
     <message>
-        <location filename="../form.py" line="314"/>
+        <location filename="../form.py" line="316"/>
         <source>Chọn ảnh</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="315"/>
+        <location filename="../form.py" line="317"/>
         <source>Ảnh</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../form.py" line="341"/>
+        <location filename="../form.py" line="343"/>
         <source>Kéo thả ảnh vào đây</source>
         <translation>Drop an image here</translation>
     </message>
     <message>
-        <location filename="../form.py" line="342"/>
+        <location filename="../form.py" line="344"/>
         <source>Không thấy tệp ảnh</source>
         <translation>Image file not found</translation>
     </message>
     <message>
-        <location filename="../form.py" line="344"/>
+        <location filename="../form.py" line="346"/>
         <source>Chưa có ảnh</source>
         <translation>No image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="346"/>
+        <location filename="../form.py" line="348"/>
         <source>Ảnh mặc định của mẫu</source>
         <translation>The template&apos;s default image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="352"/>
+        <location filename="../form.py" line="354"/>
         <source>Chọn ảnh…</source>
         <translation>Choose image…</translation>
     </message>
     <message>
-        <location filename="../form.py" line="353"/>
+        <location filename="../form.py" line="355"/>
         <source>Mặc định</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../form.py" line="354"/>
+        <location filename="../form.py" line="356"/>
         <source>Bỏ ảnh</source>
         <translation>No image</translation>
     </message>
     <message>
-        <location filename="../form.py" line="355"/>
+        <location filename="../form.py" line="357"/>
         <source>Kéo thả tệp PNG, JPEG, WebP hoặc SVG vào đây, hoặc bấm để chọn</source>
         <translation>Drop a PNG, JPEG, WebP or SVG file here, or click to choose one</translation>
     </message>
     <message>
-        <location filename="../form.py" line="386"/>
+        <location filename="../form.py" line="388"/>
         <source>Chọn màu</source>
         <translation>Choose a colour</translation>
     </message>
     <message>
-        <location filename="../form.py" line="507"/>
+        <location filename="../form.py" line="509"/>
         <source>Mã QR in trên ấn phẩm</source>
         <translation>QR code printed on the piece</translation>
     </message>
     <message>
-        <location filename="../form.py" line="590"/>
+        <location filename="../form.py" line="592"/>
         <source>Để trống để dùng nội dung chung của chiến dịch.</source>
         <translation>Leave empty to use the campaign&apos;s shared content.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="706"/>
+        <location filename="../form.py" line="708"/>
         <source>Không có mẫu «%1» trên máy này.</source>
         <translation>Template «%1» is not installed on this computer.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="800"/>
+        <location filename="../form.py" line="802"/>
         <source>Chung: %1</source>
         <translation>Shared: %1</translation>
     </message>
     <message>
-        <location filename="../form.py" line="823"/>
+        <location filename="../form.py" line="825"/>
         <source>Tên ấn phẩm</source>
         <translation>Piece name</translation>
     </message>
     <message>
-        <location filename="../form.py" line="824"/>
+        <location filename="../form.py" line="826"/>
         <source>Tên để nhận ra ấn phẩm trong danh sách (không in ra)</source>
         <translation>A name to recognise the piece in the list (not printed)</translation>
     </message>
     <message>
-        <location filename="../form.py" line="826"/>
+        <location filename="../form.py" line="828"/>
         <source>Khổ</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../form.py" line="827"/>
+        <location filename="../form.py" line="829"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../form.py" line="828"/>
+        <location filename="../form.py" line="830"/>
         <source>Chưa chọn ấn phẩm nào.</source>
         <translation>No piece selected.</translation>
     </message>
     <message>
-        <location filename="../form.py" line="829"/>
+        <location filename="../form.py" line="831"/>
         <source>Đường dây nóng, đơn vị phát hành, logo, màu và ngày chiến dịch dùng chung cho mọi ấn phẩm: sửa ở &lt;a href=&apos;campaign&apos;&gt;Nội dung chung&lt;/a&gt;.</source>
         <translation>Hotline, issuing unit, logo, colours and campaign date are shared by every piece: edit them in &lt;a href=&apos;campaign&apos;&gt;Shared content&lt;/a&gt;.</translation>
     </message>
@@ -1219,12 +1234,12 @@ Recover the unsaved changes?</translation>
         <translation>Search templates: poster, loudspeaker, SMS…</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="518"/>
+        <location filename="../gallery.py" line="524"/>
         <source>Đối tượng</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../gallery.py" line="522"/>
+        <location filename="../gallery.py" line="528"/>
         <source>Mọi loại ấn phẩm</source>
         <translation>All kinds</translation>
     </message>
@@ -2221,32 +2236,32 @@ Fonts included: %2.</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../batch_dialog.py" line="152"/>
+        <location filename="../batch_dialog.py" line="157"/>
         <source>Kiểm tra</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="177"/>
+        <location filename="../batch_dialog.py" line="182"/>
         <source>Trong bảng tính: %1</source>
         <translation>In the sheet: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="192"/>
+        <location filename="../batch_dialog.py" line="197"/>
         <source>Đã thay: %1</source>
         <translation>Replaced: %1</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="195"/>
+        <location filename="../batch_dialog.py" line="200"/>
         <source>%1: địa danh cũ</source>
         <translation>%1: old place name</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="203"/>
+        <location filename="../batch_dialog.py" line="208"/>
         <source>Tên mới dùng cho ấn phẩm và tên tệp của lần tạo này; bảng tính không bị sửa (Ctrl+Z: hoàn tác).</source>
         <translation>The new name is used for this run&apos;s piece and file names; the sheet itself is not changed (Ctrl+Z: undo).</translation>
     </message>
     <message>
-        <location filename="../batch_dialog.py" line="205"/>
+        <location filename="../batch_dialog.py" line="210"/>
         <source>✓ Hợp lệ</source>
         <translation>✓ Valid</translation>
     </message>
