@@ -54,3 +54,20 @@ def test_the_campaign_dialogs_font_note_names_every_family(qtbot: Any) -> None:
     assert len(notes) == 1
     assert all(name in notes[0] for name in shipped())
     assert "SIL Open Font License 1.1" in notes[0]
+
+
+def test_the_campaign_dialogs_wrapped_notes_show_every_line(qtbot: Any) -> None:
+    # The font note, three lines in the narrow colour column, was given two: its last
+    # line («… License 1.1) — đủ dấu…») was cut off.
+    from ansinh.core.campaign import load_campaign
+    from ansinh.gui.campaign_dialog import CampaignDialog
+
+    dialog = CampaignDialog(load_campaign(SAMPLE))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    wrapped = [label for label in dialog.findChildren(QLabel)
+               if label.wordWrap() and label.isVisible() and label.text()]
+    assert wrapped
+    for label in wrapped:
+        assert label.height() >= label.heightForWidth(label.width()), label.text()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QColor, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -149,8 +149,7 @@ class CampaignDialog(QDialog):
         self.logo_drop.dropped.connect(lambda p: self._set_logo(Path(p)))
         self.logo_drop.clicked.connect(self._browse_logo)
         logo_buttons = QVBoxLayout()
-        self.logo_name = QLabel(objectName="muted")
-        self.logo_name.setWordWrap(True)
+        self.logo_name = QLabel(objectName="muted")  # one line, elided (`_set_logo`)
         choose = QPushButton(self.tr("Chọn logo…"))
         choose.clicked.connect(self._browse_logo)
         remove = QPushButton(self.tr("Bỏ logo"))
@@ -179,13 +178,15 @@ class CampaignDialog(QDialog):
         self.style_note.setWordWrap(True)
         colors.addRow(self.tr("Màu"), self.style_note)
         self.colour_form = colors
+        # Under the form, the group's whole width: a form row gave the wrapped note
+        # one line's height (Qt's form layout and labels that wrap).
         font_note = QLabel(self.tr(
-            "%1 — đủ dấu tiếng Việt; chọn phông cho từng ấn phẩm ở mục «Giao diện»."
+            "Phông: %1 — đủ dấu tiếng Việt; chọn phông cho từng ấn phẩm ở mục «Giao diện»."
         ).replace("%1", fonts.families_text()))
         font_note.setObjectName("help")
         font_note.setWordWrap(True)
-        colors.addRow(self.tr("Phông"), font_note)
         brand_layout.addLayout(colors)
+        brand_layout.addWidget(font_note)
         right.addWidget(brand)
 
         figures = QGroupBox(self.tr("Ngày và số liệu chính sách"))
@@ -344,7 +345,10 @@ class CampaignDialog(QDialog):
         else:
             self.logo_drop.setPixmap(QPixmap())
             self.logo_drop.setText(self.tr("Kéo thả logo vào đây"))
-        self.logo_name.setText(path.name if path else self.tr("Chưa có logo"))
+        name = path.name if path else self.tr("Chưa có logo")
+        metrics = self.logo_name.fontMetrics()
+        self.logo_name.setText(metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, 170))
+        self.logo_name.setToolTip(name)
 
     def _update_colours(self) -> None:
         """A style with its own colours hides the brand colours (kept for the modern
@@ -401,6 +405,15 @@ class CampaignDialog(QDialog):
             if not QColor.isValidColorName(value) or len(value) != 7:
                 return self.tr("Màu phải viết dạng #RRGGBB, ví dụ #0B5CAD.")
         return ""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A dialog is given its layout's height at the hinted width; at its real width
+        # the wrapped notes may need a few pixels more (Qt does not redo that for a
+        # window): else their last line is cut.
+        super().showEvent(event)
+        needed = self.layout().totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def accept(self) -> None:
         problems = [self.tr("Chiến dịch cần có tên.")] if not self.name.text().strip() else []

@@ -519,179 +519,174 @@
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="154"/>
+        <location filename="../campaign_dialog.py" line="153"/>
         <source>Chọn logo…</source>
         <translation>Choose logo…</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="156"/>
+        <location filename="../campaign_dialog.py" line="155"/>
         <source>Bỏ logo</source>
         <translation>Remove logo</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="171"/>
+        <location filename="../campaign_dialog.py" line="170"/>
         <source>Phong cách</source>
         <translation>Style</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="174"/>
+        <location filename="../campaign_dialog.py" line="173"/>
         <source>Màu chính</source>
         <translation>Primary colour</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="175"/>
+        <location filename="../campaign_dialog.py" line="174"/>
         <source>Màu nhấn</source>
         <translation>Accent colour</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="177"/>
+        <location filename="../campaign_dialog.py" line="176"/>
         <source>Màu đỏ – vàng của pano cổ động thay cho màu chính, màu nhấn của chiến dịch.</source>
         <translation>The red and gold of public-information panels replace the campaign&apos;s primary and accent colours.</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="180"/>
+        <location filename="../campaign_dialog.py" line="179"/>
         <source>Màu</source>
         <translation>Colours</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="183"/>
-        <source>%1 — đủ dấu tiếng Việt; chọn phông cho từng ấn phẩm ở mục «Giao diện».</source>
-        <translation>%1 — full Vietnamese coverage; choose each piece&apos;s font under «Look».</translation>
+        <location filename="../campaign_dialog.py" line="184"/>
+        <source>Phông: %1 — đủ dấu tiếng Việt; chọn phông cho từng ấn phẩm ở mục «Giao diện».</source>
+        <translation>Fonts: %1 — full Vietnamese coverage; choose each piece&apos;s font under «Look».</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="187"/>
-        <source>Phông</source>
-        <translation>Font</translation>
-    </message>
-    <message>
-        <location filename="../campaign_dialog.py" line="191"/>
+        <location filename="../campaign_dialog.py" line="192"/>
         <source>Ngày và số liệu chính sách</source>
         <translation>Date and policy figures</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="198"/>
+        <location filename="../campaign_dialog.py" line="199"/>
         <source>Ngày chiến dịch</source>
         <translation>Campaign date</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="202"/>
+        <location filename="../campaign_dialog.py" line="203"/>
         <source>Dùng cả số liệu dự kiến, chưa có văn bản</source>
         <translation>Also use proposed figures not yet enacted</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="214"/>
+        <location filename="../campaign_dialog.py" line="215"/>
         <source>Áp dụng cho mọi ấn phẩm</source>
         <translation>Apply to every piece</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="217"/>
-        <location filename="../campaign_dialog.py" line="300"/>
+        <location filename="../campaign_dialog.py" line="218"/>
+        <location filename="../campaign_dialog.py" line="301"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="240"/>
+        <location filename="../campaign_dialog.py" line="241"/>
         <source>Áp dụng</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="242"/>
+        <location filename="../campaign_dialog.py" line="243"/>
         <source>Lưu đơn vị này…</source>
         <translation>Save this office…</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="244"/>
+        <location filename="../campaign_dialog.py" line="245"/>
         <source>Lưu tên đơn vị, logo, màu, đường dây nóng, trang thông tin và địa chỉ đang nhập để dùng lại cho chiến dịch khác.</source>
         <translation>Save the office name, logo, colours, hotline, website and address entered here to reuse them in other campaigns.</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="247"/>
-        <location filename="../campaign_dialog.py" line="319"/>
+        <location filename="../campaign_dialog.py" line="248"/>
+        <location filename="../campaign_dialog.py" line="320"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="265"/>
+        <location filename="../campaign_dialog.py" line="266"/>
         <source>Không đọc được tệp đơn vị có sẵn</source>
         <translation>The saved offices file cannot be read</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="268"/>
+        <location filename="../campaign_dialog.py" line="269"/>
         <source>Chưa lưu đơn vị nào</source>
         <translation>No office saved yet</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="296"/>
+        <location filename="../campaign_dialog.py" line="297"/>
         <source>Lưu đơn vị có sẵn</source>
         <translation>Save office</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="297"/>
+        <location filename="../campaign_dialog.py" line="298"/>
         <source>Tên để tìm lại đơn vị này (ví dụ: BHXH cơ sở Ea Kar):</source>
         <translation>A name to find this office again (e.g. Ea Kar district office):</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="299"/>
+        <location filename="../campaign_dialog.py" line="300"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="317"/>
+        <location filename="../campaign_dialog.py" line="318"/>
         <source>Xóa đơn vị có sẵn</source>
         <translation>Delete saved office</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="318"/>
+        <location filename="../campaign_dialog.py" line="319"/>
         <source>Xóa đơn vị «%1» khỏi danh sách? Các chiến dịch đã dùng nó không thay đổi.</source>
         <translation>Delete the office «%1» from the list? Campaigns that used it do not change.</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="334"/>
+        <location filename="../campaign_dialog.py" line="335"/>
         <source>Chọn logo</source>
         <translation>Choose a logo</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="335"/>
+        <location filename="../campaign_dialog.py" line="336"/>
         <source>Ảnh</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="346"/>
+        <location filename="../campaign_dialog.py" line="347"/>
         <source>Kéo thả logo vào đây</source>
         <translation>Drop the logo here</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="347"/>
+        <location filename="../campaign_dialog.py" line="348"/>
         <source>Chưa có logo</source>
         <translation>No logo</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="364"/>
+        <location filename="../campaign_dialog.py" line="368"/>
         <source>Lương cơ sở: %1</source>
         <translation>Base salary: %1</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="365"/>
+        <location filename="../campaign_dialog.py" line="369"/>
         <source>BHXH tự nguyện: đóng %1 thu nhập; thấp nhất %2/tháng</source>
         <translation>Voluntary social insurance: %1 of income; at least %2/month</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="368"/>
+        <location filename="../campaign_dialog.py" line="372"/>
         <source>BHYT hộ gia đình, người thứ nhất: %1/tháng</source>
         <translation>Household health insurance, first member: %1/month</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="371"/>
+        <location filename="../campaign_dialog.py" line="375"/>
         <source>Căn cứ: %1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="406"/>
+        <location filename="../campaign_dialog.py" line="419"/>
         <source>Chiến dịch cần có tên.</source>
         <translation>The campaign needs a name.</translation>
     </message>
     <message>
-        <location filename="../campaign_dialog.py" line="402"/>
+        <location filename="../campaign_dialog.py" line="406"/>
         <source>Màu phải viết dạng #RRGGBB, ví dụ #0B5CAD.</source>
         <translation>Colours must be written as #RRGGBB, e.g. #0B5CAD.</translation>
     </message>
