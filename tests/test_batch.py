@@ -212,23 +212,32 @@ def assert_matches_alone(output, row, name: str, names: list[str], campaign, opt
     assert png_image(png).tobytes() == png_image(want_png).tobytes()
 
 
-def test_letter_rows_render_only_their_own_band_and_match_the_letter_alone(
-    tmp_path: Path, sample_campaign, monkeypatch
+@pytest.mark.parametrize(
+    ("template_id", "size", "header", "values", "drawn_to"),
+    [
+        # A letter's own lines (name, address, amount) end above the middle of the A4.
+        ("thu-ngo-ho-gia-dinh", "A4", "Chủ hộ",
+         ["Ông Y Bhim Êban", "Bà H'Hen Niê", "Ông Lê Văn Hùng", "Bà Trần Thị Lan"], 0.5),
+        # A standee's call to action sits low on a tall page (rows past 2800 of 3750):
+        # drawn there over the shared pixels, pixel for pixel still.
+        ("standee-bhxh", "80x200cm", "Lời kêu gọi",
+         ["Thôn 1, xã Hòa Phú", "Buôn Kô Siêr – phường Tân Lợi", "Ễ Ữ Ợ xã Ậy",
+          "Thôn Đắk Lắk mới"], 1.0),
+    ],
+)  # fmt: skip
+def test_rows_draw_only_down_to_their_own_objects_and_match_the_piece_alone(
+    tmp_path: Path, sample_campaign, monkeypatch, template_id, size, header, values, drawn_to
 ) -> None:
-    # A letter's own lines (name, address, amount) lie in one band of the A4: each row's
-    # page is rendered there only, over its group's shared pixels, and its PNG is still
-    # the letter alone's, pixel for pixel; so are its contrast checks (with a green and
-    # red palette, the amount's red on the green box is named for every row).
-    households = ["Ông Y Bhim Êban", "Bà H'Hen Niê", "Ông Lê Văn Hùng", "Bà Trần Thị Lan"]
+    # Each row's page is rendered down to where its own objects end, over its group's
+    # shared pixels, and its PNG is still the piece alone's, pixel for pixel; so are its
+    # contrast checks (with a green and red palette, the letter's red amount on its green
+    # box is named for every row).
     with (tmp_path / "h.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["Chủ hộ", "Địa chỉ", "Số người"])
-        for number, name in enumerate(households, start=1):
-            writer.writerow([name, f"Thôn {number}, xã Hòa Phú", number])
+        writer.writerow([header])
+        writer.writerows([value] for value in values)
     campaign = dataclasses.replace(sample_campaign, primary="#1B6E3A", accent="#D62828")
-    plan = plan_batch(
-        "thu-ngo-ho-gia-dinh", tmp_path / "h.csv", campaign, size="A4", segment="toan-dan"
-    )
+    plan = plan_batch(template_id, tmp_path / "h.csv", campaign, size=size, segment="toan-dan")
     drawn = []
     real = raster.page_bitmap
 
@@ -240,17 +249,17 @@ def test_letter_rows_render_only_their_own_band_and_match_the_letter_alone(
     options = RenderOptions(formats=("pdf", "png"), png_width=1500, png_compress=1)
     outputs = render_rows(plan.template.id, plan.rows, plan.size, campaign, options)
     bands = [d for d in drawn if d.under is not None]
-    assert len(bands) == len(households)
-    assert all(d.start > 0 and d.end < d.size[1] / 2 for d in bands)  # name to amount
+    assert len(bands) == len(values)
+    assert all(d.end <= d.size[1] * drawn_to for d in bands)
     monkeypatch.setattr(raster, "page_bitmap", real)
     for output, row in zip(outputs, plan.rows, strict=True):
-        piece = Piece(plan.template.id, row.segment, "A4", row.values)
-        alone = render_piece(piece, campaign, options)
+        alone = render_piece(Piece(template_id, row.segment, size, row.values), campaign, options)
         assert png_image(output.artifact("png").data).tobytes() == png_image(
             alone.artifact("png").data
         ).tobytes()
         assert [c.vi for c in output.checks] == [c.vi for c in alone.checks]
-        assert any(c.code == "contrast" and c.field == "members" for c in output.checks)
+        if template_id == "thu-ngo-ho-gia-dinh":
+            assert any(c.code == "contrast" and c.field == "members" for c in output.checks)
 
 
 def test_a_workers_next_chunks_draw_over_the_shared_page_it_kept(
@@ -296,6 +305,32 @@ def test_a_workers_next_chunks_draw_over_the_shared_page_it_kept(
     # Pages per pass: the slogan measured on one row; then shared page + strip; strips.
     assert passes == [[1, 2], [1, 1], [1]]
     assert written == [4, 3, 3]
+    # A last row carries the kept page's font subsets beside its chunk's: never two
+    # subsets under one name (ISO 32000-1, 9.6.4).
+    names = re.findall(rb"/FontName\s*/([A-Z]{6}\+[^\s/>]+)", outputs[-1].artifacts[0].data)
+    assert len(names) > len({name.split(b"+")[1] for name in names})  # both sets of subsets
+    assert len(names) == len(set(names))
+
+
+def test_a_kept_shared_page_written_for_tests_is_not_reused_by_a_normal_chunk(
+    tmp_path: Path, sample_campaign
+) -> None:
+    # `fast_pdf` (whole fonts, uncompressed) writes a kept page a normal chunk must not
+    # draw its rows over: they would carry 30× the bytes.
+    session = RenderSession()
+    fast = RenderOptions(formats=("pdf", "png"), png_width=600, png_compress=1, fast_pdf=True)
+    normal = dataclasses.replace(fast, fast_pdf=False)
+    for number, options in enumerate((fast, normal)):
+        names = [f"Thôn {number}{n}" for n in range(3)]
+        plan = plan_batch("banner-bhxh", write_csv(tmp_path / f"{number}.csv", names),
+                          sample_campaign, size="5x0.8m")
+        outputs = render_rows("banner-bhxh", plan.rows, plan.size, sample_campaign, options,
+                              session)
+    for output, row, name in zip(outputs, plan.rows, names, strict=True):
+        assert_matches_alone(output, row, name, names, sample_campaign, normal)
+        alone = render_piece(Piece("banner-bhxh", row.segment, "5x0.8m", row.values),
+                             sample_campaign, normal).artifact("pdf").data
+        assert len(output.artifacts[0].data) < 2 * len(alone)
 
 
 def test_a_workers_first_chunk_measures_the_shared_slogan_on_one_row_first(

@@ -304,6 +304,39 @@ def test_a_png_drawn_over_an_underlay_is_a_valid_zlib_stream(
     assert raw == b"".join(b"\0" + row.tobytes() for row in pixels)
 
 
+@pytest.mark.parametrize(
+    ("drawing", "to_the_bottom"),
+    [
+        ("<p style='position:absolute; top:100px; left:40px; font-size:40px'>Ấy Ộ Ữ</p>", False),
+        # An outlined glyph: PDFium's bounds leave its stroke out, so it is drawn to the
+        # page's bottom rather than trusted.
+        ("<img style='position:absolute; top:100px; left:40px; width:400px' src='data:"
+         "image/svg+xml;utf8,<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" "
+         "height=\"100\"><text x=\"10\" y=\"70\" font-size=\"60\" stroke=\"red\" "
+         "stroke-width=\"12\" fill=\"none\">VWMAN</text></svg>'>", True),
+    ],
+)
+def test_a_page_over_an_underlay_is_drawn_down_to_where_its_objects_end(
+    drawing: str, to_the_bottom: bool
+) -> None:
+    import weasyprint
+
+    page = "@page { size: 400px 1200px; margin: 0 }"
+    below = weasyprint.HTML(string=f"<style>{page}</style>")  # white: drawn over, the same
+    above = weasyprint.HTML(string=f"<style>{page}</style>{drawing}")
+    documents = [pdfium.PdfDocument(html.write_pdf()) for html in (below, above)]
+    try:
+        under = Underlay(page_bitmap(documents[0], 0, width_px=400).bitmap)
+        drawn = page_bitmap(documents[1], 0, width_px=400, under=under)
+        whole = page_bitmap(documents[1], 0, width_px=400)
+    finally:
+        for document in documents:
+            document.close()
+    assert drawn.size == (400, 1200)
+    assert (drawn.end == 1200) is to_the_bottom and drawn.end > 150
+    assert (drawn.pixels(0, 1200) == whole.pixels(0, 1200)).all()  # no ink left out
+
+
 def test_loudspeaker_script_is_written_out_for_reading(sample_campaign) -> None:
     result = render_piece(Piece("loa-bhxh", "dong-bao-dtts"), sample_campaign)
     assert result.ok

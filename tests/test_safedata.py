@@ -46,6 +46,23 @@ def test_written_json_reads_back_as_written_lists_lazy_or_not(value) -> None:
         assert whole == walked
 
 
+keys = st.one_of(st.text(max_size=8), st.integers(-5, 5), st.booleans(), st.none(),
+                st.floats(allow_nan=False, allow_infinity=False))
+keyed = st.recursive(
+    scalars, lambda inner: st.dictionaries(keys, inner, max_size=4), max_leaves=20
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=st.dictionaries(keys, keyed, max_size=4))
+def test_keys_are_spelled_alike_whole_or_walked(value) -> None:
+    # A key beside a lazy list is walked, beside plain values written by json.dumps:
+    # True is "true" either way, 2 is "2".
+    lazy_beside = {**value, "files": (n for n in range(2))}
+    walked = "".join(safedata.iter_json(lazy_beside))
+    assert walked == "".join(safedata.iter_json({**value, "files": [0, 1]}))
+
+
 @pytest.mark.parametrize("count", [0, 1, 2, 1000])
 def test_a_manifest_of_any_length_is_valid_json(tmp_path: Path, count: int) -> None:
     path = tmp_path / "manifest.json"

@@ -361,8 +361,7 @@ def iter_json(value: Any, indent: int = 2, level: int = 0) -> Iterator[str]:
         items: Iterable[tuple[Any, Any]] = value.items()
         opened = False
         for key, item in items:
-            yield ("{\n" if not opened else ",\n") + inner + json.dumps(str(key),
-                                                                         ensure_ascii=False)
+            yield ("{\n" if not opened else ",\n") + inner + _key(key)
             yield ": "
             yield from iter_json(item, indent, level + 1)
             opened = True
@@ -384,15 +383,22 @@ def iter_json(value: Any, indent: int = 2, level: int = 0) -> Iterator[str]:
         yield json.dumps(str(value), ensure_ascii=False)
 
 
+def _key(key: Any) -> str:
+    """A dict key as `json.dumps` spells it (a number or true/false/null as its JSON
+    text), any other key as its `str`."""
+    if not isinstance(key, str) and (key is None or isinstance(key, bool | int | float)):
+        key = json.dumps(key)
+    return json.dumps(key if isinstance(key, str) else str(key), ensure_ascii=False)
+
+
 def _refuse(value: Any) -> Any:
     raise TypeError(value)
 
 
 def _whole(value: dict | list | tuple, indent: int) -> str | None:
-    """`value` as `json.dumps` writes it, if it holds only JSON values under text keys
-    (the walk in `iter_json` writes the same text); None if it needs the walk."""
-    if isinstance(value, dict) and not all(isinstance(key, str) for key in value):
-        return None
+    """`value` as `json.dumps` writes it, if it holds only JSON values (the walk in
+    `iter_json` writes the same text, keys spelled alike: `_key`); None if it needs the
+    walk."""
     try:
         return json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False,
                           default=_refuse)

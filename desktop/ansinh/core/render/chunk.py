@@ -135,9 +135,15 @@ def _write_rows(
     pixels (rendered once per worker): the same drawing as its PDF, whose fonts are those
     of both pages. PDF/X-4 also keeps metadata in the catalogue's XMP, so there `rows`
     is one row, written as it is, by `document` (its layout's)."""
+
+    def reused(shared: Shared | None) -> layers.WrittenPage | None:
+        """The shared page's PDF an earlier chunk wrote, if written as this one is."""
+        written = shared.written if shared is not None else None
+        return written if written is not None and written.fast == options.fast_pdf else None
+
     wanted: dict[int, Page] = {}
     for row in rows:
-        under = [row.under.page] if row.under and row.under.written is None else []
+        under = [row.under.page] if row.under and reused(row.under) is None else []
         for page in under + row.pages:
             wanted.setdefault(id(page), page)
     single = document.copy(list(wanted.values()))
@@ -155,26 +161,27 @@ def _write_rows(
     try:
         for row in rows:
             own, shared = [at[id(page)] for page in row.pages], row.under
-            below = None if shared is None or shared.written else at[id(shared.page)]
+            earlier = reused(shared)
+            below = None if shared is None or earlier else at[id(shared.page)]
             own_pdf = pdf
             if source is not None:
                 buffer = io.BytesIO()
                 writer = PdfWriter(buffer)
                 from_pdf, under = source, None if below is None else source.pages[below]
-                if shared is not None and shared.written is not None:
-                    from_pdf, under = joined(shared.written)
+                if earlier is not None:
+                    from_pdf, under = joined(earlier)
                 writer.add_pages(from_pdf, [source.pages[n] for n in own], under)
                 writer.finish(_info(row.prepared, document.metadata.generator), catalogue)
                 own_pdf = buffer.getvalue()
             pixels = None
             if shared is not None:  # its PNG and `finish`'s contrast check read them
                 if shared.underlay is None or shared.underlay[0] != options:
-                    drawn = _underlay(shared, pages, below, row.prepared, options)
+                    drawn = _underlay(earlier, pages, below, row.prepared, options)
                     session.keep_pixels(shared, options, drawn)
                 pixels = shared.underlay[1]
             used = set().union(*(facts(n)[1] for n in own))  # the fonts its PDF draws with
             if shared is not None:
-                used |= shared.written.fonts if shared.written else facts(below)[1]
+                used |= earlier.fonts if earlier else facts(below)[1]
             written = Written(
                 own_pdf, len(own), used, facts(own[0])[0], pages, own[0], pixels, row.slots
             )
@@ -182,7 +189,7 @@ def _write_rows(
                 row.prepared, registry, options, row.checks, written, refused
             )
         if source is not None:
-            _keep_written(rows, source, at, facts, session)
+            _keep_written(rows, source, at, facts, session, options.fast_pdf)
     finally:
         pages.close()
     return results
@@ -197,17 +204,17 @@ def _joined(source: SourcePdf, written: layers.WrittenPage) -> tuple[SourcePdf, 
 
 
 def _underlay(
-    shared: Shared,
+    earlier: layers.WrittenPage | None,
     pages: pdfium.PdfDocument,
     index: int | None,
     prepared: Prepared,
     options: RenderOptions,
 ) -> raster.Underlay:
-    """The shared page's pixels: page `index` of the chunk's PDF, or its own PDF when an
-    earlier chunk wrote it."""
-    if index is not None:
+    """A shared page's pixels: page `index` of the chunk's PDF, or the PDF of it an
+    earlier chunk wrote."""
+    if earlier is None:
         return png_underlay(pages, index, prepared, options)
-    alone = pdfium.PdfDocument(shared.written.pdf)
+    alone = pdfium.PdfDocument(earlier.pdf)
     try:
         return png_underlay(alone, 0, prepared, options)
     finally:
@@ -220,17 +227,21 @@ def _keep_written(
     at: dict[int, int],
     facts: Callable[[int], tuple[Any, set[str]]],
     session: RenderSession,
+    fast: bool,
 ) -> None:
     """Each shared page this chunk drew that the worker keeps, as a PDF of its own (its
-    objects copied out of the chunk's): the next chunks' rows are drawn over it."""
+    objects copied out of the chunk's, its font subsets given other tags: a row PDF
+    carries them beside a later chunk's subsets of the same fonts): the next chunks'
+    rows are drawn over it."""
     for shared in {id(row.under): row.under for row in rows if row.under}.values():
-        if shared.written is None and session.keeps(shared):
-            index = at[id(shared.page)]
+        index = at.get(id(shared.page))
+        if index is not None and session.keeps(shared):
             buffer = io.BytesIO()
             writer = PdfWriter(buffer)
             writer.add_pages(source, [source.pages[index]])
             writer.finish()
-            shared.written = layers.WrittenPage(buffer.getvalue(), facts(index)[1])
+            fonts = {engine.retagged_name(name) for name in facts(index)[1]}
+            shared.written = layers.WrittenPage(engine.retagged(buffer.getvalue()), fonts, fast)
 
 
 def render_rows(

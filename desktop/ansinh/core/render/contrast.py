@@ -99,9 +99,9 @@ def contrast_checks(
 ) -> list[Check]:
     """One warning per field whose text falls below its threshold on the page as drawn
     (`drawn`); `label(field, 0 or 1)` names a field in Vietnamese or English;
-    `boxes.from_layout` places the layout's runs on the page. A run outside the band a
-    batch row draws over its shared page reads the shared page's pixels: measured once
-    for all its rows."""
+    `boxes.from_layout` places the layout's runs on the page. A run below what a batch
+    row draws over its shared page reads the shared page's pixels: measured once for
+    all its rows."""
     slots = [slot for slot in slots if slot.texts]
     if not slots or (size is not None and size.transparent):
         return []  # (behind a transparent overlay is the video, not known here)
@@ -125,7 +125,7 @@ def contrast_checks(
             if run.size_px * 0.75 * scale < MIN_GLYPH_PX:
                 continue  # too few pixels to tell its letters from the ground
             where = area(run)
-            if drawn.under is not None and (where[3] <= drawn.start or drawn.end <= where[1]):
+            if drawn.under is not None and drawn.end <= where[1]:
                 if (run, where) not in shared:
                     shared[run, where] = behind(run, drawn, where)
                 found = shared[run, where]

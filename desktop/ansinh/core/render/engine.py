@@ -725,6 +725,26 @@ def renumbered(body: bytes, number: Callable[[int], int]) -> bytes:
     return _REFERENCE.sub(swap, body[:split]) + body[split:]
 
 
+_SUBSET_TAG = re.compile(rb"(/(?:BaseFont|FontName)\s*/)([A-Z]{6})\+")
+_OTHER_TAG = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"NOPQRSTUVWXYZABCDEFGHIJKLM"
+)  # rot13: a tag this gives never equals the one it came from
+
+
+def retagged(pdf: bytes) -> bytes:
+    """`pdf` with every font subset's tag (the six capitals before "+" in its name)
+    replaced by another, byte for byte the same length, so its cross-reference table
+    still holds. A kept shared page's subsets are written beside another chunk's subsets
+    of the same fonts in one row PDF, and subsets in one file must not share a tag (ISO
+    32000-1, 9.6.4): WeasyPrint tags a subset by its font alone."""
+    return _SUBSET_TAG.sub(lambda m: m[1] + m[2].translate(_OTHER_TAG) + b"+", pdf)
+
+
+def retagged_name(name: str) -> str:
+    """A font name as `retagged` leaves it."""
+    return retagged(b"/BaseFont /" + name.encode("latin-1"))[11:].decode("latin-1")
+
+
 def drawn_over(objects: dict[int, bytes], pages: list[int], under: int) -> dict[int, bytes]:
     """New bodies for `pages` that draw the page `under` first, and the new objects they
     refer to (numbered past the last object). WeasyPrint writes one content stream per
@@ -776,10 +796,10 @@ def _bitmap_over_class() -> type:
     return Over
 
 
-def bitmap_over(below: Any, start: int = 0) -> Callable:
+def bitmap_over(below: Any) -> Callable:
     """A `bitmap_maker` for `PdfPage.render` whose bitmap starts as a copy of `below`'s
-    pixels from row `start` on (another page rendered with the same settings, its rows
-    the new bitmap's height) instead of a plain fill: PDFium then draws the page over
+    pixels (another page rendered with the same settings; the new bitmap may have fewer
+    of its rows, from the top) instead of a plain fill: PDFium then draws the page over
     them, as a batch row's PDF shows its page over the shared one. pypdfium2 fills a new
     bitmap itself; the subclass skips that fill."""
     import ctypes
@@ -787,9 +807,8 @@ def bitmap_over(below: Any, start: int = 0) -> Callable:
     over = _bitmap_over_class()
 
     def maker(width: int, height: int, format: int, rev_byteorder: bool) -> Any:
-        assert width == below.width and start + height <= below.height
-        rows = memoryview(below.buffer).cast("B")[start * below.stride :]
-        pixels = (ctypes.c_ubyte * (below.stride * height)).from_buffer_copy(rows)
+        assert width == below.width and height <= below.height
+        pixels = (ctypes.c_ubyte * (below.stride * height)).from_buffer_copy(below.buffer)
         return over.new_native(width, height, format, rev_byteorder, pixels, below.stride)
 
     return maker

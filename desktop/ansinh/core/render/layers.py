@@ -104,6 +104,7 @@ class WrittenPage:
 
     pdf: bytes
     fonts: set[str]
+    fast: bool  # written with `RenderOptions.fast_pdf` (whole fonts, uncompressed)
 
 
 @dataclass

@@ -33,13 +33,12 @@ def page_boxes(page: pdfium.PdfPage) -> Boxes:
 @dataclass
 class Drawn:
     """A page rendered as its PNG shows it, showing the PDF box `box`: `bitmap` holds
-    all its rows; or, drawn over `under`, only rows `start`.. (the band where its own
-    objects lie, `page_bitmap`): its other rows are `under`'s."""
+    all its rows; or, drawn over `under`, its rows down to where its own objects end
+    (`page_bitmap`): the rows below are `under`'s."""
 
     bitmap: pdfium.PdfBitmap
     box: tuple[float, float, float, float]
     under: Underlay | None = None
-    start: int = 0
 
     @property
     def size(self) -> tuple[int, int]:
@@ -47,23 +46,19 @@ class Drawn:
 
     @property
     def end(self) -> int:
-        return self.start + self.bitmap.height
+        """The first row below what `bitmap` holds."""
+        return self.bitmap.height
 
     def pixels(self, top: int, bottom: int) -> np.ndarray:
         """Its rows top..bottom (rows × columns × channels), without copying unless they
-        straddle its band."""
+        straddle the end of `bitmap`."""
         own = self.bitmap.to_numpy()  # a view of PDFium's buffer
-        if self.under is None:
+        if self.under is None or bottom <= self.end:
             return own[top:bottom]
-        if self.start <= top and bottom <= self.end:
-            return own[top - self.start : bottom - self.start]
         below = self.under.array
-        if bottom <= self.start or self.end <= top:
+        if self.end <= top:
             return below[top:bottom]
-        rows = below[top:bottom].copy()
-        first, last = max(top, self.start), min(bottom, self.end)
-        rows[first - top : last - top] = own[first - self.start : last - self.start]
-        return rows
+        return np.concatenate((own[top:], below[self.end : bottom]))
 
 
 def page_bitmap(
@@ -78,8 +73,9 @@ def page_bitmap(
 ) -> Drawn:
     """One page rendered as 3-byte RGB, or RGBA over a clear ground if `transparent`;
     over `under` (another page rendered with the same settings) instead of white. Over
-    `under`, only the rows its objects cover are rendered, over a copy of those rows of
-    `under` (`_band`): a batch row's own page paints a few lines of an A4."""
+    `under`, only the rows down to where its objects end are rendered, over a copy of
+    those rows of `under` (`_band_end`): a batch row's own page paints a few lines of an
+    A4, and the rows below them are not drawn again."""
     page = document[index]
     try:
         media = page.get_mediabox()
@@ -89,15 +85,15 @@ def page_bitmap(
             scale = _scale_to_width(width_px, media, crop)
         else:
             scale = (dpi or 96) / POINTS_PER_INCH
-        maker, start = pdfium.PdfBitmap.new_native, 0
+        maker = pdfium.PdfBitmap.new_native
         if under is not None:
-            start, end = _band(page, scale, box[3], under.bitmap.height)
-            # Cropping whole pixels more off the top and bottom moves the drawing by
-            # whole pixels: the band's pixels are those rows of the whole page's.
-            top_px = math.ceil(crop[3] * scale) + start
+            end = _band_end(page, scale, box[3], under.bitmap.height)
+            # Cropping the bottom keeps the device origin, so the rows drawn are the
+            # whole page's, pixel for pixel (cropping the top too moved PDFium's
+            # anti-aliasing by a level on rows past ~1000).
             bottom_px = math.ceil(crop[1] * scale) + under.bitmap.height - end
-            crop = (crop[0], (bottom_px - 0.5) / scale, crop[2], (top_px - 0.5) / scale)
-            maker = engine.bitmap_over(under.bitmap, start)
+            crop = (crop[0], (bottom_px - 0.5) / scale, crop[2], crop[3])
+            maker = engine.bitmap_over(under.bitmap)
         # A clear fill makes PDFium render RGBA and leave unpainted pixels at alpha 0.
         fill = {"fill_color": (0, 0, 0, 0)} if transparent else {}
         bitmap = page.render(
@@ -105,27 +101,31 @@ def page_bitmap(
         )
     finally:
         page.close()
-    return Drawn(bitmap, box, under, start)
+    return Drawn(bitmap, box, under)
 
 
 _BAND_MARGIN_PX = 3  # anti-aliasing, and glyph outlines PDFium hints past their boxes
+# Text whose outline is stroked: PDFium's bounds leave the stroke out.
+_STROKED_TEXT = {1, 2, 5, 6}  # FPDF_TEXTRENDERMODE_STROKE, FILL_STROKE and their CLIP
 
 
-def _band(page: pdfium.PdfPage, scale: float, top_pt: float, height: int) -> tuple[int, int]:
-    """The rows (of the page drawn `height` rows high from `top_pt` down) that its
-    objects' bounds cover, with a margin; all of them if an object's bounds are not
-    known (a shading paints wherever its clip lets it). At least one row."""
-    first, last = height, 0
+def _band_end(page: pdfium.PdfPage, scale: float, top_pt: float, height: int) -> int:
+    """The row (of the page drawn `height` rows high from `top_pt` down) below which
+    none of its objects paints, with a margin; the page's height if an object's bounds
+    are not known (a shading paints wherever its clip lets it; stroked text). At least
+    one row."""
+    last = 0
     for obj in page.get_objects():
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_SHADING:
-            return 0, height
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_SHADING or (
+            obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT
+            and pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) in _STROKED_TEXT
+        ):
+            return height
         if obj.level:
             continue  # inside a form, whose own bounds cover it
-        _, bottom, _, top = obj.get_bounds()
-        first = min(first, math.floor((top_pt - top) * scale) - _BAND_MARGIN_PX)
+        bottom = obj.get_bounds()[1]
         last = max(last, math.ceil((top_pt - bottom) * scale) + _BAND_MARGIN_PX)
-    first, last = max(0, first), min(height, last)
-    return (first, last) if first < last else (0, 1)
+    return max(1, min(height, last))
 
 
 def _scale_to_width(
@@ -307,21 +307,20 @@ def _deflate_over(drawn: Drawn, level: int) -> bytes:
     """The zlib stream of the PNG scanlines of `drawn`, a page drawn over `drawn.under`:
     runs of rows equal to the underlay's (all but a row's own text) are what the
     underlay deflated once, the rows between deflated here, each run ending
-    byte-aligned; then the checksum of the whole. Only the rows of its band are compared
-    with the underlay's (the others are its), in place: only those that differ are
-    copied."""
-    under, band, offset = drawn.under, drawn.bitmap, drawn.start
+    byte-aligned; then the checksum of the whole. Only the rows drawn are compared with
+    the underlay's (those below are its), in place: only those that differ are copied."""
+    under, band = drawn.under, drawn.bitmap
     assert under is not None
     base, height = under.pixels, under.bitmap.height
     stride, used = band.stride, band.width * band.n_channels
     rows = memoryview(band.buffer).cast("B")
 
-    def same(first: int, end: int) -> bool:  # rows first..end of the page, inside the band
-        at, length = (first - offset) * stride, (end - first - 1) * stride + used
-        return base.startswith(rows[at : at + length], first * stride)
+    def same(first: int, end: int) -> bool:  # rows first..end, drawn here
+        at, length = first * stride, (end - first - 1) * stride + used
+        return base.startswith(rows[at : at + length], at)
 
     differ = []
-    for block in range(offset, drawn.end, _BLOCK_ROWS):  # most blocks are the underlay's
+    for block in range(0, drawn.end, _BLOCK_ROWS):  # most blocks are the underlay's
         end = min(block + _BLOCK_ROWS, drawn.end)
         if not same(block, end):
             differ += [y for y in range(block, end) if not same(y, y + 1)]
@@ -337,8 +336,7 @@ def _deflate_over(drawn: Drawn, level: int) -> bytes:
             parts.append(under.run(at, start, level))
             adler = _adler32_combine(adler, *under.checksum(at, start))
         if start < end:
-            first, last = start - offset, end - offset
-            middle = b"".join(_scanlines(rows, stride, band.width, band.n_channels, first, last))
+            middle = b"".join(_scanlines(rows, stride, band.width, band.n_channels, start, end))
             parts.append(_deflate_run([middle], level, end == height))
             adler = _adler32_combine(adler, zlib.adler32(middle), len(middle))
         at = end
