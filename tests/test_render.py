@@ -176,6 +176,25 @@ def test_low_resolution_image_is_flagged(sample_campaign, tmp_path: Path) -> Non
     assert not image_checks[0].is_error  # a warning: blurry is allowed, clipped is not
 
 
+def test_a_resolution_just_under_the_minimum_is_not_shown_as_the_minimum(
+    sample_campaign, tmp_path: Path
+) -> None:
+    # 1495 px across a 10-inch slot is 149.5 dpi: «chỉ đạt 150 dpi (nên ≥ 150 dpi)» read
+    # as a contradiction.
+    from PIL import Image
+
+    from ansinh.core.render import engine, piece
+
+    Image.new("RGB", (1495, 100), "#3366aa").save(tmp_path / "photo.png")
+    prepared = piece.prepare(
+        Piece("poster-bhxh", "toan-dan", "A2", {"photo": str(tmp_path / "photo.png")}),
+        sample_campaign, TemplateRegistry(),
+    )
+    slot = engine.SlotReport("photo", images=[("photo.png", 960.0, 64.0)])
+    checks = piece._resolution_checks(prepared, engine.PageReport({"photo": slot}, False, "1"))
+    assert len(checks) == 1 and "chỉ đạt 149 dpi" in checks[0].vi and "149 dpi" in checks[0].en
+
+
 def test_segment_changes_the_printed_figure(sample_campaign) -> None:
     poor = _render("poster-bhxh", "A4", "ho-ngheo")
     others = _render("poster-bhxh", "A4", "toan-dan")

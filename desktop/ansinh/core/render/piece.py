@@ -380,15 +380,16 @@ def _resolution_checks(prepared: Prepared, report: engine.PageReport) -> list[Ch
                 pixels = image.width
         except OSError:
             continue
-        dpi = pixels / (placed_px / 96)
         minimum = prepared.template.field(field_id).min_dpi
-        if dpi < minimum:
+        # Shown rounded down: 149.5 dpi is "149", never the minimum it falls short of.
+        dpi = math.floor(pixels / (placed_px / 96))
+        if pixels / (placed_px / 96) < minimum:
             checks.append(
                 warning(
                     "image",
-                    f"Ảnh «{_label(prepared.template, field_id, 0)}» chỉ đạt {dpi:.0f} dpi khi in "
+                    f"Ảnh «{_label(prepared.template, field_id, 0)}» chỉ đạt {dpi} dpi khi in "
                     f"(nên ≥ {minimum:.0f} dpi): ảnh sẽ bị mờ.",
-                    f"Image «{_label(prepared.template, field_id, 1)}» is only {dpi:.0f} dpi at "
+                    f"Image «{_label(prepared.template, field_id, 1)}» is only {dpi} dpi at "
                     f"print size (want ≥ {minimum:.0f} dpi): it will look blurry.",
                     field_id,
                 )
