@@ -133,6 +133,12 @@ def _write(path: Path, title: str, header: list[str], rows: list[list]) -> Path:
     return path
 
 
+def _sample_rows(sheet: Path) -> list[tuple[str, str, str]]:
+    """A sample sheet's rows below its title and header: their three columns after STT."""
+    with sheet.open(encoding="utf-8-sig") as handle:
+        return [(r[1], r[2], r[3]) for r in list(csv.reader(handle))[2:]]
+
+
 def _batch(template_id: str, rows: Path, size: str, campaign_path: Path, out: Path):
     """The batch's PDFs, row number -> text, as the manifest lists them."""
     campaign = load_campaign(campaign_path)
@@ -196,8 +202,7 @@ def test_backdrops_batch_makes_one_backdrop_per_commune(
 ) -> None:
     rows = SAMPLE / "xa-hoi-nghi.csv"
     texts = _batch("phong-su-kien", rows, "4x2.5m", campaign_file, tmp_path / "out")
-    with rows.open(encoding="utf-8-sig") as handle:
-        communes = [(r[1], r[2], r[3]) for r in list(csv.reader(handle))[2:]]
+    communes = _sample_rows(rows)
     assert len(texts) == len(communes) == 6
     for text, (commune, venue, day) in zip(
         (texts[k] for k in sorted(texts)), communes, strict=True
@@ -210,8 +215,7 @@ def test_backdrops_batch_makes_one_backdrop_per_commune(
 def test_boards_batch_makes_one_board_per_recipient(campaign_file: Path, tmp_path: Path) -> None:
     rows = SAMPLE / "nguoi-nhan-so.csv"
     texts = _batch("bang-trao-so-the", rows, "60x40cm", campaign_file, tmp_path / "out")
-    with rows.open(encoding="utf-8-sig") as handle:
-        people = [(r[1], r[2], r[3]) for r in list(csv.reader(handle))[2:]]
+    people = _sample_rows(rows)
     assert len(texts) == len(people) == 5
     for text, (name, address, item) in zip(
         (texts[k] for k in sorted(texts)), people, strict=True

@@ -198,9 +198,8 @@ def _write_rows(
 def _joined(source: SourcePdf, written: layers.WrittenPage) -> tuple[SourcePdf, int]:
     """The chunk's PDF joined to a shared page an earlier chunk wrote, and that page's
     number in it."""
-    alone = SourcePdf(written.pdf)
-    joined, shift = source.joined(alone)
-    return joined, alone.pages[0] + shift
+    joined, shift = source.joined(written.source)
+    return joined, written.source.pages[0] + shift
 
 
 def _underlay(
@@ -240,8 +239,9 @@ def _keep_written(
             writer = PdfWriter(buffer)
             writer.add_pages(source, [source.pages[index]])
             writer.finish()
+            pdf = engine.retagged(buffer.getvalue())
             fonts = {engine.retagged_name(name) for name in facts(index)[1]}
-            shared.written = layers.WrittenPage(engine.retagged(buffer.getvalue()), fonts, fast)
+            shared.written = layers.WrittenPage(pdf, SourcePdf(pdf), fonts, fast)
 
 
 def render_rows(

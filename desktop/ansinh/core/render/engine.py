@@ -742,7 +742,8 @@ def retagged(pdf: bytes) -> bytes:
 
 def retagged_name(name: str) -> str:
     """A font name as `retagged` leaves it."""
-    return retagged(b"/BaseFont /" + name.encode("latin-1"))[11:].decode("latin-1")
+    named = b"/BaseFont /"  # as a font dictionary names it, for `retagged` to find
+    return retagged(named + name.encode("latin-1"))[len(named) :].decode("latin-1")
 
 
 def drawn_over(objects: dict[int, bytes], pages: list[int], under: int) -> dict[int, bytes]:

@@ -25,6 +25,7 @@ from typing import Any
 
 from weasyprint.document import Page
 
+from ..pdfcopy import SourcePdf
 from ..templates.registry import current_registry
 from . import engine, layout, strip
 from .piece import Prepared, RenderOptions, render_html, resource_roots
@@ -99,10 +100,11 @@ def _layer_css(fields: list[str]) -> str:
 @dataclass(eq=False)  # one per shared page: its identity is its key
 class WrittenPage:
     """A kept shared page as the first chunk that drew it wrote it: a PDF of that page
-    alone (copied out of the chunk's, its fonts subset there) and the fonts it uses.
-    Later chunks draw their rows over it without drawing it again (`chunk`)."""
+    alone (copied out of the chunk's, its fonts subset there), read once, and the fonts
+    it uses. Later chunks draw their rows over it without drawing it again (`chunk`)."""
 
     pdf: bytes
+    source: SourcePdf  # `pdf`'s objects, joined to each later chunk's (`SourcePdf.joined`)
     fonts: set[str]
     fast: bool  # written with `RenderOptions.fast_pdf` (whole fonts, uncompressed)
 

@@ -381,9 +381,10 @@ def _resolution_checks(prepared: Prepared, report: engine.PageReport) -> list[Ch
         except OSError:
             continue
         minimum = prepared.template.field(field_id).min_dpi
-        # Shown rounded down: 149.5 dpi is "149", never the minimum it falls short of.
-        dpi = math.floor(pixels / (placed_px / 96))
-        if pixels / (placed_px / 96) < minimum:
+        reached = pixels / (placed_px / 96)
+        if reached < minimum:
+            # Rounded down: 149.5 dpi is "149", never the minimum it falls short of.
+            dpi = math.floor(reached)
             checks.append(
                 warning(
                     "image",
