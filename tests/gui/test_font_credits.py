@@ -71,3 +71,17 @@ def test_the_campaign_dialogs_wrapped_notes_show_every_line(qtbot: Any) -> None:
     assert wrapped
     for label in wrapped:
         assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+
+def test_the_campaign_dialogs_long_lines_show_their_start(qtbot: Any) -> None:
+    # «Tháng vận động BHXH tự nguyện, BHYT hộ gia đình 2026» opened as «…áng vận động…»:
+    # the line edits scrolled to their end.
+    from ansinh.core.campaign import load_campaign
+    from ansinh.gui.campaign_dialog import CampaignDialog
+
+    dialog = CampaignDialog(load_campaign(SAMPLE))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for line in (dialog.name, dialog.unit, dialog.hotline, dialog.website, dialog.address):
+        assert line.text() and line.cursorPosition() == 0, line.text()

@@ -135,6 +135,8 @@ class CampaignDialog(QDialog):
         self.hotline = QLineEdit(campaign.hotline)
         self.website = QLineEdit(campaign.website)
         self.address = QLineEdit(campaign.address)
+        for line in (self.name, self.unit, self.hotline, self.website, self.address):
+            line.setCursorPosition(0)  # a long name shows its start, not its end
         form.addRow(self.tr("Đơn vị phát hành"), self.unit)
         form.addRow(self.tr("Đường dây nóng"), self.hotline)
         form.addRow(self.tr("Trang thông tin"), self.website)
@@ -285,6 +287,7 @@ class CampaignDialog(QDialog):
                           (self.website, "website"), (self.address, "address"),
                           (self.primary.line, "primary"), (self.accent.line, "accent")):
             line.setText(getattr(preset, key))
+            line.setCursorPosition(0)
         self._set_logo(preset.logo)
 
     def save_preset(self) -> None:
